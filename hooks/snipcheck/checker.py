@@ -1,0 +1,132 @@
+"""The pure core: snippet -> parsed Dockerfile -> rule violations -> policy -> SnippetResult.
+
+Policy is applied after the rules: suppressions (inline pragmas, `# check=skip`), fence
+expectations, fragments, severity overrides and the fail-on threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .config import Config
+from .model import Severity
+from .parser import parse
+from .pragmas import Suppression, suppressions
+from .registry import RuleSet
+from .rulekit import Context
+from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    aliases: tuple[str, ...]
+    severity: Severity
+    message: str
+    location: Location
+    snippet_line: int
+    expected: bool = False
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+
+@dataclass(frozen=True)
+class SnippetResult:
+    snippet: Snippet
+    status: str  # "pass", "expected", "fail" or "skipped"
+    findings: tuple[Finding, ...]
+    failing: tuple[Finding, ...]
+
+
+def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
+    """Check one snippet and apply the policy. Pure: no I/O, no logging."""
+    opts = snippet.options
+    raw: list[tuple] = [(p.rule, _snippet_line(snippet, p.location), p.message, None)
+                                       for p in snippet.problems]
+    if opts.skip:
+        findings = _to_findings(raw, snippet, ruleset, config, opts)
+        return _result(snippet, findings, config, skipped=True)
+    df = parse(snippet.text)
+    if df.is_fragment and not opts.fragment and not df.errors:
+        raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
+    elif opts.fragment and not df.is_fragment:
+        raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
+    context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment, declared_no_tls=opts.no_tls)
+    for rule in ruleset.rules:
+        if df.is_fragment and not rule.fragment_ok:
+            continue
+        for v in rule.check(df, context):
+            raw.append((rule.id, v.line, v.message, v.severity))
+    raw = _apply_suppressions(raw, suppressions(df), ruleset)
+    fired = {r for r, *_ in raw}
+    for expected in opts.expect:
+        if expected not in fired:
+            raw.append(("DG004", 0, f"this bad example expects {expected} ({ruleset.name_of(expected)}), "
+                                    f"which did not fire", None))
+    findings = _to_findings(raw, snippet, ruleset, config, opts)
+    return _result(snippet, findings, config)
+
+
+def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: FenceOptions = FenceOptions(),
+               path: str = "Dockerfile") -> SnippetResult:
+    """Check Dockerfile text directly (tests, rule docs, plain files)."""
+    return check_snippet(replace(snippet_from_dockerfile(path, text), options=options), ruleset, config)
+
+
+def _snippet_line(snippet: Snippet, loc: Location) -> int:
+    return snippet.lines.index(loc) + 1 if loc in snippet.lines else 0
+
+
+def _apply_suppressions(raw, sups: list[Suppression], ruleset: RuleSet):
+    used: set[int] = set()
+    kept = []
+    for rule_id, line, message, severity in raw:
+        hit = None
+        for n, s in enumerate(sups):
+            if s.applies_to[0] <= line <= s.applies_to[1] and any(ruleset.matches(code, rule_id) for code in s.codes):
+                hit = n
+                break
+        if hit is None or rule_id in ("DG003", "DG004"):
+            kept.append((rule_id, line, message, severity))
+        else:
+            used.add(hit)
+    for n, s in enumerate(sups):
+        if n in used or any(c.lower() == "all" for c in s.codes):
+            continue
+        unknown = [c for c in s.codes if not ruleset.known(c)]
+        if unknown:
+            kept.append(("DG003", s.line, f"suppression names unknown rule(s): {', '.join(unknown)}", None))
+        else:
+            kept.append(("DG003", s.line, f"unused suppression: {', '.join(s.codes)} did not fire where it applies", None))
+    return kept
+
+
+def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: FenceOptions) -> tuple[Finding, ...]:
+    out = []
+    for rule_id, line, message, own_severity in raw:
+        rule = ruleset.get(rule_id)
+        severity = config.severity.get(rule_id, own_severity or rule.severity)
+        loc = snippet.location(line) if line else snippet.fence
+        out.append(Finding(rule_id, rule.name, rule.aliases, severity, message, loc, line,
+                           expected=rule_id in opts.expect))
+    return tuple(sorted(out, key=lambda f: (f.snippet_line, f.rule)))
+
+
+def _result(snippet: Snippet, findings, config: Config, skipped: bool = False) -> SnippetResult:
+    failing = tuple(f for f in findings if not f.expected and f.severity >= config.fail_on)
+    if failing:
+        status = "fail"
+    elif skipped:
+        status = "skipped"
+    elif snippet.options.expect:
+        status = "expected"
+    else:
+        status = "pass"
+    return SnippetResult(snippet, status, findings, failing)

@@ -1,0 +1,100 @@
+"""What well-known base images contain: libc, shell, default user, notable files.
+
+One table, one entry per image family the guide uses. `lookup()` returns None for anything it
+does not know, and rules stay silent then: they never guess. A value of None inside an entry
+means "varies by tag / not known", and rules treat it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    family: str
+    libc: str | None  # "glibc", "musl", "none" (no libc at all), None = unknown
+    shell: bool  # /bin/sh exists
+    bash: bool
+    user: str  # default user: "root" or a UID such as "65532"
+    ca_bundle: bool | None  # /etc/ssl/certs/ca-certificates.crt
+    zoneinfo: bool | None  # /usr/share/zoneinfo
+    passwd: bool  # /etc/passwd exists (USER by name can work)
+    package_manager: str | None  # "apk", "apt" or None
+    sdk: bool = False  # a full toolchain image (golang, rust, ...)
+    curl: bool = False
+    wget: bool = False
+    cgo_default: bool | None = None  # golang images: is cgo on by default?
+    debug: bool = False  # a distroless :debug tag (busybox shell)
+
+
+SCRATCH = ImageInfo("scratch", "none", False, False, "root", False, False, False, None)
+
+_GOLANG_DEBIAN = ImageInfo("golang", "glibc", True, True, "root", True, True, True, "apt", sdk=True, curl=True,
+                           wget=True, cgo_default=True)
+_GOLANG_ALPINE = ImageInfo("golang-alpine", "musl", True, False, "root", True, False, True, "apk", sdk=True,
+                           wget=True, cgo_default=False)
+_ALPINE = ImageInfo("alpine", "musl", True, False, "root", True, False, True, "apk", wget=True)
+_DEBIAN_SLIM = ImageInfo("debian-slim", "glibc", True, True, "root", False, True, True, "apt")
+_DEBIAN = ImageInfo("debian", "glibc", True, True, "root", False, True, True, "apt")
+_UBUNTU = ImageInfo("ubuntu", "glibc", True, True, "root", False, False, True, "apt")
+_BUSYBOX = ImageInfo("busybox", None, True, False, "root", False, False, True, None, wget=True)
+_DISTROLESS_STATIC = ImageInfo("distroless-static", "none", False, False, "root", True, True, True, None)
+_DISTROLESS_BASE = ImageInfo("distroless-base", "glibc", False, False, "root", True, True, True, None)
+
+# (pattern on the image name without registry host for docker.io, family entry); first match wins.
+_TABLE: tuple[tuple[re.Pattern, ImageInfo], ...] = (
+    (re.compile(r"^scratch$"), SCRATCH),
+    (re.compile(r"^(library/)?golang:[^@]*alpine[^@]*$"), _GOLANG_ALPINE),
+    (re.compile(r"^(library/)?golang(:[^@]*)?$"), _GOLANG_DEBIAN),
+    (re.compile(r"^(library/)?alpine(:[^@]*)?$"), _ALPINE),
+    (re.compile(r"^(library/)?debian:[^@]*slim[^@]*$"), _DEBIAN_SLIM),
+    (re.compile(r"^(library/)?debian(:[^@]*)?$"), _DEBIAN),
+    (re.compile(r"^(library/)?ubuntu(:[^@]*)?$"), _UBUNTU),
+    (re.compile(r"^(library/)?busybox(:[^@]*)?$"), _BUSYBOX),
+    (re.compile(r"^gcr\.io/distroless/static(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_STATIC),
+    (re.compile(r"^gcr\.io/distroless/(base|base-nossl|cc)(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_BASE),
+)
+SDK_IMAGES = re.compile(r"^(library/)?(golang|rust|maven|gradle|openjdk|eclipse-temurin|node|python|ruby)(:|$)")
+SLIM_TAG = re.compile(r"slim|alpine|distroless|-jre", re.I)
+
+
+def normalize(ref: str) -> str:
+    """Strip docker.io prefixes and a digest; keep the tag."""
+    ref = ref.strip().lower()
+    for prefix in ("docker.io/library/", "docker.io/", "index.docker.io/library/", "index.docker.io/"):
+        if ref.startswith(prefix):
+            ref = ref[len(prefix):]
+            break
+    return ref.split("@", 1)[0]
+
+
+def lookup(ref: str) -> ImageInfo | None:
+    """Facts about image `ref`, or None when the image (or its resolved name) is unknown."""
+    if not ref or "$" in ref:
+        return None
+    name = normalize(ref)
+    for pattern, info in _TABLE:
+        if pattern.match(name):
+            tag = name.split(":", 1)[1] if ":" in name.rsplit("/", 1)[-1] else ""
+            if info.family.startswith("distroless"):
+                return _distroless_variant(info, tag)
+            return info
+    return None
+
+
+def _distroless_variant(info: ImageInfo, tag: str) -> ImageInfo:
+    from dataclasses import replace
+
+    if "nonroot" in tag:
+        info = replace(info, user="65532")
+    if "debug" in tag:
+        info = replace(info, shell=True, debug=True, wget=True)
+    return info
+
+
+def is_sdk_image(ref: str) -> bool:
+    """Full toolchain images: golang, rust, maven, and node/python that are not slim or alpine."""
+    name = normalize(ref)
+    return bool(SDK_IMAGES.match(name)) and not SLIM_TAG.search(name.split(":", 1)[-1] if ":" in name else "")

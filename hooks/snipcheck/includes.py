@@ -1,0 +1,97 @@
+"""Expand pymdownx.snippets includes (`--8<--`) while remembering where every line came from.
+
+Supports what the guide uses: `--8<-- "file"`, line ranges `"file:3:9"`, named sections
+`"file:name"` (with `[start:name]`/`[end:name]` markers), block form, and `;--8<--` escapes.
+File access goes through a `read` callable so this module stays pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .snippets import Location, Problem
+
+Line = tuple[str, Location]
+Reader = Callable[[str], "tuple[str, str] | None"]  # name -> (display path, text) or None
+
+_INLINE = re.compile(r"""^(?P<space>[ \t]*)(?P<escape>;*)-{1,}8<-{1,}[ \t]+(?P<q>["'])(?P<target>.+?)(?P=q)\s*$""")
+_BLOCK = re.compile(r"^(?P<space>[ \t]*)(?P<escape>;*)-{1,}8<-{1,}\s*$")
+_SECTION = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)
+_TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?|:(?P<section>[a-z][-_0-9a-z]*))?$", re.I)
+MAX_DEPTH = 8
+
+
+def expand(lines: list[Line], read: Reader, problems: list[Problem], depth: int = 0,
+           stack: tuple[str, ...] = ()) -> list[Line]:
+    """Return `lines` with every include replaced by the included lines (recursively)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        text, loc = lines[i]
+        m = _INLINE.match(text)
+        b = None if m else _BLOCK.match(text)
+        if m and m.group("escape"):
+            out.append((text.replace(";", "", 1), loc))
+        elif m:
+            out.extend(_include(m.group("target"), m.group("space"), loc, read, problems, depth, stack))
+        elif b and not b.group("escape"):
+            j = i + 1
+            targets = []
+            while j < len(lines) and not _BLOCK.match(lines[j][0]):
+                if lines[j][0].strip():
+                    targets.append(lines[j][0].strip())
+                j += 1
+            for target in targets:
+                out.extend(_include(target, b.group("space"), loc, read, problems, depth, stack))
+            i = j
+        else:
+            out.append((text, loc))
+        i += 1
+    return out
+
+
+def _include(target: str, indent: str, at: Location, read: Reader, problems: list[Problem], depth: int,
+             stack: tuple[str, ...]) -> list[Line]:
+    m = _TARGET.match(target)
+    path = m.group("path") if m else target
+    if depth >= MAX_DEPTH or path in stack:
+        problems.append(Problem("DG005", f"include of {path!r} nests too deep or includes itself", at))
+        return []
+    found = read(path)
+    if found is None:
+        problems.append(Problem("DG005", f"included file not found: {path!r}", at))
+        return []
+    shown, text = found
+    raw = text.replace("\r\n", "\n").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    numbered = [(t, Location(shown, n)) for n, t in enumerate(raw, 1)]
+    if m and m.group("section"):
+        numbered = _section(numbered, m.group("section"), shown, at, problems)
+    elif m and (m.group("start") or m.group("end")):
+        start = int(m.group("start")) if m.group("start") not in (None, "") else 1
+        end = int(m.group("end")) if m.group("end") not in (None, "") else len(numbered)
+        start = start if start > 0 else max(1, len(numbered) + start + 1)
+        end = end if end > 0 else len(numbered) + end + 1
+        numbered = numbered[start - 1:end]
+    numbered = [(t, loc) for t, loc in numbered if not _SECTION.search(t)]
+    nested = expand(numbered, read, problems, depth + 1, stack + (path,))
+    return [(indent + t if t else t, loc) for t, loc in nested]
+
+
+def _section(lines: list[Line], name: str, shown: str, at: Location, problems: list[Problem]) -> list[Line]:
+    out, inside, found = [], False, False
+    for text, loc in lines:
+        m = _SECTION.search(text)
+        if m and m.group(2).lower() == name.lower():
+            if m.group(1).lower() == "start":
+                inside, found = True, True
+            else:
+                inside = False
+            continue
+        if inside:
+            out.append((text, loc))
+    if not found:
+        problems.append(Problem("DG005", f"section {name!r} not found in {shown}", at))
+    return out

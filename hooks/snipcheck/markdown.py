@@ -1,0 +1,107 @@
+"""Find every Dockerfile fence a Markdown page renders, the way pymdownx.superfences finds them.
+
+Pipeline per page: expand `--8<--` includes (keeping each line's origin), expand tabs, then scan
+for fences at any indentation or blockquote depth (lists, admonitions, tabs, details).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pymdownx.superfences import RE_NESTED_FENCE_START
+
+from . import fence_options
+from .includes import Line, Reader, expand
+from .snippets import FenceOptions, Location, Problem, Snippet
+
+DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "Dockerfile", "docker"})
+_PREFIX = (">", " ", "\t")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
+
+
+def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | None = None,
+            tab_len: int = 4) -> tuple[list[Snippet], list[Problem]]:
+    """All Dockerfile snippets of a page, plus problems found while reading it."""
+    problems: list[Problem] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = text.split("\n")
+    start = 0
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        start = fm.group(0).count("\n")
+    lines: list[Line] = [(t, Location(page, n)) for n, t in enumerate(raw, 1)][start:]
+    lines = expand(lines, read, problems)
+    lines = [(t.expandtabs(tab_len), loc) for t, loc in lines]
+    snippets = _scan(page, lines, known_rules, problems)
+    return snippets, problems
+
+
+def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) -> list[Snippet]:
+    snippets: list[Snippet] = []
+    i = 0
+    while i < len(lines):
+        text, loc = lines[i]
+        ws = _leading_prefix(text)
+        m = RE_NESTED_FENCE_START.match(text, len(ws))
+        if not m:
+            i += 1
+            continue
+        lang = m.group("lang") or ""
+        if m.group("attrs") is not None and not m.group("lang"):
+            classes = re.findall(r"\.([\w#.+-]+)", m.group("attrs"))
+            lang = classes[0] if classes else ""
+        body, end = _fence_body(lines, i, ws, m.group("fence"))
+        if lang not in DOCKERFILE_LANGUAGES:
+            i = end + 1 if end is not None else i + 1
+            continue
+        if end is None:
+            problems.append(Problem("DG006", f"unterminated {m.group('fence')} fence: the Dockerfile is not "
+                                             "rendered as code (or the fence is not indented consistently)", loc))
+            i += 1
+            continue
+        opts, errors = _options(m, known_rules)
+        snippet_problems = tuple(Problem("DG002", e, loc) for e in errors)
+        snippets.append(Snippet(
+            text="\n".join(t for t, _ in body) + ("\n" if body else ""),
+            page=page, fence=loc, lines=tuple(l for _, l in body), options=opts, problems=snippet_problems,
+        ))
+        i = end + 1
+    return snippets
+
+
+def _options(m: re.Match, known_rules) -> tuple[FenceOptions, list[str]]:
+    if m.group("attrs") is not None:
+        return fence_options.parse_attr_string(m.group("attrs"), known_rules)
+    text = m.group("options") or m.group("unrecognized") or ""
+    return fence_options.parse_option_string(text, known_rules)
+
+
+def _leading_prefix(text: str) -> str:
+    n = 0
+    while n < len(text) and text[n] in _PREFIX:
+        n += 1
+    return text[:n]
+
+
+def _fence_body(lines: list[Line], start: int, ws: str, fence: str) -> tuple[list[Line], int | None]:
+    """Dedented body lines and the index of the closing fence (None when it never closes)."""
+    quote_level = ws.count(">")
+    indent = len(ws)
+    closing = re.compile(re.escape(fence) + r"[ \t]*$")
+    body: list[Line] = []
+    for j in range(start + 1, len(lines)):
+        text, loc = lines[j]
+        prefix = text[:indent]
+        content = text[indent:]
+        if not text.strip() or (quote_level and text.strip().strip(">").strip() == ""):
+            body.append(("", loc))
+            continue
+        if quote_level:
+            if _leading_prefix(text).count(">") != quote_level or len(_leading_prefix(text)) < indent:
+                return body, None
+        elif len(_leading_prefix(text)) < indent or prefix.strip(" ") != "":
+            return body, None
+        if closing.match(content) and not content.startswith((" ", "\t")):
+            return body, j
+        body.append((content, loc))
+    return body, None

@@ -1,0 +1,146 @@
+"""The small, parser-independent model the rules work on.
+
+A Dockerfile is a tuple of instructions plus parser directives, comments and parse errors.
+Every value here is frozen: rules read it, nothing writes it after parsing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that policy can compare against a fail-on threshold."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A `--name=value` flag of an instruction (`value` is None for a bare `--name`)."""
+
+    name: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Heredoc:
+    """A here-document attached to RUN, COPY or ADD (`<<EOF`, `<<-EOF`, `<<"EOF"`)."""
+
+    name: str
+    body: str
+    line: int
+    strip_tabs: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One Dockerfile instruction, with continuation lines joined.
+
+    `line` and `end_line` are 1-based lines of the snippet. `args` is the argument text after
+    the flags; `json_args` is set when the arguments are in JSON (exec) form.
+    """
+
+    keyword: str
+    raw_keyword: str
+    line: int
+    end_line: int
+    args: str
+    flags: tuple[Flag, ...] = ()
+    json_args: tuple[str, ...] | None = None
+    heredocs: tuple[Heredoc, ...] = ()
+    original: str = ""
+    inner: "Instruction | None" = None  # the instruction behind ONBUILD
+    empty_continuation_lines: tuple[int, ...] = ()
+
+    def flag(self, name: str) -> str | None:
+        """Value of flag `name` ('' for a bare flag), or None when absent."""
+        for f in self.flags:
+            if f.name == name:
+                return "" if f.value is None else f.value
+        return None
+
+    def flag_values(self, name: str) -> tuple[str, ...]:
+        return tuple("" if f.value is None else f.value for f in self.flags if f.name == name)
+
+    @property
+    def is_exec_form(self) -> bool:
+        return self.json_args is not None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Arguments split on whitespace (JSON form: the JSON items)."""
+        if self.json_args is not None:
+            return self.json_args
+        return tuple(self.args.split())
+
+
+@dataclass(frozen=True)
+class Comment:
+    line: int
+    text: str  # without the leading '#', stripped
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A parser directive at the top of the file (`# syntax=`, `# escape=`, `# check=`)."""
+
+    name: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ParseError:
+    line: int
+    message: str
+    kind: str  # short tag: unknown-instruction, unterminated-heredoc, ...
+
+
+@dataclass(frozen=True)
+class Dockerfile:
+    """A parsed Dockerfile snippet. Stages are derived on first use."""
+
+    instructions: tuple[Instruction, ...]
+    directives: tuple[Directive, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    errors: tuple[ParseError, ...] = ()
+    line_count: int = 0
+    text: str = field(default="", repr=False)
+
+    def directive(self, name: str) -> Directive | None:
+        for d in self.directives:
+            if d.name == name:
+                return d
+        return None
+
+    @property
+    def escape(self) -> str:
+        d = self.directive("escape")
+        return d.value if d and d.value in ("`", "\\") else "\\"
+
+    @property
+    def is_fragment(self) -> bool:
+        """True when the text has no FROM at all (a piece of a Dockerfile)."""
+        return not any(i.keyword == "FROM" for i in self.instructions)
+
+    @cached_property
+    def stages(self):  # -> tuple[Stage, ...], see stages.py
+        from .stages import build_stages
+
+        return build_stages(self)

@@ -1,0 +1,91 @@
+"""What a rule is: metadata declared once next to a pure check function.
+
+A rule module defines one function decorated with `@rule(...)`. The function takes a parsed
+Dockerfile and a `Context` and yields `Violation`s; its docstring is the rule's documentation page.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .model import Dockerfile, Severity
+
+DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "References")
+_ID = re.compile(r"^DG\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule reports: a line of the snippet (1-based) and a message with the instance data."""
+
+    line: int
+    message: str
+    severity: Severity | None = None  # only when one rule has two levels (e.g. error vs info)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts about the snippet beyond its text, e.g. whether it ships a .dockerignore."""
+
+    dockerignore: str | None = None
+    fragment: bool = False
+    declared_no_tls: bool = False
+    options: dict = field(default_factory=dict)
+
+
+Check = Callable[[Dockerfile, Context], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    aliases: tuple[str, ...]
+    guide: str  # page (and anchor) of the guide that explains the advice
+    check: Check = field(repr=False, compare=False)
+    fragment_ok: bool = True  # applies to fragments (snippets without FROM)
+    default_enabled: bool = True
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def doc_section(self, heading: str) -> str:
+        """Text under `## heading` in the docstring ('' when absent)."""
+        parts = re.split(r"^## (.+)$", self.doc, flags=re.M)
+        for title, body in zip(parts[1::2], parts[2::2]):
+            if title.strip() == heading:
+                return body.strip()
+        return ""
+
+    def doc_code(self, heading: str) -> str:
+        """The Dockerfile in the first fenced block under `heading`."""
+        m = re.search(r"^(```|~~~)([^\n]*)\n(.*?)^\1\s*$", self.doc_section(heading), flags=re.S | re.M)
+        return m.group(3) if m else ""
+
+    def doc_language(self, heading: str) -> str:
+        """Language of the first fenced block under `heading` ('dockerfile' or 'markdown')."""
+        m = re.search(r"^(```|~~~)(\w*)", self.doc_section(heading), flags=re.M)
+        return m.group(2) if m else ""
+
+
+def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str, ...] = (),
+         guide: str = "", fragment_ok: bool = True, default_enabled: bool = True) -> Callable[[Check], Rule]:
+    """Declare a rule: `@rule(id="DG101", name="...", severity="error", summary="...")`."""
+    if not _ID.match(id):
+        raise ValueError(f"rule id {id!r} must look like DG123")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} must be kebab-case")
+
+    def wrap(fn: Check) -> Rule:
+        return Rule(id=id, name=name, severity=Severity.parse(severity), summary=summary,
+                    aliases=tuple(aliases), guide=guide, check=fn, fragment_ok=fragment_ok,
+                    default_enabled=default_enabled)
+
+    return wrap

@@ -1,0 +1,54 @@
+"""The explicit, ordered list of every rule. Adding a rule: one module, one line here."""
+
+from . import (
+    apk_add_no_cache,
+    apt_install_recommends,
+    cgo_enabled_static_final,
+    copy_from_undefined_stage,
+    duplicate_stage_name,
+    expectation_not_met,
+    final_stage_runs_as_root,
+    image_latest_tag,
+    image_untagged,
+    include_error,
+    invalid_fence_option,
+    json_args_recommended,
+    last_user_root,
+    parse_error,
+    removal_in_later_layer,
+    undeclared_fragment,
+    undefined_variable_in_run,
+    unterminated_fence,
+    unused_suppression,
+    workdir_relative_path,
+)
+
+ALL_RULES = (
+    # Parse errors and how snippets are written
+    parse_error.parse_error,
+    invalid_fence_option.invalid_fence_option,
+    unused_suppression.unused_suppression,
+    expectation_not_met.expectation_not_met,
+    include_error.include_error,
+    unterminated_fence.unterminated_fence,
+    undeclared_fragment.undeclared_fragment,
+    # Instructions (BuildKit checks)
+    duplicate_stage_name.duplicate_stage_name,
+    json_args_recommended.json_args_recommended,
+    workdir_relative_path.workdir_relative_path,
+    # Base images and packages
+    image_latest_tag.image_latest_tag,
+    image_untagged.image_untagged,
+    apk_add_no_cache.apk_add_no_cache,
+    apt_install_recommends.apt_install_recommends,
+    # Multi-stage data flow
+    copy_from_undefined_stage.copy_from_undefined_stage,
+    undefined_variable_in_run.undefined_variable_in_run,
+    # Go static binaries
+    cgo_enabled_static_final.cgo_enabled_static_final,
+    # Layers and size
+    removal_in_later_layer.removal_in_later_layer,
+    # Users
+    final_stage_runs_as_root.final_stage_runs_as_root,
+    last_user_root.last_user_root,
+)

@@ -1,0 +1,83 @@
+"""DG305: a RUN uses a $VARIABLE that no ARG or ENV in scope declares."""
+
+import re
+
+from ..queries import base_info
+from ..rulekit import Violation, rule
+from ..shell import script_of
+from ..stages import declared_in_scope, variables_used
+
+_SHELL_SET = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|"
+                        r"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)")
+_WELL_KNOWN = frozenset(
+    "HOME PATH PWD OLDPWD SHELL USER HOSTNAME TERM IFS LANG LC_ALL RANDOM LINENO UID EUID PPID "
+    "GOPATH GOROOT GOLANG_VERSION GOTOOLCHAIN GOCACHE GOMODCACHE GOOS GOARCH GOFLAGS".split()
+)
+_DEFAULTED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])")
+_LDFLAGS = re.compile(r"-ldflags[= ]+(\"[^\"]*\"|'[^']*'|\S+)")
+
+
+@rule(id="DG305", name="undefined-variable-in-run", severity="warning", guide="go-builds.md#version-stamping",
+      summary="A RUN uses a variable that no ARG or ENV declares in its stage: it expands to nothing.",
+      aliases=("UndefinedVar",), fragment_ok=False)
+def undefined_variable_in_run(df, ctx):
+    """
+    ## What it does
+    Looks at the shell text of every RUN and reports `$NAME`/`${NAME}` that no `ARG` or `ENV` of
+    the stage (or `ENV` of the stages it builds on) declares before that line, and that the
+    script does not set itself. An `ARG` before the first FROM does not count inside a stage
+    until it is declared again there. For base images the checker does not know, only variables
+    inside `-ldflags` are reported, since such an image may set others with ENV.
+
+    ## Why is this bad?
+    The build succeeds and the variable is silently empty. The classic case is version stamping:
+    `-ldflags="-X main.version=${VERSION}"` without `ARG VERSION` ships a binary whose version is
+    the empty string, and `--build-arg VERSION=1.2.3` is ignored without a word.
+
+    ## Example
+    ```dockerfile
+    FROM golang:1.23 AS build
+    WORKDIR /src
+    RUN CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
+    USER 65534:65534
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM golang:1.23 AS build
+    ARG VERSION=dev
+    WORKDIR /src
+    RUN CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
+    USER 65534:65534
+    ```
+
+    ## References
+    - [Dockerfile reference: ARG scope](https://docs.docker.com/reference/dockerfile/#scope)
+    """
+    for stage in df.stages:
+        known_base = base_info(df, stage) is not None
+        for ins in stage.instructions:
+            target = ins.inner or ins
+            if target.keyword != "RUN" or target.json_args is not None:
+                continue
+            script = script_of(target)
+            set_here = {n for m in _SHELL_SET.finditer(script) for n in m.groups() if n}
+            defaulted = {m.group(1) for m in _DEFAULTED.finditer(script)}
+            ldflags_vars = {v for m in _LDFLAGS.finditer(script) for v in variables_used(m.group(1))}
+            scope = declared_in_scope(df, stage, ins.line)
+            reported = set()
+            for name in variables_used(script):
+                if name in scope or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
+                    continue
+                if not known_base and name not in ldflags_vars:
+                    continue
+                reported.add(name)
+                hint = " (a global ARG must be declared again inside the stage)" if _is_global(df, name) else ""
+                yield Violation(ins.line, f"${name} is not declared by any ARG or ENV in stage "
+                                          f"{stage.label!r}: it expands to an empty string{hint}")
+
+
+def _is_global(df, name: str) -> bool:
+    from ..stages import global_arg_defaults
+
+    return name in global_arg_defaults(df)

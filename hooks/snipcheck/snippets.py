@@ -1,0 +1,68 @@
+"""Snippets: the Dockerfiles a site renders, each with the file and line a writer edits.
+
+`Location` points into a real file; `Snippet` is one fenced Dockerfile (or a plain Dockerfile
+given to the CLI) with a location for every line of its text, so findings map back exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class FenceOptions:
+    """What a fence declares about its snippet (see fence_options.py for the syntax)."""
+
+    expect: tuple[str, ...] = ()
+    fragment: bool = False
+    skip: str | None = None
+    no_tls: bool = False
+    dockerignore: str | None = None  # path of a .dockerignore shown with the example
+
+    @property
+    def is_bad_example(self) -> bool:
+        return bool(self.expect)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with how a snippet is written in Markdown (not with the Dockerfile)."""
+
+    rule: str
+    message: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    page: str  # the page the snippet renders on (or the Dockerfile itself)
+    fence: Location  # the opening fence (or line 1 of a Dockerfile)
+    lines: tuple[Location, ...]  # where each line of `text` is written
+    options: FenceOptions = FenceOptions()
+    problems: tuple[Problem, ...] = ()
+    dockerignore_text: str | None = field(default=None, repr=False)
+
+    def location(self, line: int) -> Location:
+        """Location of snippet line `line` (1-based); the fence itself for line 0 or out of range."""
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        if self.lines and line > len(self.lines):
+            return self.lines[-1]
+        return self.fence
+
+
+def snippet_from_dockerfile(path: str, text: str, dockerignore_text: str | None = None) -> Snippet:
+    count = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+    return Snippet(text=text, page=path, fence=Location(path, 1),
+                   lines=tuple(Location(path, i) for i in range(1, count + 1)),
+                   dockerignore_text=dockerignore_text)

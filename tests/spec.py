@@ -1,0 +1,43 @@
+"""hadolint-style spec helpers: `assert_catches("DG301", text)` / `assert_clean("DG301", text)`."""
+
+from __future__ import annotations
+
+import textwrap
+
+from snipcheck.checker import check_text
+from snipcheck.registry import RuleSet
+from snipcheck.snippets import FenceOptions
+
+RULES = RuleSet()
+
+
+def findings(text: str, fragment: bool | None = None, dockerignore: str | None = None, no_tls: bool = False):
+    text = textwrap.dedent(text).lstrip("\n")
+    if fragment is None:
+        fragment = not any(line.strip().upper().startswith("FROM ") for line in text.splitlines())
+    from dataclasses import replace
+
+    from snipcheck.checker import check_snippet
+    from snipcheck.snippets import snippet_from_dockerfile
+
+    snippet = replace(snippet_from_dockerfile("Dockerfile", text, dockerignore),
+                      options=FenceOptions(fragment=fragment, no_tls=no_tls))
+    return check_snippet(snippet, RULES).findings
+
+
+def fired(rule_id: str, text: str, **kw) -> list:
+    return [f for f in findings(text, **kw) if f.rule == rule_id]
+
+
+def assert_catches(rule_id: str, text: str, count: int | None = None, line: int | None = None, **kw) -> None:
+    hits = fired(rule_id, text, **kw)
+    assert hits, f"{rule_id} did not fire on:\n{textwrap.dedent(text)}\nfindings: {findings(text, **kw)}"
+    if count is not None:
+        assert len(hits) == count, f"{rule_id} fired {len(hits)} times, expected {count}: {hits}"
+    if line is not None:
+        assert hits[0].snippet_line == line, f"{rule_id} fired on line {hits[0].snippet_line}, expected {line}"
+
+
+def assert_clean(rule_id: str, text: str, **kw) -> None:
+    hits = fired(rule_id, text, **kw)
+    assert not hits, f"{rule_id} fired unexpectedly: {[h.message for h in hits]}\non:\n{textwrap.dedent(text)}"
