@@ -7,6 +7,7 @@ for fences at any indentation or blockquote depth (lists, admonitions, tabs, det
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pymdownx.superfences import RE_NESTED_FENCE_START
 
@@ -32,8 +33,21 @@ def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | No
     lines: list[Line] = [(t, Location(page, n)) for n, t in enumerate(raw, 1)][start:]
     lines = expand(lines, read, problems)
     lines = [(t.expandtabs(tab_len), loc) for t, loc in lines]
-    snippets = _scan(page, lines, known_rules, problems)
-    return snippets, problems
+    found: list[Problem] = []
+    snippets = _scan(page, lines, known_rules, found)
+    return _attach(snippets, problems + found)
+
+
+def _attach(snippets: list[Snippet], problems: list[Problem]) -> tuple[list[Snippet], list[Problem]]:
+    """Give each include problem to the snippet whose fence encloses it; the rest stay page-level."""
+    loose = []
+    for problem in problems:
+        owner = next((i for i, s in enumerate(snippets) if s.encloses(problem.location)), None)
+        if owner is None:
+            loose.append(problem)
+        else:
+            snippets[owner] = replace(snippets[owner], problems=snippets[owner].problems + (problem,))
+    return snippets, loose
 
 
 def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) -> list[Snippet]:
@@ -64,6 +78,7 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
         snippets.append(Snippet(
             text="\n".join(t for t, _ in body) + ("\n" if body else ""),
             page=page, fence=loc, lines=tuple(l for _, l in body), options=opts, problems=snippet_problems,
+            end=lines[end][1],
         ))
         i = end + 1
     return snippets

@@ -51,6 +51,12 @@ class Snippet:
     options: FenceOptions = FenceOptions()
     problems: tuple[Problem, ...] = ()
     dockerignore_text: str | None = field(default=None, repr=False)
+    end: Location | None = None  # the closing fence
+
+    def encloses(self, loc: Location) -> bool:
+        """Is `loc` a line of the page between this snippet's fences?"""
+        return (self.end is not None and loc.file == self.fence.file
+                and self.fence.line < loc.line < self.end.line)
 
     def location(self, line: int) -> Location:
         """Location of snippet line `line` (1-based); the fence itself for line 0 or out of range."""

@@ -1,6 +1,10 @@
 """The explicit, ordered list of every rule. Adding a rule: one module, one line here."""
 
 from . import (
+    group_buildkit,
+    group_flow,
+    group_hadolint,
+    group_hygiene,
     apk_add_no_cache,
     apt_install_recommends,
     cgo_enabled_static_final,
@@ -51,4 +55,9 @@ ALL_RULES = (
     # Users
     final_stage_runs_as_root.final_stage_runs_as_root,
     last_user_root.last_user_root,
+    # Groups, each kept in its own ordered list
+    *group_buildkit.RULES,  # BuildKit check parity (DG1xx)
+    *group_hadolint.RULES,  # hadolint DL parity (DG2xx)
+    *group_flow.RULES,  # stages, Go, scratch/distroless, libc (DG3xx-DG60x)
+    *group_hygiene.RULES,  # layers, users, supply chain, BuildKit features, shell (DG61x-DG9xx)
 )

@@ -1,0 +1,45 @@
+"""A run's results in one value, and the output formats that render it (one module each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..checker import Finding, SnippetResult
+from ..config import Config
+from ..model import Severity
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[SnippetResult, ...]
+    problems: tuple[Finding, ...]  # page-level findings (e.g. an unterminated fence)
+    config: Config
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        page = tuple(f for f in self.problems if f.severity >= self.config.fail_on)
+        return tuple(f for r in self.results for f in r.failing) + page
+
+    @property
+    def ok(self) -> bool:
+        return not self.failing
+
+    def summary(self) -> dict:
+        statuses = {"pass": 0, "expected": 0, "fail": 0, "skipped": 0}
+        for r in self.results:
+            statuses[r.status] += 1
+        findings = [f for r in self.results for f in r.findings] + list(self.problems)
+        return {
+            "snippets": len(self.results),
+            **{k: v for k, v in statuses.items()},
+            "findings": len(findings),
+            "unexpected": len(self.failing),
+            "by_severity": {str(s): sum(1 for f in findings if f.severity == s) for s in reversed(Severity)},
+            "page_problems": len(self.problems),
+        }
+
+
+def page_finding(problem, ruleset) -> Finding:
+    """A page-level Problem as a Finding."""
+    rule = ruleset.get(problem.rule)
+    return Finding(rule.id, rule.name, rule.aliases, rule.severity, problem.message, problem.location, 0)

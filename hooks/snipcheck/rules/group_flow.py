@@ -1,0 +1,3 @@
+"""Rules of the 'flow' group, in order. Each entry is one rule module's function."""
+
+RULES = ()
