@@ -8,6 +8,7 @@ import pytest
 from spec import RULES
 
 from snipcheck.checker import check_snippet, check_text
+from snipcheck.collect import with_dockerignore
 from snipcheck.markdown import extract
 from snipcheck.rulekit import DOC_HEADINGS
 from snipcheck.snippets import FenceOptions
@@ -25,7 +26,7 @@ def _check_block(rule, heading):
     code = rule.doc_code(heading)
     if rule.doc_language(heading) == "markdown":
         snippets, problems = extract("example.md", code, _read_snippet, RULES.ids)
-        results = [check_snippet(s, RULES) for s in snippets]
+        results = [check_snippet(with_dockerignore(s, _read_snippet), RULES) for s in snippets]
         return {p.rule for p in problems} | {f.rule for r in results for f in r.findings if not f.expected}
     fragment = re.search(r"^(```|~~~)dockerfile fragment", rule.doc_section(heading), re.M) is not None
     return {f.rule for f in check_text(code, RULES, options=FenceOptions(fragment=fragment)).findings}

@@ -49,6 +49,8 @@ class _Parser:
 
     def run(self) -> Dockerfile:
         self._read_directives()
+        if not any(line.strip() and not line.strip().startswith("#") for line in self.lines):
+            self.errors.append(ParseError(1, "the Dockerfile is empty: no instructions", "empty"))
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             stripped = line.strip()
