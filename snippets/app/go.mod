@@ -1,1 +1,3 @@
-module example.com/app
+module example.com/tinyserver
+
+go 1.22

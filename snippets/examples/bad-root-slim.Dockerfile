@@ -1,0 +1,15 @@
+FROM golang:1.27-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=dev
+RUN CGO_ENABLED=0 go build -trimpath \
+      -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
+
+FROM debian:bookworm-slim
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+COPY --from=build /out/tinyserver /usr/local/bin/tinyserver
+# No USER: the server runs as root (uid 0), which is the default.
+ENTRYPOINT ["/usr/local/bin/tinyserver"]
+CMD ["serve"]
