@@ -8,8 +8,10 @@ import pytest
 from spec import RULES
 
 from snipcheck.checker import check_snippet, check_text
+from snipcheck.config import Config
 from snipcheck.collect import with_dockerignore
 from snipcheck.markdown import extract
+from snipcheck.registry import RuleSet
 from snipcheck.rulekit import DOC_HEADINGS
 from snipcheck.snippets import FenceOptions
 
@@ -24,12 +26,14 @@ def _read_snippet(name):
 
 def _check_block(rule, heading):
     code = rule.doc_code(heading)
+    # A rule that is off by default is documented as it behaves once enabled.
+    rules = RULES if rule.default_enabled else RuleSet(Config(enable=(rule.id,)))
     if rule.doc_language(heading) == "markdown":
-        snippets, problems = extract("example.md", code, _read_snippet, RULES.ids)
-        results = [check_snippet(with_dockerignore(s, _read_snippet), RULES) for s in snippets]
+        snippets, problems = extract("example.md", code, _read_snippet, rules.ids)
+        results = [check_snippet(with_dockerignore(s, _read_snippet), rules) for s in snippets]
         return {p.rule for p in problems} | {f.rule for r in results for f in r.findings if not f.expected}
     fragment = re.search(r"^(```|~~~)dockerfile fragment", rule.doc_section(heading), re.M) is not None
-    return {f.rule for f in check_text(code, RULES, options=FenceOptions(fragment=fragment)).findings}
+    return {f.rule for f in check_text(code, rules, options=FenceOptions(fragment=fragment)).findings}
 
 
 @pytest.mark.parametrize("rule", RULES.all, ids=lambda r: r.id)

@@ -26,7 +26,7 @@ class ImageInfo:
     curl: bool = False
     wget: bool = False
     cgo_default: bool | None = None  # golang images: is cgo on by default?
-    debug: bool = False  # a distroless :debug tag (busybox shell)
+    debug: bool = False  # a distroless :debug tag (busybox shell at /busybox/sh, not /bin/sh)
 
 
 SCRATCH = ImageInfo("scratch", "none", False, False, "root", False, False, False, None)
@@ -89,8 +89,8 @@ def _distroless_variant(info: ImageInfo, tag: str) -> ImageInfo:
 
     if "nonroot" in tag:
         info = replace(info, user="65532")
-    if "debug" in tag:
-        info = replace(info, shell=True, debug=True, wget=True)
+    if "debug" in tag:  # busybox at /busybox/sh (on PATH), but no /bin/sh: shell-form RUN/CMD still fail
+        info = replace(info, debug=True, wget=True)
     return info
 
 

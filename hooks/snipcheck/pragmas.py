@@ -5,6 +5,7 @@
     # hadolint ignore=DL3007,DL3008      hadolint's own, through rule aliases
     # hadolint global ignore=DL3059
     # check=skip=JSONArgsRecommended     BuildKit's directive (must be at the top), or skip=all
+    # check=skip=UndefinedVar // why     BuildKit's inline form: the next instruction only
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from .model import Dockerfile
 
+_CHECK = re.compile(r"^check\s*=\s*(.*)$", re.I)
 _PRAGMA = re.compile(r"^(snipcheck:?|hadolint)\s+(global\s+|stage\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$", re.I)
 
 
@@ -29,8 +31,14 @@ def suppressions(df: Dockerfile) -> list[Suppression]:
     out: list[Suppression] = []
     ins_lines = [(i.line, i.end_line) for i in df.instructions]
     from_lines = [i.line for i in df.instructions if i.keyword == "FROM"]
+    check = df.directive("check")
     for c in df.comments:
-        m = _PRAGMA.match(c.text)
+        inline = _check_skip_codes(c.text) if check is None or c.line != check.line else ()
+        if inline:
+            following = [(a, b) for a, b in ins_lines if a > c.line]
+            out.append(Suppression(inline, c.line, "next", following[0] if following else (c.line + 1, c.line + 1)))
+            continue
+        m = _PRAGMA.match(re.sub(r"\s+#.*$", "", c.text))  # a comment may follow the pragma
         if not m:
             continue
         codes = tuple(x.strip() for x in m.group(3).split(",") if x.strip())
@@ -38,13 +46,14 @@ def suppressions(df: Dockerfile) -> list[Suppression]:
         if scope == "global":
             span = (1, max(df.line_count, 1))
         elif scope == "stage":
-            later = [f for f in from_lines if f > c.line]
+            # the stage of the next instruction: a pragma just above FROM covers the stage it opens
+            following = [a for a, _ in ins_lines if a > c.line]
+            later = [f for f in from_lines if f > (following[0] if following else c.line)]
             span = (c.line, (later[0] - 1) if later else max(df.line_count, 1))
         else:
             following = [(a, b) for a, b in ins_lines if a > c.line]
             span = following[0] if following else (c.line + 1, c.line + 1)
         out.append(Suppression(codes, c.line, scope, span))
-    check = df.directive("check")
     if check:
         for part in check.value.split(";"):
             key, _, value = part.partition("=")
@@ -52,3 +61,13 @@ def suppressions(df: Dockerfile) -> list[Suppression]:
                 codes = tuple(x.strip() for x in value.split(",") if x.strip())
                 out.append(Suppression(codes, check.line, "global", (1, max(df.line_count, 1))))
     return out
+
+
+def _check_skip_codes(text: str) -> tuple[str, ...]:
+    """Rules named by a `check=skip=A,B` comment (a trailing `// reason` is allowed)."""
+    m = _CHECK.match(text.split("//", 1)[0].strip())
+    for part in (m.group(1).split(";") if m else ()):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "skip":
+            return tuple(x.strip() for x in value.split(",") if x.strip())
+    return ()

@@ -123,11 +123,10 @@ def global_arg_defaults(df: Dockerfile) -> dict[str, str | None]:
 
 
 def parse_arg_declarations(args: str) -> list[tuple[str, str | None]]:
-    """`ARG A=1 B` -> [('A', '1'), ('B', None)]."""
+    """`ARG A=1 B C="x y"` -> [('A', '1'), ('B', None), ('C', 'x y')]."""
     out = []
-    for word in args.split():
-        name, eq, value = word.partition("=")
-        out.append((name, _unquote(value) if eq else None))
+    for m in re.finditer(r"""([^\s=]+)(=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?""", args):
+        out.append((m.group(1), _unquote(m.group(3)) if m.group(2) else None))
     return out
 
 

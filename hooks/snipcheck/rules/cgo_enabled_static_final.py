@@ -1,5 +1,6 @@
 """DG401: a Go binary built with cgo on is shipped in a stage without libc."""
 
+from ..hygiene_support import chain
 from ..model import Severity
 from ..queries import base_info
 from ..rulekit import Violation, rule
@@ -17,10 +18,11 @@ def cgo_enabled_static_final(df, ctx):
     ## What it does
     Follows `COPY --from=<stage>` from a final stage based on `scratch` or
     `gcr.io/distroless/static` back to the builder, and fires on each `go build` there that runs
-    with cgo on: no `CGO_ENABLED=0` on the command, in an `ENV`, or as an `ARG` default. In a
-    Debian-based golang builder cgo is on by default: error. In `golang:*-alpine`, cgo is off
-    only because there is no C compiler; that is reported as info (say it explicitly), and as an
-    error once the stage installs gcc or build-base.
+    with cgo on: no `CGO_ENABLED=0` on the command, in an `ENV` (also one of a stage the builder
+    is built `FROM`), or as an `ARG` default. In a Debian-based golang builder cgo is on by
+    default: error. In `golang:*-alpine`, cgo is off only because there is no C compiler; that is
+    reported as info (say it explicitly), and as an error once the stage installs gcc or
+    build-base.
 
     ## Why is this bad?
     With cgo on, `net` and `os/user` link against the C library dynamically. scratch and
@@ -29,10 +31,14 @@ def cgo_enabled_static_final(df, ctx):
 
     ## Example
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS build
     WORKDIR /src
-    RUN go build -o /out/app .
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        go build -ldflags="-s -w" -o /out/app .
     FROM scratch
+    COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
     COPY --from=build /out/app /app
     USER 65534:65534
     ENTRYPOINT ["/app"]
@@ -40,10 +46,14 @@ def cgo_enabled_static_final(df, ctx):
 
     ## Use instead
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS build
     WORKDIR /src
-    RUN CGO_ENABLED=0 go build -o /out/app .
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
     FROM scratch
+    COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
     COPY --from=build /out/app /app
     USER 65534:65534
     ENTRYPOINT ["/app"]
@@ -60,45 +70,60 @@ def cgo_enabled_static_final(df, ctx):
         return
     names = {s.name: s.index for s in df.stages if s.name}
     sources = set()
-    for ins in final.instructions:
-        for ref in ins.flag_values("from") if ins.keyword == "COPY" else ():
-            idx = resolve_stage_ref(ref, names, len(df.stages), final.index)
-            if idx is not None:
-                sources.add(idx)
+    for st in chain(df, final):  # the final image also holds what its FROM-<stage> ancestors copied
+        for ins in st.instructions:
+            for ref in ins.flag_values("from") if ins.keyword == "COPY" else ():
+                idx = resolve_stage_ref(ref, names, len(df.stages), st.index)
+                if idx is not None:
+                    sources.add(idx)
+    reported = set()  # two copied stages may share the ancestor that ran `go build`
     for idx in sorted(sources):
-        yield from _check_builder(df, df.stages[idx])
+        for violation in _check_builder(df, df.stages[idx]):
+            if violation not in reported:
+                reported.add(violation)
+                yield violation
 
 
 def _check_builder(df, stage):
     builder = base_info(df, stage)
     if builder is None or builder.cgo_default is None:
         return
-    cgo_env = None
+    inherited_env = None  # ENV and installed packages carry over to stages built FROM this one; ARG does not
     has_c_toolchain = False
-    for ins in stage.instructions:
-        if ins.keyword == "ENV":
-            cgo_env = dict(parse_env_declarations(ins.args)).get("CGO_ENABLED", cgo_env)
-        elif ins.keyword == "ARG":
-            declared = dict(parse_arg_declarations(ins.args))
-            if declared.get("CGO_ENABLED") is not None:
-                cgo_env = declared["CGO_ENABLED"]
-        elif ins.keyword == "RUN":
-            for cmd in run_commands(ins):
-                if cmd.name in ("apk", "apt-get", "apt") and any(p in cmd.argv for p in _C_TOOLCHAIN):
-                    has_c_toolchain = True
-                if cmd.name == "export":
-                    for word in cmd.argv[1:]:
-                        if word.startswith("CGO_ENABLED="):
-                            cgo_env = word.split("=", 1)[1]
-                if cmd.name != "go" or cmd.subcommand() != "build":
-                    continue
-                cgo = dict(cmd.env).get("CGO_ENABLED", cgo_env)
-                if cgo == "0":
-                    continue
-                if builder.cgo_default or has_c_toolchain:
-                    yield Violation(ins.line, f"`go build` in stage {stage.label!r} runs with cgo on "
-                                              f"({builder.family} has a C compiler): the binary needs libc, which "
-                                              f"the final image lacks; set CGO_ENABLED=0")
-                else:
-                    yield Violation(ins.line, f"`go build` in stage {stage.label!r} relies on {builder.family} having "
-                                              f"no C compiler to disable cgo: set CGO_ENABLED=0 explicitly", Severity.INFO)
+    for st in chain(df, stage):
+        cgo_env = inherited_env
+        for ins in st.instructions:
+            if ins.keyword == "ENV":
+                declared = dict(parse_env_declarations(ins.args))
+                if "CGO_ENABLED" in declared:
+                    cgo_env = inherited_env = declared["CGO_ENABLED"]
+            elif ins.keyword == "ARG":
+                declared = dict(parse_arg_declarations(ins.args))
+                if declared.get("CGO_ENABLED") is not None:
+                    cgo_env = declared["CGO_ENABLED"]
+            elif ins.keyword == "RUN":
+                yield from _check_run(ins, st, builder, cgo_env, has_c_toolchain)
+                has_c_toolchain = has_c_toolchain or any(
+                    cmd.name in ("apk", "apt-get", "apt") and any(p in cmd.argv for p in _C_TOOLCHAIN)
+                    for cmd in run_commands(ins))
+
+
+def _check_run(ins, stage, builder, cgo_env, has_c_toolchain):
+    for cmd in run_commands(ins):
+        if cmd.name in ("apk", "apt-get", "apt") and any(p in cmd.argv for p in _C_TOOLCHAIN):
+            has_c_toolchain = True
+        if cmd.name == "export":  # lasts until the end of this RUN only
+            for word in cmd.argv[1:]:
+                if word.startswith("CGO_ENABLED="):
+                    cgo_env = word.split("=", 1)[1]
+        if cmd.name != "go" or cmd.subcommand() != "build":
+            continue
+        if dict(cmd.env).get("CGO_ENABLED", cgo_env) == "0":
+            continue
+        if builder.cgo_default or has_c_toolchain:
+            yield Violation(ins.line, f"`go build` in stage {stage.label!r} runs with cgo on "
+                                      f"({builder.family} has a C compiler): the binary needs libc, which "
+                                      f"the final image lacks; set CGO_ENABLED=0")
+        else:
+            yield Violation(ins.line, f"`go build` in stage {stage.label!r} relies on {builder.family} having "
+                                      f"no C compiler to disable cgo: set CGO_ENABLED=0 explicitly", Severity.INFO)

@@ -10,6 +10,7 @@ def copy_from_undefined_stage(df, ctx):
     ## What it does
     Fires on `COPY --from=name` when no earlier `FROM ... AS name` exists and `name` does not look
     like an image reference (no `:`, `/` or `@`). Numeric indexes must point at an earlier stage.
+    Snippets declared as fragments are skipped: the stage they copy from may be outside them.
 
     ## Why is this bad?
     BuildKit treats an unknown name as an image on Docker Hub: a typo becomes a failed pull of
@@ -17,27 +18,35 @@ def copy_from_undefined_stage(df, ctx):
 
     ## Example
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS builder
-    RUN CGO_ENABLED=0 go build -o /out/app .
-    FROM scratch
+    WORKDIR /src
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
+    FROM gcr.io/distroless/static-debian12:nonroot
     COPY --from=buidler /out/app /app
-    USER 65534:65534
     ENTRYPOINT ["/app"]
     ```
 
     ## Use instead
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS builder
-    RUN CGO_ENABLED=0 go build -o /out/app .
-    FROM scratch
+    WORKDIR /src
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
+    FROM gcr.io/distroless/static-debian12:nonroot
     COPY --from=builder /out/app /app
-    USER 65534:65534
     ENTRYPOINT ["/app"]
     ```
 
     ## References
     - [hadolint DL3022](https://github.com/hadolint/hadolint/wiki/DL3022)
     """
+    if ctx.declared_fragment:
+        return  # a declared fragment shows part of a file: its stages may be defined elsewhere
     defined: list[str] = []
     index = -1
     for ins in df.instructions:

@@ -18,7 +18,7 @@ def duplicate_stage_name(df, ctx):
     ```dockerfile
     FROM golang:1.23 AS build
     RUN go version
-    FROM golang:1.23 AS Build
+    FROM golang:1.23 AS build
     RUN go env
     USER 65534:65534
     ```
@@ -27,7 +27,7 @@ def duplicate_stage_name(df, ctx):
     ```dockerfile
     FROM golang:1.23 AS toolchain
     RUN go version
-    FROM golang:1.23 AS build
+    FROM toolchain AS build
     RUN go env
     USER 65534:65534
     ```

@@ -37,6 +37,6 @@ def image_untagged(df, ctx):
         last = ref.rsplit("/", 1)[-1]
         if ref and ref.lower() not in names and ref.lower() != "scratch" and not raw.startswith("$") \
                 and ":" not in last and "@" not in ref:
-            yield Violation(stage.from_instruction.line, f"{raw} has no tag: pin a version such as {raw}:<version>")
+            yield Violation(stage.from_instruction.line, f"{raw} has no tag: pin a version tag or a digest ({raw}:<tag> or {raw}@sha256:...)")
         if stage.name:
             names.add(stage.name)

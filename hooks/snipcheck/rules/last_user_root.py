@@ -1,5 +1,6 @@
 """DG702: the last USER of the final stage is root."""
 
+from ..hygiene_support import chain
 from ..rulekit import Violation, rule
 
 _ROOT = {"root", "0"}
@@ -11,7 +12,9 @@ def last_user_root(df, ctx):
     """
     ## What it does
     Fires when the last `USER` in the final stage is `root` or UID 0 (with or without a group).
-    Switching to root for an install step and back is fine.
+    Switching to root for an install step and back is fine. A final `FROM <stage>` without a USER
+    of its own inherits the last USER of that stage (and so on up the chain), so a `USER root`
+    there counts too.
 
     ## Why is this bad?
     The image then runs as root, with the risks explained in DG701, while the Dockerfile looks
@@ -38,6 +41,6 @@ def last_user_root(df, ctx):
     """
     if not df.stages:
         return
-    users = [ins for ins in df.stages[-1].instructions if ins.keyword == "USER"]
+    users = [ins for st in chain(df, df.stages[-1]) for ins in st.instructions if ins.keyword == "USER"]
     if users and users[-1].args.strip().split(":")[0].strip() in _ROOT:
         yield Violation(users[-1].line, f"the image ends as {users[-1].args.strip()!r}: switch to a non-root user")

@@ -19,6 +19,7 @@ def parse_error(df, ctx):
 
     ## Example
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM debian:bookworm-slim
     USER 65534:65534
     RUN <<EOF
@@ -27,6 +28,7 @@ def parse_error(df, ctx):
 
     ## Use instead
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM debian:bookworm-slim
     USER 65534:65534
     RUN <<EOF

@@ -2,10 +2,11 @@
 
 import re
 
+from ..flow_support import Flow
 from ..queries import base_info
 from ..rulekit import Violation, rule
 from ..shell import script_of
-from ..stages import declared_in_scope, variables_used
+from ..stages import PREDEFINED_ARGS, global_arg_defaults, variables_used
 
 _SHELL_SET = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|"
                         r"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)")
@@ -19,15 +20,16 @@ _LDFLAGS = re.compile(r"-ldflags[= ]+(\"[^\"]*\"|'[^']*'|\S+)")
 
 @rule(id="DG305", name="undefined-variable-in-run", severity="warning", guide="go-builds.md#version-stamping",
       summary="A RUN uses a variable that no ARG or ENV declares in its stage: it expands to nothing.",
-      aliases=("UndefinedVar",), fragment_ok=False)
+      fragment_ok=False)
 def undefined_variable_in_run(df, ctx):
     """
     ## What it does
     Looks at the shell text of every RUN and reports `$NAME`/`${NAME}` that no `ARG` or `ENV` of
     the stage (or `ENV` of the stages it builds on) declares before that line, and that the
-    script does not set itself. An `ARG` before the first FROM does not count inside a stage
-    until it is declared again there. For base images the checker does not know, only variables
-    inside `-ldflags` are reported, since such an image may set others with ENV.
+    script does not set itself. A global `ARG` (before the first FROM) that the stage does not
+    declare again is left to DG304 (global-arg-not-redeclared). For base images the checker
+    does not know, only variables inside `-ldflags` are reported, since such an image may set
+    others with ENV.
 
     ## Why is this bad?
     The build succeeds and the variable is silently empty. The classic case is version stamping:
@@ -36,24 +38,32 @@ def undefined_variable_in_run(df, ctx):
 
     ## Example
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS build
     WORKDIR /src
-    RUN CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
+    # syntax=docker/dockerfile:1
     FROM golang:1.23 AS build
     ARG VERSION=dev
     WORKDIR /src
-    RUN CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app .
     USER 65534:65534
     ```
 
     ## References
     - [Dockerfile reference: ARG scope](https://docs.docker.com/reference/dockerfile/#scope)
     """
+    global_args = global_arg_defaults(df)
+    flow = Flow(df)  # ARG/ENV scope computed once per stage, not once per RUN
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
         for ins in stage.instructions:
@@ -64,20 +74,37 @@ def undefined_variable_in_run(df, ctx):
             set_here = {n for m in _SHELL_SET.finditer(script) for n in m.groups() if n}
             defaulted = {m.group(1) for m in _DEFAULTED.finditer(script)}
             ldflags_vars = {v for m in _LDFLAGS.finditer(script) for v in variables_used(m.group(1))}
-            scope = declared_in_scope(df, stage, ins.line)
+            scope = flow.env_at(stage, ins.line)
             reported = set()
-            for name in variables_used(script):
-                if name in scope or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
+            for name in variables_used(_expanded_part(script)):
+                if name in scope or name in PREDEFINED_ARGS or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
+                    continue
+                if name in global_args:  # a global ARG not declared again: DG304 reports it
                     continue
                 if not known_base and name not in ldflags_vars:
                     continue
                 reported.add(name)
-                hint = " (a global ARG must be declared again inside the stage)" if _is_global(df, name) else ""
                 yield Violation(ins.line, f"${name} is not declared by any ARG or ENV in stage "
-                                          f"{stage.label!r}: it expands to an empty string{hint}")
+                                          f"{stage.label!r}: it expands to an empty string")
 
 
-def _is_global(df, name: str) -> bool:
-    from ..stages import global_arg_defaults
-
-    return name in global_arg_defaults(df)
+def _expanded_part(script: str) -> str:
+    """The script without what the shell never expands: '...' strings, \\$ escapes, # comments."""
+    out, i, in_double = [], 0, False
+    while i < len(script):
+        c = script[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == '"':
+            in_double = not in_double
+        elif c == "'" and not in_double and script.find("'", i + 1) >= 0:
+            i = script.find("'", i + 1) + 1
+            continue
+        elif c == "#" and not in_double and (i == 0 or script[i - 1] in " \t\n;&|("):
+            end = script.find("\n", i)
+            i = len(script) if end < 0 else end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)

@@ -9,8 +9,8 @@ from ..rulekit import Violation, rule
 def workdir_relative_path(df, ctx):
     """
     ## What it does
-    Fires on `WORKDIR` with a relative path, unless an earlier WORKDIR in the same stage set an
-    absolute one, or the path starts with a variable.
+    Fires on `WORKDIR` with a relative path, unless an earlier WORKDIR in the same stage (or in
+    a stage it is built `FROM`) set an absolute one, or the path starts with a variable.
 
     ## Why is this bad?
     A relative WORKDIR is resolved against whatever the base image left as working directory, so
@@ -33,10 +33,14 @@ def workdir_relative_path(df, ctx):
     ## References
     - [BuildKit check WorkdirRelativePath](https://docs.docker.com/reference/build-checks/workdir-relative-path/)
     """
-    absolute_seen = False
+    absolute_by_stage: dict[int, bool] = {}  # an absolute WORKDIR is inherited by stages built FROM this one
+    absolute_seen, index = False, -1
     for ins in df.instructions:
         if ins.keyword == "FROM":
-            absolute_seen = False
+            absolute_by_stage[index] = absolute_seen
+            index += 1
+            parent = df.stages[index].parent
+            absolute_seen = absolute_by_stage.get(parent, False) if parent is not None else False
         if ins.keyword != "WORKDIR":
             continue
         path = ins.args.strip().strip("\"'")

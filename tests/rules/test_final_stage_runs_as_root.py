@@ -1,0 +1,72 @@
+"""DG701 final-stage-runs-as-root."""
+
+from spec import assert_catches, assert_clean
+
+R = "DG701"
+
+
+def test_catches_debian_without_user():
+    assert_catches(R, "FROM debian:bookworm-slim\nCOPY app /app\nENTRYPOINT [\"/app\"]", count=1, line=1)
+
+
+def test_catches_scratch_and_root_distroless():
+    assert_catches(R, "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /app /app", line=2)
+    assert_catches(R, "FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app")
+
+
+def test_catches_base_from_an_arg_default():
+    assert_catches(R, "ARG BASE=alpine:3.20\nFROM $BASE\nRUN true", line=2)
+
+
+def test_catches_chain_without_any_user():
+    assert_catches(R, """
+        FROM alpine:3.20 AS base
+        FROM base AS mid
+        RUN true
+        FROM mid
+    """, line=4)
+
+
+def test_catches_when_only_a_builder_stage_sets_user():
+    assert_catches(R, """
+        FROM golang:1.23 AS build
+        USER 65534:65534
+        FROM alpine:3.20
+        COPY --from=build /out/app /app
+    """, line=3)
+
+
+def test_clean_with_user():
+    assert_clean(R, "FROM alpine:3.20\nUSER 65534:65534")
+
+
+def test_clean_nonroot_distroless():
+    assert_clean(R, "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app")
+    assert_clean(R, "FROM gcr.io/distroless/base-debian12:debug-nonroot\nCOPY app /app")
+
+
+def test_clean_user_set_in_an_ancestor_stage_several_deep():
+    assert_clean(R, """
+        FROM alpine:3.20 AS base
+        USER 65534
+        FROM base AS mid
+        RUN true
+        FROM mid
+    """)
+
+
+def test_clean_nonroot_base_through_a_chain():
+    assert_clean(R, """
+        FROM gcr.io/distroless/static-debian12:nonroot AS base
+        FROM base AS mid
+        FROM mid
+    """)
+
+
+def test_clean_user_root_is_dg702s_business():
+    assert_clean(R, "FROM alpine:3.20\nUSER root")
+
+
+def test_clean_unknown_base_and_fragment():
+    assert_clean(R, "FROM registry.local/app-base:1\nCOPY app /app")
+    assert_clean(R, "COPY app /app")

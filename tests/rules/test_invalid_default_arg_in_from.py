@@ -1,0 +1,18 @@
+from spec import assert_catches, assert_clean
+
+RULE = "DG116"
+
+
+def test_catches():
+    assert_catches(RULE, "ARG VERSION\nFROM busybox:$VERSION\n", line=2)
+    assert_catches(RULE, "ARG IMAGE\nFROM $IMAGE\n")
+    assert_catches(RULE, 'ARG SFX="box:"\nFROM busy${SFX}\n')
+    assert_catches(RULE, "ARG TAG\nFROM busybox:${TAG}\n")
+
+
+def test_clean():
+    assert_clean(RULE, 'ARG VERSION="latest"\nFROM busybox:${VERSION}\n')
+    assert_clean(RULE, 'ARG BUSYBOX_VARIANT=""\nFROM busybox:stable${BUSYBOX_VARIANT}\n')
+    assert_clean(RULE, "ARG VARIANT\nFROM busybox:stable${VARIANT}\n")
+    assert_clean(RULE, "ARG TAG\nFROM alpine:${TAG:-3.14}\n")
+    assert_clean(RULE, "FROM golang:1.23 AS build_amd64\nFROM build_${TARGETARCH} AS build\n")

@@ -1,0 +1,93 @@
+"""The base-image table: one test per entry (libc, shell, default user, CA bundle, zoneinfo),
+tag variants, reference normalisation, and None for everything it does not know."""
+
+import pytest
+
+from snipcheck import images
+from snipcheck.images import lookup
+
+
+def facts(ref):
+    info = lookup(ref)
+    return (info.libc, info.shell, info.user, info.ca_bundle, info.zoneinfo)
+
+
+def test_scratch_has_nothing():
+    assert facts("scratch") == ("none", False, "root", False, False)
+    assert not lookup("scratch").passwd
+
+
+def test_golang_debian():
+    assert facts("golang:1.23") == ("glibc", True, "root", True, True)
+    info = lookup("golang:1.23-bookworm")
+    assert info.family == "golang" and info.cgo_default is True and info.sdk and info.curl
+
+
+def test_golang_alpine():
+    assert facts("golang:1.23-alpine3.20") == ("musl", True, "root", True, False)
+    info = lookup("golang:alpine")
+    assert info.family == "golang-alpine" and info.cgo_default is False and info.wget and not info.curl
+
+
+def test_alpine():
+    assert facts("alpine:3.20") == ("musl", True, "root", True, False)
+    assert lookup("alpine").package_manager == "apk" and not lookup("alpine").bash
+
+
+def test_debian_slim():
+    assert facts("debian:bookworm-slim") == ("glibc", True, "root", False, True)
+    assert lookup("debian:bookworm-slim").family == "debian-slim"
+
+
+def test_debian():
+    assert facts("debian:bookworm") == ("glibc", True, "root", False, True)
+    assert lookup("debian:12").family == "debian" and lookup("debian").package_manager == "apt"
+
+
+def test_ubuntu():
+    assert facts("ubuntu:24.04") == ("glibc", True, "root", False, False)
+
+
+def test_busybox():
+    assert facts("busybox:1.36") == (None, True, "root", False, False)
+    assert lookup("busybox").wget and not lookup("busybox").curl
+
+
+def test_distroless_static():
+    assert facts("gcr.io/distroless/static-debian12") == ("none", False, "root", True, True)
+    assert lookup("gcr.io/distroless/static").passwd
+
+
+def test_distroless_base_and_cc():
+    assert facts("gcr.io/distroless/base-debian12") == ("glibc", False, "root", True, True)
+    assert lookup("gcr.io/distroless/cc-debian12:latest").family == "distroless-base"
+    assert lookup("gcr.io/distroless/base-nossl-debian12").libc == "glibc"
+
+
+def test_distroless_nonroot_and_debug_variants():
+    assert lookup("gcr.io/distroless/static-debian12:nonroot").user == "65532"
+    debug = lookup("gcr.io/distroless/static-debian12:debug")
+    assert debug.debug and debug.wget and not debug.shell  # busybox lives at /busybox/sh, not /bin/sh
+    both = lookup("gcr.io/distroless/base-debian12:debug-nonroot")
+    assert both.debug and both.user == "65532"
+    assert not lookup("gcr.io/distroless/static-debian12").debug
+
+
+def test_docker_hub_prefixes_and_digests_are_normalised():
+    assert lookup("docker.io/library/alpine:3.20") == lookup("alpine:3.20")
+    assert lookup("index.docker.io/library/golang:1.23") == lookup("golang:1.23")
+    assert lookup("alpine:3.20@sha256:" + "0" * 64) == lookup("alpine:3.20")
+    assert lookup("ALPINE:3.20") == lookup("alpine:3.20")
+
+
+@pytest.mark.parametrize("ref", [
+    "", "node:20", "example.com/alpine:3.20", "cgr.dev/chainguard/static", "$BASE", "golang:${GO}",
+    "builder", "python:3.12-slim", "quay.io/distroless/static",
+])
+def test_unknown_images_return_none(ref):
+    assert lookup(ref) is None
+
+
+def test_sdk_images():
+    assert images.is_sdk_image("golang:1.23") and images.is_sdk_image("node:20")
+    assert not images.is_sdk_image("node:20-alpine") and not images.is_sdk_image("alpine:3.20")
