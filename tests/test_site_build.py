@@ -38,9 +38,13 @@ def test_results_are_on_the_page_and_not_in_search(built):
     site, _ = built
     html = (site / "site" / "rules" / "dg301" / "index.html").read_text()
     assert 'class="snipcheck snipcheck-expected" data-search-exclude' in html
-    assert 'href="../dg301/"' in html  # finding links to its rule page, relative to this page
+    assert 'class="snipcheck-rule" href="./"' in html  # the finding links to this very rule page
+    for page in (site / "site").rglob("*.html"):  # every finding link resolves to a built rule page
+        for href in re.findall(r'class="snipcheck-rule" href="([^"]+)"', page.read_text()):
+            assert (page.parent / href / "index.html").resolve().is_file(), (page, href)
     index = (site / "site" / "search" / "search_index.json").read_text()
-    assert "Deliberate bad example" not in index and "Checked: no findings" not in index
+    assert not re.search(r"triggers DG\d{3}[ ,DG0-9]* as intended", index)  # result headlines
+    assert "no earlier stage has that name" not in index  # a finding message of the DG301 page
 
 
 def test_report_page_lists_every_snippet(built):

@@ -58,8 +58,9 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
         raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
     elif opts.fragment and not df.is_fragment:
         raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
-    context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment, declared_no_tls=opts.no_tls)
-    for rule in ruleset.rules:
+    context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment,
+                      declared_fragment=opts.fragment, declared_no_tls=opts.no_tls)
+    for rule in ruleset.rules_for(opts.expect):
         if df.is_fragment and not rule.fragment_ok:
             continue
         for v in rule.check(df, context):
@@ -98,11 +99,11 @@ def _apply_suppressions(raw, sups: list[Suppression], ruleset: RuleSet):
         else:
             used.add(hit)
     for n, s in enumerate(sups):
-        if n in used or any(c.lower() == "all" for c in s.codes):
-            continue
         unknown = [c for c in s.codes if not ruleset.known(c)]
         if unknown:
             kept.append(("DG003", s.line, f"suppression names unknown rule(s): {', '.join(unknown)}", None))
+        elif n in used or any(c.lower() == "all" for c in s.codes):
+            continue
         else:
             kept.append(("DG003", s.line, f"unused suppression: {', '.join(s.codes)} did not fire where it applies", None))
     return kept

@@ -14,11 +14,14 @@ from . import config as config_mod
 from .collect import InputError
 from .config import Config, ConfigError
 from .registry import RuleSet
+from .report import github as github_report
 from .report import json as json_report
+from .report import sarif as sarif_report
 from .report import text as text_report
 from .run import check_paths, find_project_root, project_config
 
-FORMATS = {"text": text_report.render, "json": json_report.render}
+FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
+           "github": github_report.render}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from pymdownx.snippets import SnippetPreprocessor
+
 from .snippets import Location, Problem
 
 Line = tuple[str, Location]
 Reader = Callable[[str], "tuple[str, str] | None"]  # name -> (display path, text) or None
 
-_INLINE = re.compile(r"""^(?P<space>[ \t]*)(?P<escape>;*)-{1,}8<-{1,}[ \t]+(?P<q>["'])(?P<target>.+?)(?P=q)\s*$""")
-_BLOCK = re.compile(r"^(?P<space>[ \t]*)(?P<escape>;*)-{1,}8<-{1,}\s*$")
+_MARKER = SnippetPreprocessor.RE_ALL_SNIPPETS  # the same inline and block markers pymdownx.snippets sees
 _SECTION = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)
 _TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?|:(?P<section>[a-z][-_0-9a-z]*))?$", re.I)
 MAX_DEPTH = 8
@@ -24,30 +25,34 @@ MAX_DEPTH = 8
 
 def expand(lines: list[Line], read: Reader, problems: list[Problem], depth: int = 0,
            stack: tuple[str, ...] = ()) -> list[Line]:
-    """Return `lines` with every include replaced by the included lines (recursively)."""
+    """Return `lines` with every include replaced by the included lines (recursively).
+
+    Follows pymdownx.snippets line by line: a block marker toggles block mode, each non-empty
+    line inside a block is a path indented by its own leading space, an empty one stays a blank
+    line, `;path` is commented out, and an inline include directly inside a block is ignored.
+    """
     out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        text, loc = lines[i]
-        m = _INLINE.match(text)
-        b = None if m else _BLOCK.match(text)
-        if m and m.group("escape"):
-            out.append((text.replace(";", "", 1), loc))
-        elif m:
-            out.extend(_include(m.group("target"), m.group("space"), loc, read, problems, depth, stack))
-        elif b and not b.group("escape"):
-            j = i + 1
-            targets = []
-            while j < len(lines) and not _BLOCK.match(lines[j][0]):
-                if lines[j][0].strip():
-                    targets.append(lines[j][0].strip())
-                j += 1
-            for target in targets:
-                out.extend(_include(target, b.group("space"), loc, read, problems, depth, stack))
-            i = j
-        else:
+    block = False
+    for text, loc in lines:
+        m = _MARKER.match(text)
+        if m:
+            if m.group("escape"):
+                out.append((text.replace(";", "", 1), loc))
+            elif m.group("inline_marker") and not block:
+                target = m.group("snippet")[1:-1].strip()
+                out.extend(_include(target, m.group("space"), loc, read, problems, depth, stack))
+            elif not m.group("inline_marker"):
+                block = not block
+            continue
+        if not block:
             out.append((text, loc))
-        i += 1
+            continue
+        path = text.strip()
+        if not path:
+            out.append(("", loc))
+        elif not path.startswith(";"):
+            space = text[: len(text) - len(text.lstrip(" \t"))]
+            out.extend(_include(path, space, loc, read, problems, depth, stack))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pymdownx.superfences import RE_NESTED_FENCE_START
+from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START, RE_OPTIONS
 
 from . import fence_options
 from .includes import Line, Reader, expand
@@ -24,6 +24,7 @@ def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | No
             tab_len: int = 4) -> tuple[list[Snippet], list[Problem]]:
     """All Dockerfile snippets of a page, plus problems found while reading it."""
     problems: list[Problem] = []
+    text = text.removeprefix("\ufeff")  # MkDocs reads pages as utf-8-sig: a BOM never hides a first-line fence
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw = text.split("\n")
     start = 0
@@ -55,23 +56,29 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
     i = 0
     while i < len(lines):
         text, loc = lines[i]
-        ws = _leading_prefix(text)
-        m = RE_NESTED_FENCE_START.match(text, len(ws))
-        if not m:
+        start = _fence_start(text)
+        if start is None:
             i += 1
             continue
-        lang = m.group("lang") or ""
-        if m.group("attrs") is not None and not m.group("lang"):
-            classes = re.findall(r"\.([\w#.+-]+)", m.group("attrs"))
-            lang = classes[0] if classes else ""
+        ws, m, lang = start
         body, end = _fence_body(lines, i, ws, m.group("fence"))
-        if lang not in DOCKERFILE_LANGUAGES:
-            i = end + 1 if end is not None else i + 1
-            continue
         if end is None:
-            problems.append(Problem("DG006", f"unterminated {m.group('fence')} fence: the Dockerfile is not "
-                                             "rendered as code (or the fence is not indented consistently)", loc))
-            i += 1
+            # Like SuperFences, a fence that never closes swallows its lines and the one that broke
+            # it (or the rest of the page): no fence in there is rendered as code, so none is checked.
+            # A header SuperFences rejects (malformed options, reported as DG002) swallows nothing.
+            after = i + len(body) + 2 if m.group("unrecognized") is None else i + 1
+            if lang in DOCKERFILE_LANGUAGES:
+                problems.append(Problem("DG006", f"unterminated {m.group('fence')} fence: the Dockerfile is not "
+                                                 "rendered as code (or the fence is not indented consistently)", loc))
+            for swallowed, where in lines[i + 1:after]:
+                inner = _fence_start(swallowed)
+                if inner and inner[2] in DOCKERFILE_LANGUAGES:
+                    problems.append(Problem("DG006", f"this Dockerfile fence is inside the unterminated fence of "
+                                                     f"line {loc.line}: it is not rendered as code", where))
+            i = after
+            continue
+        if lang not in DOCKERFILE_LANGUAGES:
+            i = end + 1
             continue
         opts, errors = _options(m, known_rules)
         snippet_problems = tuple(Problem("DG002", e, loc) for e in errors)
@@ -82,6 +89,36 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
         ))
         i = end + 1
     return snippets
+
+
+def _fence_start(text: str) -> tuple[str, re.Match, str] | None:
+    """(prefix, match, language) when `text` opens a fence, as SuperFences sees it."""
+    ws = _leading_prefix(text)
+    m = RE_NESTED_FENCE_START.match(text, len(ws))
+    if not m:
+        return None
+    lang = m.group("lang") or ""
+    if m.group("attrs") is not None and not m.group("lang"):
+        classes = re.findall(r"\.([\w#.+-]+)", m.group("attrs"))
+        lang = classes[0] if classes else ""
+    if lang not in DOCKERFILE_LANGUAGES and _rejected(m):
+        return None  # SuperFences abandons it: the line is text, and its closing line may open a fence
+    return ws, m, lang
+
+
+def _rejected(m: re.Match) -> bool:
+    """Would SuperFences refuse this non-Dockerfile fence header (pymdownx highlight_validator rules)?"""
+    if m.group("unrecognized") is not None:
+        return True
+    for opt in RE_OPTIONS.finditer(m.group("options") or ""):
+        key, value = opt.group("key"), opt.group("value")
+        value = key if value is None else value
+        pattern = {"hl_lines": RE_HL_LINES, "linenums": RE_LINENUMS}.get(key)
+        if key.startswith("data-") or key in ("title", "title_mode"):
+            continue
+        if pattern is None or not pattern.match(value):
+            return True
+    return False
 
 
 def _options(m: re.Match, known_rules) -> tuple[FenceOptions, list[str]]:

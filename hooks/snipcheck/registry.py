@@ -28,6 +28,11 @@ class RuleSet:
             and (selected is None or r.id in selected or r.id.startswith("DG00"))
         )
 
+    def rules_for(self, expected: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+        """The rules to run on one snippet: a fence that expects a rule switches it on there."""
+        extra = [self._by_id[i] for i in expected if i in self._by_id and self._by_id[i] not in self.rules]
+        return self.rules + tuple(extra)
+
     @cached_property
     def _alias_map(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}

@@ -33,6 +33,7 @@ class Context:
 
     dockerignore: str | None = None
     fragment: bool = False
+    declared_fragment: bool = False  # the fence says `fragment`: names from outside may be in scope
     declared_no_tls: bool = False
     options: dict = field(default_factory=dict)
 

@@ -28,7 +28,7 @@ def render_result(result: SnippetResult) -> str:
     kind = status_class(result)
     mark, text = _HEADLINE[kind]
     text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.options.skip or "")
-    items = "".join(_finding_item(f) for f in result.findings)
+    items = "".join(_finding_item(f, result.snippet.fence.file) for f in result.findings)
     listing = f'<ul class="snipcheck-findings">{items}</ul>' if items else ""
     return (
         f'<div class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}">'
@@ -37,15 +37,16 @@ def render_result(result: SnippetResult) -> str:
     )
 
 
-def _finding_item(f) -> str:
+def _finding_item(f, page_file: str) -> str:
     where = f"line {f.snippet_line}" if f.snippet_line else "fence"
     tag = " (expected)" if f.expected else ""
+    # The file to edit is worth showing only when it is not the page itself (an included file).
+    source = "" if f.file == page_file else f'<span class="snipcheck-source"> ({html.escape(str(f.location))})</span>'
     return (
         f'<li class="snipcheck-finding snipcheck-{f.severity}">'
         f'<a class="snipcheck-rule" href="{RULE_LINK}{f.rule}">{f.rule}</a> '
         f'<span class="snipcheck-severity">{f.severity}</span> '
-        f'<span class="snipcheck-where">{where}</span>: {html.escape(f.message)}{tag}'
-        f'<span class="snipcheck-source"> ({html.escape(str(f.location))})</span></li>'
+        f'<span class="snipcheck-where">{where}</span>: {html.escape(f.message)}{tag}{source}</li>'
     )
 
 

@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: one `::error file=F,line=L,title=T::message` per unexpected
+finding (warning and notice for lower severities), so each shows as an annotation on the diff,
+then one plain summary line for the log.
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import Report
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(report: Report) -> str:
+    findings = [f for r in report.results for f in r.findings] + list(report.problems)
+    lines = []
+    for f in sorted(findings, key=lambda f: (f.file, f.line, f.rule, f.message)):
+        if f.expected:  # a deliberate bad example doing its job is not worth an annotation
+            continue
+        props = f"file={escape_property(f.file)},line={max(1, f.line)},title={escape_property(f'{f.rule} {f.name}')}"
+        lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(f.message)}")
+    s = report.summary()
+    lines.append(
+        f"snipcheck: {s['snippets']} snippet(s): {s['pass']} passed, {s['expected']} failed as expected, "
+        f"{s['fail']} failed, {s['skipped']} skipped; {s['unexpected']} unexpected finding(s)"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message the way @actions/core does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as data, plus the `:` and `,` that delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
