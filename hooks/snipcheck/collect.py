@@ -7,6 +7,7 @@ Dockerfile becomes one snippet, with a `.dockerignore` beside it as its context.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -59,8 +60,9 @@ def expand_paths(paths: list[str]) -> list[Path]:
 
 
 def make_reader(bases: list[Path], root: Path):
-    """A reader for includes: first base folder that has the file wins."""
+    """A reader for includes: first base folder that has the file wins (each file read once)."""
 
+    @lru_cache(maxsize=None)
     def read(name: str):
         for base in bases:
             candidate = (base / name)

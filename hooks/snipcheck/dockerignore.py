@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -20,6 +21,7 @@ class Pattern:
     regex: re.Pattern
 
 
+@lru_cache(maxsize=64)  # one .dockerignore is read for every COPY of every snippet that ships it
 def parse(text: str) -> tuple[Pattern, ...]:
     """Parse .dockerignore text: comments, blank lines, `!` exceptions, leading `/` dropped."""
     out = []
@@ -39,6 +41,7 @@ def parse(text: str) -> tuple[Pattern, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
 def _compile(pattern: str) -> re.Pattern:
     """Docker's patternmatcher translation of a pattern to a regular expression."""
     out, i = ["^"], 0

@@ -8,6 +8,7 @@ means "varies by tag / not known", and rules treat it the same way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -70,6 +71,7 @@ def normalize(ref: str) -> str:
     return ref.split("@", 1)[0]
 
 
+@lru_cache(maxsize=512)  # pure, and asked for every stage by many rules
 def lookup(ref: str) -> ImageInfo | None:
     """Facts about image `ref`, or None when the image (or its resolved name) is unknown."""
     if not ref or "$" in ref:

@@ -89,8 +89,9 @@ def commands(script: str) -> list[Command]:
     return out
 
 
-def run_commands(ins: Instruction) -> list[Command]:
-    return commands(script_of(ins))
+@lru_cache(maxsize=4096)  # dozens of rules ask for the same RUN's commands
+def run_commands(ins: Instruction) -> tuple[Command, ...]:
+    return tuple(commands(script_of(ins)))
 
 
 @lru_cache(maxsize=4096)  # every RUN rule splits the same scripts; callers copy the word lists

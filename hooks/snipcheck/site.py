@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -120,10 +121,10 @@ class SiteChecks:
             self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
                                    f"as code blocks")
         self.queue = None
-        for rule in self.ruleset.all:
-            html = html.replace(f'href="{RULE_LINK}{rule.id}"',
-                                f'href="{get_relative_url(rulepages.page_path(rule.id)[:-3] + "/", page_url)}"')
-        return html
+        if RULE_LINK not in html:
+            return html
+        return re.sub(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"', lambda m: 'href="{}"'.format(
+            get_relative_url(rulepages.page_path(m.group(1))[:-3] + "/", page_url)), html)
 
     # -- report ------------------------------------------------------------------------------
     def finish_build(self, site_dir: str) -> None:
