@@ -176,11 +176,16 @@ def time_builds(runs: int) -> dict:
     # the copy sits next to mkdocs.yml so that relative paths (docs_dir, !relative) resolve the same
     nohook = ROOT / f".bench-mkdocs-nohook-{os.getpid()}.yml"
     nohook.write_text(stripped, encoding="utf-8")
+    same_pages = ROOT / f".bench-mkdocs-samepages-{os.getpid()}.yml"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     out: dict = {"runs": runs}
     try:
         with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
-            for label, config in (("with_hook", original), ("without_hook", nohook)):
+            docs = write_generated_pages(Path(tmp) / "docs")
+            same_pages.write_text(re.sub(r"^docs_dir:.*$", f"docs_dir: {docs}", stripped, flags=re.M),
+                                  encoding="utf-8")
+            for label, config in (("with_hook", original), ("without_hook", nohook),
+                                  ("without_hook_same_pages", same_pages)):
                 site = Path(tmp) / label
                 times, failed = [], None
                 for n in range(runs + 1):  # the first build warms the file cache and is not counted
@@ -199,12 +204,36 @@ def time_builds(runs: int) -> dict:
                               "html_pages": pages, "error": failed}
     finally:
         nohook.unlink(missing_ok=True)
+        same_pages.unlink(missing_ok=True)
     with_hook, without = out["with_hook"]["median_s"], out["without_hook"]["median_s"]
     if with_hook and without:
         out["overhead_s"] = with_hook - without
         out["overhead_pct_of_build"] = 100 * (with_hook - without) / with_hook
+    same = out["without_hook_same_pages"]["median_s"]
+    if with_hook and same:
+        out["check_overhead_s"] = with_hook - same
+        out["check_overhead_pct_of_build"] = 100 * (with_hook - same) / with_hook
     out["inside_hook"] = hook_breakdown()
     return out
+
+
+def write_generated_pages(docs: Path) -> Path:
+    """A copy of docs/ plus, as plain files, the pages the hook generates (rule reference, report):
+    the same site without the checks, to measure what the checking itself costs."""
+    from snipcheck.config import Config
+    from snipcheck.registry import RuleSet
+    from snipcheck.report.html import report_page
+    from snipcheck.rulepages import rule_pages
+    from snipcheck.run import check_paths
+
+    shutil.copytree(ROOT / "docs", docs)
+    for name, text in rule_pages(RuleSet().all).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    report = check_paths([str(ROOT / "docs")], ROOT, Config())
+    (docs / "checks").mkdir(exist_ok=True)
+    (docs / "checks" / "index.md").write_text(report_page(report, lambda page: None), encoding="utf-8")
+    return docs
 
 
 def hook_breakdown() -> dict:
@@ -314,6 +343,13 @@ def print_table(figures: dict) -> None:
         print(f"    without the hook  {wo['median_s']:7.3f} s   ({wo['html_pages']} HTML pages)")
         print(f"    hook overhead     {build['overhead_s']:7.3f} s = {pct:.1f}% of the build  "
               f"[target < {OVERHEAD_TARGET:.0f}%: {verdict(pct < OVERHEAD_TARGET)}]")
+        same = build.get("without_hook_same_pages", {})
+        if build.get("check_overhead_pct_of_build") is not None:
+            cpct = build["check_overhead_pct_of_build"]
+            print(f"    without the hook, same pages  {same['median_s']:7.3f} s   ({same['html_pages']} HTML pages: "
+                  "the generated pages written as plain files)")
+            print(f"    checking overhead {build['check_overhead_s']:7.3f} s = {cpct:.1f}% of the build  "
+                  f"[target < {OVERHEAD_TARGET:.0f}%: {verdict(cpct < OVERHEAD_TARGET)}]")
         inside = build.get("inside_hook", {})
         if "error" in inside:
             print(f"    time inside the hook: not measured ({inside['error']})")
