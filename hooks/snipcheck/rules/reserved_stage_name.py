@@ -6,7 +6,7 @@ RESERVED = ("scratch", "context")
 
 
 @rule(id="DG106", name="reserved-stage-name", severity="error", guide="multi-stage.md#naming-stages",
-      summary="Do not name a stage `scratch` or `context`.", aliases=("ReservedStageName",),
+      summary="Do not name a stage `scratch` or `context`.", aliases=("ReservedStageName", "DL3063"),
       fragment_ok=False)
 def reserved_stage_name(df, ctx):
     """
