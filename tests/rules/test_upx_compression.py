@@ -43,3 +43,15 @@ def test_clean_with_comment_in_fragment():
 
 def test_clean_without_upx():
     assert_clean(R, "RUN strip /out/app && echo upx-free")
+
+
+def test_missing_trade_off_note_is_reported_once_for_install_and_run():
+    assert_catches("DG408", """
+        FROM golang:1.23 AS build
+        RUN apt-get update && apt-get install -y --no-install-recommends upx-ucl
+        RUN upx --best /out/app
+        FROM scratch
+        COPY --from=build /out/app /app
+        USER 65534:65534
+        ENTRYPOINT ["/app"]
+    """, count=1, line=2)

@@ -43,6 +43,7 @@ def upx_compression(df, ctx):
     flow = Flow(df)
     explained = any(_TRADE_OFF.search(c.text) for c in df.comments)
     shipped = {id(i) for st in (flow.chain(df.stages[-1]) if df.stages else ()) for i in st.instructions}
+    reported_cost = False  # the missing trade-off note is one problem, however many RUNs touch UPX
     for ins in df.instructions:
         target = effective(ins)
         if target.keyword != "RUN":
@@ -54,7 +55,8 @@ def upx_compression(df, ctx):
         if id(ins) in shipped and len(df.stages) > 1:
             reasons.append(f"it runs in the final image's stage {stage_at(df, ins.line).label!r}: compress in the "
                            f"builder and copy the result")
-        if not explained:
+        if not explained and not reported_cost:
             reasons.append("no comment says what it costs (start-up time, memory)")
+            reported_cost = True
         if reasons:
             yield Violation(ins.line, "UPX: " + "; ".join(reasons))
