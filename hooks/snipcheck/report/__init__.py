@@ -24,6 +24,16 @@ class Report:
     def ok(self) -> bool:
         return not self.failing
 
+    def all_findings(self) -> list[Finding]:
+        """Every finding, snippet and page level, in file and line order."""
+        items = [f for r in self.results for f in r.findings] + list(self.problems)
+        return sorted(items, key=lambda f: (f.file, f.line, f.rule, f.message))
+
+    def summary_line(self) -> str:
+        s = self.summary()
+        return (f"{s['snippets']} snippet(s): {s['pass']} passed, {s['expected']} failed as expected, "
+                f"{s['fail']} failed, {s['skipped']} skipped; {s['unexpected']} unexpected finding(s)")
+
     def summary(self) -> dict:
         statuses = {"pass": 0, "expected": 0, "fail": 0, "skipped": 0}
         for r in self.results:

@@ -12,18 +12,13 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def render(report: Report) -> str:
-    findings = [f for r in report.results for f in r.findings] + list(report.problems)
     lines = []
-    for f in sorted(findings, key=lambda f: (f.file, f.line, f.rule, f.message)):
+    for f in report.all_findings():
         if f.expected:  # a deliberate bad example doing its job is not worth an annotation
             continue
         props = f"file={escape_property(f.file)},line={max(1, f.line)},title={escape_property(f'{f.rule} {f.name}')}"
         lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(f.message)}")
-    s = report.summary()
-    lines.append(
-        f"snipcheck: {s['snippets']} snippet(s): {s['pass']} passed, {s['expected']} failed as expected, "
-        f"{s['fail']} failed, {s['skipped']} skipped; {s['unexpected']} unexpected finding(s)"
-    )
+    lines.append(f"snipcheck: {report.summary_line()}")
     return "\n".join(lines) + "\n"
 
 
