@@ -39,3 +39,9 @@ def test_clean_name_only_in_builder():
 
 def test_clean_variable():
     assert_clean(R, "FROM debian:bookworm-slim\nARG UID=10001\nUSER ${UID}")
+
+
+def test_fragments_are_judged_by_their_last_user():
+    assert_catches("DG703", "USER foobar:barfoo", line=1)
+    assert_clean("DG703", "USER 1234:5678")
+    assert_clean("DG703", "USER ${APP_UID}")

@@ -11,7 +11,7 @@ _KNOWN_UIDS = {"nonroot": "65532:65532", "nobody": "65534:65534", "node": "1000:
 
 @rule(id="DG703", name="user-not-numeric", severity="info", guide="hardening.md#non-root-user",
       summary="End with a numeric `USER uid:gid` so runtimes can verify the image is non-root.",
-      fragment_ok=False)
+      aliases=("DL3066",))
 def user_not_numeric(df, ctx):
     """
     ## What it does
@@ -45,13 +45,14 @@ def user_not_numeric(df, ctx):
     ## References
     - [Kubernetes: SecurityContext runAsNonRoot](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1)
     """
-    if not df.stages:
-        return
-    users = [ins for st in chain(df, df.stages[-1]) for ins in st.instructions if ins.keyword == "USER"]
+    if df.stages:
+        users = [ins for st in chain(df, df.stages[-1]) for ins in st.instructions if ins.keyword == "USER"]
+        info = base_info(df, df.stages[-1])
+    else:  # a fragment: its last USER, base unknown
+        users, info = [ins for ins in df.instructions if ins.keyword == "USER"], None
     if not users:
         return
     name = users[-1].args.strip().split(":")[0].strip()
-    info = base_info(df, df.stages[-1])
     if not name or name.isdigit() or "$" in name or name in ("root", "0") or (info is not None and not info.passwd):
         return
     hint = _created_uid(df, name) or _KNOWN_UIDS.get(name, "<uid>:<gid>")
@@ -61,7 +62,8 @@ def user_not_numeric(df, ctx):
 
 def _created_uid(df, name):
     """The UID an `adduser -u N name` / `useradd -u N name` in the Dockerfile gave `name`."""
-    for ins in (i for st in chain(df, df.stages[-1]) for i in st.instructions if i.keyword == "RUN"):
+    stages = chain(df, df.stages[-1]) if df.stages else ()
+    for ins in (i for st in stages for i in st.instructions if i.keyword == "RUN"):
         for cmd in run_commands(ins):
             if cmd.name in ("adduser", "useradd") and cmd.argv[-1] == name:
                 args = list(cmd.argv)
