@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-from snipcheck.checker import check_text
 from snipcheck.registry import RuleSet
 from snipcheck.snippets import FenceOptions
 

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import dockerfile
-import pytest
 from spec import RULES
 
 from snipcheck.parser import parse

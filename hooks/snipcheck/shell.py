@@ -8,6 +8,7 @@ are included as script text.
 
 from __future__ import annotations
 
+import re
 import shlex
 from functools import lru_cache
 from dataclasses import dataclass
@@ -248,3 +249,40 @@ class _Lexer:
             self.subs.append(s[start + 2:j])
         self.i = j + 1
         return s[start:j + 1]
+
+
+def expanded_text(script: str) -> str:
+    """The script without what the shell never expands: '...' strings, \\$ escapes, # comments."""
+    out, i, in_double = [], 0, False
+    while i < len(script):
+        c = script[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == '"':
+            in_double = not in_double
+        elif c == "'" and not in_double and script.find("'", i + 1) >= 0:
+            i = script.find("'", i + 1) + 1
+            continue
+        elif c == "#" and not in_double and (i == 0 or script[i - 1] in " \t\n;&|("):
+            end = script.find("\n", i)
+            i = len(script) if end < 0 else end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_ASSIGNED = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|"
+                       r"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)")
+_LDFLAGS_VALUE = re.compile(r"-ldflags[= ]+(\"[^\"]*\"|'[^']*'|\S+)")
+
+
+def assigned_names(script: str) -> set[str]:
+    """Names the script sets itself (`X=1`, `export X=`, `for X in`, `read X`)."""
+    return {n for m in _ASSIGNED.finditer(script) for n in m.groups() if n}
+
+
+def ldflags_values(script: str) -> list[str]:
+    """The values given to `-ldflags` in the script, quotes included."""
+    return [m.group(1) for m in _LDFLAGS_VALUE.finditer(script)]

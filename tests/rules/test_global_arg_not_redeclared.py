@@ -89,3 +89,12 @@ def test_dg305_leaves_global_args_to_this_rule():
     from spec import fired
     text = "ARG VERSION=1\nFROM alpine:3.20\nRUN echo $VERSION\n"
     assert fired(R, text) and not fired("DG305", text)
+
+
+def test_single_quoted_and_commented_names_are_not_expansions():
+    assert_clean("DG304", """
+        ARG VERSION=1.0
+        FROM golang:1.23 AS build
+        RUN echo '$VERSION' # $VERSION is only a word here
+        USER 65534:65534
+    """)

@@ -10,7 +10,7 @@ def test_catches_alpine():
 
 def test_catches_busybox_distroless_and_golang_alpine():
     assert_catches(R, f"FROM busybox:1.36\n{BASH}")
-    assert_catches(R, f'FROM gcr.io/distroless/static-debian12:debug\nSHELL ["bash", "-c"]')
+    assert_catches(R, 'FROM gcr.io/distroless/static-debian12:debug\nSHELL ["bash", "-c"]')
     assert_catches(R, f"FROM golang:1.23-alpine AS build\n{BASH}")
 
 

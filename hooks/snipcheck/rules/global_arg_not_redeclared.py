@@ -1,16 +1,12 @@
 """DG304: a global ARG (before the first FROM) used inside a stage that did not declare it again."""
 
-import re
 
 from ..flow_support import IMAGE_ENV_NAMES, Flow
 from ..queries import base_info
 from ..rulekit import Violation, rule
-from ..shell import script_of
+from ..shell import assigned_names, expanded_text, ldflags_values, script_of
 from ..stages import PREDEFINED_ARGS, global_arg_defaults, variables_used
 
-_SHELL_SET = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|"
-                        r"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)")
-_LDFLAGS = re.compile(r"-ldflags[= ]+(\"[^\"]*\"|'[^']*'|\S+)")
 
 
 @rule(id="DG304", name="global-arg-not-redeclared", severity="error", guide="multi-stage.md",
@@ -64,10 +60,10 @@ def global_arg_not_redeclared(df, ctx):
             if target.keyword != "RUN" or target.json_args is not None:
                 continue
             text = script_of(target)
-            set_here = {n for m in _SHELL_SET.finditer(text) for n in m.groups() if n}
-            ldflags = {v for m in _LDFLAGS.finditer(text) for v in variables_used(m.group(1))}
+            set_here = assigned_names(text)
+            ldflags = {v for value in ldflags_values(text) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
-            for name in dict.fromkeys(variables_used(text)):
+            for name in dict.fromkeys(variables_used(expanded_text(text))):
                 if name not in global_args or name in scope or name in set_here or name in IMAGE_ENV_NAMES \
                         or name in PREDEFINED_ARGS:
                     continue

@@ -5,17 +5,14 @@ import re
 from ..flow_support import Flow
 from ..queries import base_info
 from ..rulekit import Violation, rule
-from ..shell import script_of
+from ..shell import assigned_names, expanded_text, ldflags_values, script_of
 from ..stages import PREDEFINED_ARGS, global_arg_defaults, variables_used
 
-_SHELL_SET = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=|"
-                        r"\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)")
 _WELL_KNOWN = frozenset(
     "HOME PATH PWD OLDPWD SHELL USER HOSTNAME TERM IFS LANG LC_ALL RANDOM LINENO UID EUID PPID "
     "GOPATH GOROOT GOLANG_VERSION GOTOOLCHAIN GOCACHE GOMODCACHE GOOS GOARCH GOFLAGS".split()
 )
 _DEFAULTED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])")
-_LDFLAGS = re.compile(r"-ldflags[= ]+(\"[^\"]*\"|'[^']*'|\S+)")
 
 
 @rule(id="DG305", name="undefined-variable-in-run", severity="warning", guide="go-builds.md#version-stamping",
@@ -71,12 +68,12 @@ def undefined_variable_in_run(df, ctx):
             if target.keyword != "RUN" or target.json_args is not None:
                 continue
             script = script_of(target)
-            set_here = {n for m in _SHELL_SET.finditer(script) for n in m.groups() if n}
+            set_here = assigned_names(script)
             defaulted = {m.group(1) for m in _DEFAULTED.finditer(script)}
-            ldflags_vars = {v for m in _LDFLAGS.finditer(script) for v in variables_used(m.group(1))}
+            ldflags_vars = {v for value in ldflags_values(script) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
             reported = set()
-            for name in variables_used(_expanded_part(script)):
+            for name in variables_used(expanded_text(script)):
                 if name in scope or name in PREDEFINED_ARGS or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
                     continue
                 if name in global_args:  # a global ARG not declared again: DG304 reports it
@@ -86,25 +83,3 @@ def undefined_variable_in_run(df, ctx):
                 reported.add(name)
                 yield Violation(ins.line, f"${name} is not declared by any ARG or ENV in stage "
                                           f"{stage.label!r}: it expands to an empty string")
-
-
-def _expanded_part(script: str) -> str:
-    """The script without what the shell never expands: '...' strings, \\$ escapes, # comments."""
-    out, i, in_double = [], 0, False
-    while i < len(script):
-        c = script[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == '"':
-            in_double = not in_double
-        elif c == "'" and not in_double and script.find("'", i + 1) >= 0:
-            i = script.find("'", i + 1) + 1
-            continue
-        elif c == "#" and not in_double and (i == 0 or script[i - 1] in " \t\n;&|("):
-            end = script.find("\n", i)
-            i = len(script) if end < 0 else end
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)

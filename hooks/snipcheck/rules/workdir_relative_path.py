@@ -1,6 +1,5 @@
 """DG110: WORKDIR with a relative path."""
 
-from ..queries import instructions
 from ..rulekit import Violation, rule
 
 
