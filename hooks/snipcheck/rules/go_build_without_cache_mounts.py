@@ -77,8 +77,8 @@ def go_build_without_cache_mounts(df, ctx):
             wrong = [t for t in targets if not any(under(n[2], t) for n in needed)]
             what = " and ".join(f"the {label} ({var}={path})" for label, var, path in missing)
             hint = f"; the cache mount at {', '.join(wrong)} is not a path go uses" if wrong else ""
-            yield Violation(step.ins.line, f"`go {step.cmd.subcommand()}` has no cache mount for {what}{hint}: "
-                                           f"add --mount=type=cache,target={missing[0][2]}")
+            yield Violation(step.ins.line, f"`go {step.cmd.subcommand()}` has no cache mount for {what}{hint}: add "
+                                           + " ".join(f"--mount=type=cache,target={path}" for _, _, path in missing))
 
 
 def _non_root(flow, stage, line):
