@@ -18,7 +18,7 @@ def test_scratch_has_nothing():
 
 
 def test_golang_debian():
-    assert facts("golang:1.23") == ("glibc", True, "root", True, True)
+    assert facts("golang:1.23") == ("glibc", True, "root", True, None)  # Debian release not in the tag
     info = lookup("golang:1.23-bookworm")
     assert info.family == "golang" and info.cgo_default is True and info.sdk and info.curl
 
@@ -91,3 +91,12 @@ def test_unknown_images_return_none(ref):
 def test_sdk_images():
     assert images.is_sdk_image("golang:1.23") and images.is_sdk_image("node:20")
     assert not images.is_sdk_image("node:20-alpine") and not images.is_sdk_image("alpine:3.20")
+
+
+@pytest.mark.parametrize("ref,zoneinfo", [
+    ("debian:bookworm-slim", True), ("debian:12-slim", True), ("golang:1.27-bookworm", True),
+    ("debian:trixie-slim", None), ("debian:13", None), ("golang:1.27", None), ("golang:1.27-trixie", None),
+    ("golang:1.27-alpine", False),
+])
+def test_zoneinfo_is_only_claimed_for_debian_releases_that_ship_tzdata(ref, zoneinfo):
+    assert lookup(ref).zoneinfo is zoneinfo

@@ -82,8 +82,16 @@ def lookup(ref: str) -> ImageInfo | None:
             tag = name.split(":", 1)[1] if ":" in name.rsplit("/", 1)[-1] else ""
             if info.family.startswith("distroless"):
                 return _distroless_variant(info, tag)
+            if info.family in ("debian", "debian-slim", "golang") and not _BOOKWORM_OR_OLDER.search(tag):
+                # Debian 13 (trixie) images no longer ship tzdata; untagged or newer: do not guess.
+                from dataclasses import replace
+
+                return replace(info, zoneinfo=None)
             return info
     return None
+
+
+_BOOKWORM_OR_OLDER = re.compile(r"bookworm|bullseye|buster|(^|[^0-9.])(10|11|12)([^0-9]|$)")
 
 
 def _distroless_variant(info: ImageInfo, tag: str) -> ImageInfo:
