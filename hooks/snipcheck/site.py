@@ -31,6 +31,9 @@ REPORT_PAGE = "checks/index.md"
 class SiteChecks:
     def __init__(self, logger) -> None:
         self.log = logger
+        # Results of unchanged snippets survive `mkdocs serve` rebuilds; dropped when config changes.
+        self.cache: dict = {}
+        self.cache_config: Config | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -52,6 +55,8 @@ class SiteChecks:
         values = (config.extra or {}).get("snipcheck") or {}
         self.config = from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck"))
         self.ruleset = RuleSet(self.config)
+        if self.config != self.cache_config:
+            self.cache, self.cache_config = {}, self.config
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         fences = [f for f in superfences.get("custom_fences", []) if f.get("name") not in ("dockerfile", "Dockerfile",
                                                                                              "docker")]
@@ -68,7 +73,7 @@ class SiteChecks:
         for src_uri, text in pages.items():
             snippets, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
             for snippet in snippets:
-                results.append(check_snippet(with_dockerignore(snippet, reader), self.ruleset, self.config))
+                results.append(self._check(with_dockerignore(snippet, reader)))
                 pages_of.append(src_uri)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
         self.report = Report(tuple(results), tuple(problems), self.config)
@@ -79,6 +84,13 @@ class SiteChecks:
         for finding in self.report.failing:
             self.log.warning(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {finding.message}")
         return report_page(self.report, page_url_for)
+
+    def _check(self, snippet) -> SnippetResult:
+        """Check one snippet, or reuse the result of the identical snippet from the last build."""
+        result = self.cache.get(snippet)
+        if result is None:
+            result = self.cache[snippet] = check_snippet(snippet, self.ruleset, self.config)
+        return result
 
     def _build_examples(self) -> None:
         from .builder.model import EngineError
