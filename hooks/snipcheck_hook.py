@@ -25,17 +25,11 @@ def on_files(files, config):
     for src_uri, content in checks.generated_pages().items():
         files.append(File.generated(config, src_uri, content=content))
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    urls = {f.src_uri: f.src_uri for f in files.documentation_pages()}
-    report = checks.check_pages(pages, lambda page: _page_link(page, urls, checks))
+    # The report page links each snippet's page; report rows name pages by their display path.
+    links = {checks.display(src_uri): "../" + src_uri for src_uri in pages}
+    report = checks.check_pages(pages, links.get)
     files.append(File.generated(config, REPORT_PAGE, content=report))
     return files
-
-
-def _page_link(shown: str, urls: dict, checks: SiteChecks) -> str | None:
-    for src_uri in urls:
-        if checks.display(src_uri) == shown:
-            return "../" + src_uri
-    return None
 
 
 def on_page_markdown(markdown, page, config, files):
