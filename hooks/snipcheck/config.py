@@ -32,6 +32,8 @@ class Config:
     """Also build complete examples with Docker and run the sample app's selfcheck (slow)."""
     snippets_base: tuple[str, ...] = ("snippets",)
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
+    cache_dir: str = ""
+    """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -58,6 +60,8 @@ def _coerce(key: str, value, source: str):
             if str(value).strip().lower() in ("0", "false", "no", "off", ""):
                 return False
             raise ValueError(f"expected true or false, got {value!r}")
+        if key == "cache_dir":
+            return str(value)
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":
