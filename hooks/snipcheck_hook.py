@@ -24,7 +24,7 @@ def on_config(config):
 def on_files(files, config):
     for src_uri, content in checks.generated_pages().items():
         files.append(File.generated(config, src_uri, content=content))
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    pages = checks.page_sources(files.documentation_pages())
     # The report page links each snippet's page; report rows name pages by their display path.
     links = {checks.display(src_uri): "../" + src_uri for src_uri in pages}
     report = checks.check_pages(pages, links.get)

@@ -135,11 +135,7 @@ def test_unterminated_and_badly_indented_fences_are_reported():
 
 
 def test_malformed_and_unknown_options():
-    snippets, _ = run('''
-        ```dockerfile expect=DG201
-        FROM a
-        ```
-
+    snippets, problems = run('''
         ```dockerfile expct="DG201"
         FROM a
         ```
@@ -151,10 +147,35 @@ def test_malformed_and_unknown_options():
         ```dockerfile skip
         FROM a
         ```
+
+        ```dockerfile expect=DG201
+        FROM a
+        ```
     ''')
-    messages = [p.message for s in snippets for p in s.problems]
+    messages = [p.message for s in snippets for p in s.problems] + [p.message for p in problems]
     assert len(messages) == 4 and all(p.rule == "DG002" for s in snippets for p in s.problems)
-    assert "malformed" in messages[0] and "expct" in messages[1] and "DG999" in messages[2] and "skip" in messages[3]
+    assert "expct" in messages[0] and "DG999" in messages[1] and "skip" in messages[2] and "malformed" in messages[3]
+    assert len(snippets) == 3  # SuperFences renders the malformed one as text: it is no snippet
+
+
+def test_malformed_fence_is_text_and_its_closing_line_opens_a_fence():
+    # As SuperFences renders it: the second fence is swallowed by the fence the first one's
+    # closing line opens; the third, identical to the first, is a snippet of its own.
+    snippets, problems = run('''
+        ```dockerfile expect=DG201
+        FROM a
+        ```
+
+        ```dockerfile
+        FROM a
+        ```
+
+        ```dockerfile
+        FROM a
+        ```
+    ''')
+    assert [p.rule for p in problems] == ["DG002"] and problems[0].location.line == 1
+    assert [s.fence.line for s in snippets] == [9]
 
 
 def test_front_matter_keeps_real_line_numbers():

@@ -9,7 +9,7 @@ from spec import RULES
 
 from snipcheck.checker import BUILD_RULE_IDS, check_snippet, check_text
 from snipcheck.config import Config
-from snipcheck.collect import with_dockerignore
+from snipcheck.collect import make_reader, with_dockerignore
 from snipcheck.markdown import extract
 from snipcheck.registry import RuleSet
 from snipcheck.rulekit import DOC_HEADINGS
@@ -19,9 +19,7 @@ from snipcheck.snippets import FenceOptions
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 
 
-def _read_snippet(name):
-    path = SNIPPETS / name
-    return (f"snippets/{name}", path.read_text()) if path.is_file() else None
+_read_snippet = make_reader([SNIPPETS], SNIPPETS.parent)  # the same containment the site has
 
 
 def _check_block(rule, heading):

@@ -15,12 +15,16 @@ from .pragmas import Suppression, suppressions
 from .registry import RuleSet
 from .rulekit import Context
 from .rules.build_failed import build_failed
+from .rules.build_limit_exceeded import build_limit_exceeded
+from .rules.build_refused import build_refused
+from .rules.networked_build import networked_build
 from .rules.run_failed import run_failed
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 
 # Findings only a real Docker build can produce; the builder settles their expectations.
-BUILD_RULE_IDS = frozenset({build_failed.id, run_failed.id})
+BUILD_RULE_IDS = frozenset({build_failed.id, run_failed.id, build_refused.id, build_limit_exceeded.id,
+                            networked_build.id})
 
 
 @dataclass(frozen=True)

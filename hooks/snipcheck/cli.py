@@ -1,10 +1,12 @@
 """`snipcheck`: check Markdown pages, folders and Dockerfiles from the command line.
 
-Exit codes: 0 nothing unexpected, 1 unexpected findings, 2 usage or input errors.
+Exit codes: 0 nothing unexpected, 1 unexpected findings, 2 usage or input errors, 130 stopped by
+SIGINT and 143 stopped by SIGTERM (after removing what the run made).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -13,11 +15,13 @@ import click
 from . import config as config_mod
 from .collect import InputError
 from .config import Config, ConfigError
+from .escape import terminal
 from .registry import RuleSet
 from .report import github as github_report
 from .report import json as json_report
 from .report import sarif as sarif_report
 from .report import text as text_report
+from .builder.cleanup import EXIT_CODES, Terminated, signals_raise
 from .builder.model import EngineError
 from .run import build_examples, check_paths, find_project_root, project_config
 
@@ -46,6 +50,23 @@ def main() -> None:
 def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
+        with signals_raise():
+            _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build)
+    except KeyboardInterrupt:
+        stopped(signal.SIGINT)
+    except Terminated:
+        stopped(signal.SIGTERM)
+
+
+def stopped(signum: int) -> None:
+    """A signal stopped the run; what it made has been removed on the way out."""
+    click.echo(f"snipcheck: stopped by {signal.Signals(signum).name}; removed the containers, images and "
+               "temporary folders this run made", err=True)
+    sys.exit(EXIT_CODES[signum])
+
+
+def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
+    try:
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
         if config_file:
@@ -55,19 +76,31 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
         if build is not None:
             flags["build"] = build
         config = config.with_values(flags, "command line")
+        if output and not Path(output).resolve().parent.is_dir():
+            raise InputError(f"-o {output}: the folder {Path(output).parent} does not exist")
         report = check_paths(list(paths), project or Path.cwd(), config)
+        for note in report.notes:
+            click.echo(f"snipcheck: note: {terminal(note)}", err=True)
         if config.build:
             report, built = build_examples(report, project or Path.cwd())
-            click.echo(built, err=True)
+            click.echo(terminal(built, one_line=False), err=True)
     except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
-        click.echo(f"snipcheck: error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     rendered = FORMATS[fmt](report)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            fail(f"-o {output}: cannot write the report: {exc.strerror}")
     else:
         click.echo(rendered, nl=False)
     sys.exit(0 if report.ok else 1)
+
+
+def fail(message: str) -> None:
+    """Exit 2 with a one-line message (usage or input error)."""
+    click.echo(f"snipcheck: error: {terminal(message)}", err=True)
+    sys.exit(2)
 
 
 @main.command("rules")

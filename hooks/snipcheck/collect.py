@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .config import Config
+from .containment import UNREADABLE, Refused, Roots, check_inside, decode, locate, read_capped
 from .markdown import extract
-from .snippets import Problem, Snippet, snippet_from_dockerfile
+from .snippets import Location, Problem, Snippet, snippet_from_dockerfile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -27,6 +29,7 @@ class Collection:
     snippets: list[Snippet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # page-level: not tied to one snippet
     files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # files and folders skipped, and why
 
 
 def is_dockerfile(path: Path) -> bool:
@@ -43,15 +46,18 @@ def is_markdown(path: Path, text: str) -> bool:
     return bool(re.search(r"^[ \t>]*(```|~~~)", text, re.M))
 
 
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Files to check: Markdown and Dockerfiles, folders searched recursively (sorted)."""
+def expand_paths(paths: list[str], notes: list[str] | None = None) -> list[Path]:
+    """Files to check: Markdown and Dockerfiles, folders searched recursively (sorted).
+
+    A folder that cannot be listed is a note in `notes` (never a silent zero)."""
+    notes = [] if notes is None else notes
     out: list[Path] = []
     for raw in paths:
+        if not raw.strip():
+            raise InputError("an empty path was given (did a shell variable expand to nothing?)")
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in
-                           f.relative_to(p).parts) and (f.suffix in MARKDOWN_SUFFIXES or is_dockerfile(f)))
-            out.extend(found)
+            out.extend(_files_under(p, notes))
         elif p.is_file():
             out.append(p)
         else:
@@ -59,56 +65,112 @@ def expand_paths(paths: list[str]) -> list[Path]:
     return out
 
 
-def make_reader(bases: list[Path], root: Path):
-    """A reader for includes: first base folder that has the file wins (each file read once)."""
+def _files_under(folder: Path, notes: list[str]) -> list[Path]:
+    found = []
+
+    def unreadable(exc: OSError) -> None:
+        notes.append(f"{exc.filename}: folder skipped, cannot be read: {exc.strerror}")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            f = Path(dirpath) / name
+            if not name.startswith(".") and (f.suffix in MARKDOWN_SUFFIXES or is_dockerfile(f)) and f.is_file():
+                found.append(f)
+    return sorted(found)
+
+
+def allowed_roots(root: Path, bases: list[Path], extra: tuple[Path, ...] = ()) -> Roots:
+    """What pages may read: the snippet folders, the docs folder and the snippets folder."""
+    return Roots.of([*bases, root / "docs", root / "snippets", *extra])
+
+
+def make_reader(bases: list[Path], root: Path, roots: Roots | None = None, max_bytes: int = 1_000_000):
+    """A reader for includes: the first base folder that has the file wins (each file read once).
+
+    Paths are contained (containment.py): a name that leaves its base, or a file that resolves
+    outside `roots`, is refused; so is a file over `max_bytes` or one that is not text."""
+    roots = roots or allowed_roots(root, bases)
 
     @lru_cache(maxsize=None)
     def read(name: str):
-        for base in bases:
-            candidate = (base / name)
-            if candidate.is_file():
-                try:
-                    text = candidate.read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    return None
-                return display_path(candidate, root), text
-        return None
+        found = locate(name, bases, roots)
+        if found is None or isinstance(found, Refused):
+            return found
+        shown = display_path(found, root)
+        text = read_capped(found, max_bytes, name)
+        return text if isinstance(text, Refused) else (shown, text)
 
     return read
 
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return os.path.relpath(path.resolve(), root.resolve())
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     except ValueError:
         return str(path)
 
 
 def read_text(path: Path) -> str:
+    """A file the project itself holds (tests, tools); InputError names it when it cannot be read."""
+    text = read_page(path, None, str(path))
+    if isinstance(text, Refused):
+        raise InputError(text.message)
+    return text
+
+
+def read_page(path: Path, limit: int | None, shown: str) -> str | Refused:
+    """A page or Dockerfile given to the checker, as text, or why it cannot be checked."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return data.decode("utf-8", errors="replace")
+        return Refused(UNREADABLE, f"cannot read {shown!r}: {exc.strerror}")
+    if limit is not None and len(data) > limit:
+        return Refused(UNREADABLE, f"{shown!r} is larger than the limit of {limit} bytes (max_file_bytes)", line=1)
+    return decode(data, shown)
 
 
-def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules=None) -> Collection:
-    """Read every path and extract its snippets (Markdown) or make it one (Dockerfile)."""
+def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules=None,
+            config: Config = Config()) -> Collection:
+    """Read every path and extract its snippets (Markdown) or make it one (Dockerfile).
+
+    Files that are not text (binary, other encodings) are skipped with a note."""
     result = Collection()
-    reader = make_reader(snippet_bases, root)
-    for path in expand_paths(paths):
+    reader = make_reader(snippet_bases, root, max_bytes=config.max_file_bytes)
+    for path in expand_paths(paths, result.notes):
         shown = display_path(path, root)
+        text = read_page(path, config.max_file_bytes, shown)
+        if isinstance(text, Refused):
+            if text.binary:
+                result.notes.append(f"{shown}: skipped: {text.message}")
+            else:
+                result.problems.append(Problem(text.rule, text.message, Location(shown, text.line or 1)))
+            continue
         result.files.append(shown)
-        text = read_text(path)
         if is_markdown(path, text):
-            snippets, problems = extract(shown, text, reader, known_rules)
+            snippets, problems = extract(shown, text, reader, known_rules, max_page_bytes=config.max_page_bytes)
             result.snippets.extend(with_dockerignore(s, reader) for s in snippets)
             result.problems.extend(problems)
         else:
-            ignore = path.parent / ".dockerignore"
-            ignore_text = read_text(ignore) if ignore.is_file() else None
-            result.snippets.append(snippet_from_dockerfile(shown, text, ignore_text))
+            result.snippets.append(_dockerfile_snippet(path, shown, text, config))
     return result
+
+
+def _dockerfile_snippet(path: Path, shown: str, text: str, config: Config) -> Snippet:
+    """A plain Dockerfile; a `.dockerignore` beside it is its context's (contained to its folder)."""
+    ignore = path.parent / ".dockerignore"
+    if not os.path.lexists(ignore):
+        return snippet_from_dockerfile(shown, text)
+    shown_ignore = display_path(ignore, path.parent)
+    found = check_inside(ignore, Roots.of([path.parent]), shown_ignore)
+    if not isinstance(found, Refused):
+        found = read_capped(ignore, config.max_file_bytes, shown_ignore)
+    if isinstance(found, Refused):
+        snippet = snippet_from_dockerfile(shown, text)
+        return replace(snippet, problems=(Problem(found.rule, f".dockerignore refused: {found.message}",
+                                                  snippet.fence),))
+    return snippet_from_dockerfile(shown, text, found)
 
 
 def with_dockerignore(snippet: Snippet, reader) -> Snippet:
@@ -117,6 +179,9 @@ def with_dockerignore(snippet: Snippet, reader) -> Snippet:
     if not name:
         return snippet
     found = reader(name)
+    if isinstance(found, Refused):
+        problem = Problem(found.rule, f"dockerignore refused: {found.message}", snippet.fence)
+        return replace(snippet, problems=snippet.problems + (problem,))
     if found is None:
         problem = Problem("DG005", f"dockerignore file not found: {name!r}", snippet.fence)
         return replace(snippet, problems=snippet.problems + (problem,))

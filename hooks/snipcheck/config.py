@@ -34,17 +34,43 @@ class Config:
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    max_file_bytes: int = 1_000_000
+    """Largest file a page may include or name (bytes); a larger one is refused (DG009) after reading only this much."""
+    max_page_bytes: int = 4_000_000
+    """Most text a page may take in through includes (bytes); further includes are refused (DG009)."""
+    allow_network: bool = True
+    """Let examples that declare `network="build"` use the network while they build (never when they run).
+    false refuses such builds (DG012): set it (SNIPCHECK_ALLOW_NETWORK=0) for pull requests from forks."""
+    build_timeout: float = 600
+    """Seconds one example's `docker build` may take before it is stopped (DG013)."""
+    run_timeout: float = 30
+    """Seconds one example's selfcheck run may take before it is stopped (DG013)."""
+    total_build_timeout: float = 1800
+    """Seconds the whole real build may take; examples not started by then are reported as not built."""
+    max_image_bytes: int = 1_000_000_000
+    """Largest image an example may build (bytes); a larger one is removed and reported (DG013)."""
+    max_layer_bytes: int = 500_000_000
+    """Largest single layer an example may add (bytes); a larger one is reported (DG013)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
         known = {f.name for f in fields(self)}
         updates = {}
-        for key, value in (values or {}).items():
-            key = key.replace("-", "_")
+        if values is None:
+            values = {}
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: expected a mapping of snipcheck options, got {type(values).__name__} "
+                              f"{str(values)[:40]!r}")
+        for key, value in values.items():
+            key = str(key).replace("-", "_")
             if key not in known:
                 raise ConfigError(f"{source}: unknown snipcheck option {key!r} (known: {', '.join(sorted(known))})")
             updates[key] = _coerce(key, value, source)
         return replace(self, **updates)
+
+
+_NUMBERS = {"max_file_bytes": int, "max_page_bytes": int, "max_image_bytes": int, "max_layer_bytes": int,
+            "build_timeout": float, "run_timeout": float, "total_build_timeout": float}
 
 
 def _coerce(key: str, value, source: str):
@@ -52,7 +78,12 @@ def _coerce(key: str, value, source: str):
         if key in ("select", "ignore", "enable", "snippets_base"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key == "build":
+        if key in _NUMBERS:
+            number = _NUMBERS[key](value)
+            if isinstance(value, bool) or number <= 0:
+                raise ValueError(f"expected a positive number, got {value!r}")
+            return number
+        if key in ("build", "allow_network"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -87,10 +118,12 @@ def from_environment(config: Config, environ: dict[str, str] | None = None) -> C
 def load_file(path: str) -> dict:
     """Read a config file: mkdocs.yml (its extra.snipcheck), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
     try:
-        with open(path, encoding="utf-8") as fh:
+        with open(path, encoding="utf-8-sig") as fh:
             text = fh.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the config as UTF-8") from None
     if path.endswith(".toml"):
         import tomllib
 
@@ -115,5 +148,8 @@ def load_file(path: str) -> dict:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     if "extra" in data or "site_name" in data:
-        return ((data.get("extra") or {}).get("snipcheck")) or {}
+        extra = data.get("extra") or {}
+        if not isinstance(extra, dict):
+            raise ConfigError(f"{path}: `extra` must be a mapping")
+        return extra.get("snipcheck") or {}
     return data.get("snipcheck", data)

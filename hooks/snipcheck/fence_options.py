@@ -16,7 +16,7 @@ from dataclasses import replace
 from .snippets import FenceOptions
 
 HIGHLIGHT_KEYS = frozenset({"title", "hl_lines", "linenums", "title_mode"})
-OUR_KEYS = frozenset({"expect", "fragment", "skip", "no_tls", "dockerignore"})
+OUR_KEYS = frozenset({"expect", "fragment", "skip", "no_tls", "dockerignore", "network"})
 FLAG_KEYS = frozenset({"fragment", "no_tls"})
 _OPTION = re.compile(r"""([a-zA-Z][a-zA-Z0-9_]*)(?:=(["'])(.*?)\2)?""")
 
@@ -47,6 +47,12 @@ def parse_values(values: dict[str, str], known_rules: frozenset[str] | None) -> 
             opts = replace(opts, skip=value.strip())
         elif key == "dockerignore":
             opts = replace(opts, dockerignore=value.strip())
+        elif key == "network":
+            if value.strip() != "build":
+                errors.append(f"fence option network={value!r}: only network=\"build\" exists (the network for the "
+                              "build; a run never has one)")
+            else:
+                opts = replace(opts, network="build")
     if opts.skip and opts.expect:
         errors.append("a fence cannot both skip the check and expect rules")
     return opts, errors

@@ -2,7 +2,9 @@
 
 Supports what the guide uses: `--8<-- "file"`, line ranges `"file:3:9"`, named sections
 `"file:name"` (with `[start:name]`/`[end:name]` markers), block form, and `;--8<--` escapes.
-File access goes through a `read` callable so this module stays pure.
+File access goes through a `read` callable so this module stays pure; the reader applies the
+containment rule (containment.py) and may refuse a path. A page's expanded size is capped by a
+`Budget`, so a few includes of one large file cannot multiply into gigabytes.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from typing import Callable
 
 from pymdownx.snippets import SnippetPreprocessor
 
+from .containment import UNREADABLE, Refused
 from .snippets import Location, Problem
 
 Line = tuple[str, Location]
-Reader = Callable[[str], "tuple[str, str] | None"]  # name -> (display path, text) or None
+Reader = Callable[[str], "tuple[str, str] | Refused | None"]  # name -> (display path, text), refusal or None
 
 _MARKER = SnippetPreprocessor.RE_ALL_SNIPPETS  # the same inline and block markers pymdownx.snippets sees
 _SECTION = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)
@@ -23,14 +26,33 @@ _TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?|:(
 MAX_DEPTH = 8
 
 
+class Budget:
+    """How many more bytes of included text a page may take in."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.left = limit
+
+    def take(self, lines: list[Line]) -> bool:
+        if self.left is None:
+            return True
+        size = sum(len(t) + 1 for t, _ in lines)
+        if size > self.left:
+            self.left = 0
+            return False
+        self.left -= size
+        return True
+
+
 def expand(lines: list[Line], read: Reader, problems: list[Problem], depth: int = 0,
-           stack: tuple[str, ...] = ()) -> list[Line]:
+           stack: tuple[str, ...] = (), budget: Budget | None = None) -> list[Line]:
     """Return `lines` with every include replaced by the included lines (recursively).
 
     Follows pymdownx.snippets line by line: a block marker toggles block mode, each non-empty
     line inside a block is a path indented by its own leading space, an empty one stays a blank
     line, `;path` is commented out, and an inline include directly inside a block is ignored.
     """
+    budget = budget or Budget(None)
     out: list[Line] = []
     block = False
     for text, loc in lines:
@@ -40,7 +62,7 @@ def expand(lines: list[Line], read: Reader, problems: list[Problem], depth: int 
                 out.append((text.replace(";", "", 1), loc))
             elif m.group("inline_marker") and not block:
                 target = m.group("snippet")[1:-1].strip()
-                out.extend(_include(target, m.group("space"), loc, read, problems, depth, stack))
+                out.extend(_include(target, m.group("space"), loc, read, problems, depth, stack, budget))
             elif not m.group("inline_marker"):
                 block = not block
             continue
@@ -52,18 +74,21 @@ def expand(lines: list[Line], read: Reader, problems: list[Problem], depth: int 
             out.append(("", loc))
         elif not path.startswith(";"):
             space = text[: len(text) - len(text.lstrip(" \t"))]
-            out.extend(_include(path, space, loc, read, problems, depth, stack))
+            out.extend(_include(path, space, loc, read, problems, depth, stack, budget))
     return out
 
 
 def _include(target: str, indent: str, at: Location, read: Reader, problems: list[Problem], depth: int,
-             stack: tuple[str, ...]) -> list[Line]:
+             stack: tuple[str, ...], budget: Budget) -> list[Line]:
     m = _TARGET.match(target)
     path = m.group("path") if m else target
     if depth >= MAX_DEPTH or path in stack:
         problems.append(Problem("DG005", f"include of {path!r} nests too deep or includes itself", at))
         return []
     found = read(path)
+    if isinstance(found, Refused):
+        problems.append(Problem(found.rule, f"include refused: {found.message}", at))
+        return []
     if found is None:
         problems.append(Problem("DG005", f"included file not found: {path!r}", at))
         return []
@@ -81,7 +106,11 @@ def _include(target: str, indent: str, at: Location, read: Reader, problems: lis
         end = end if end > 0 else len(numbered) + end + 1
         numbered = numbered[start - 1:end]
     numbered = [(t, loc) for t, loc in numbered if not _SECTION.search(t)]
-    nested = expand(numbered, read, problems, depth + 1, stack + (path,))
+    if not budget.take(numbered):
+        problems.append(Problem(UNREADABLE, f"include of {path!r} refused: the page's included text exceeds the "
+                                            f"limit of {budget.limit} bytes (max_page_bytes)", at))
+        return []
+    nested = expand(numbered, read, problems, depth + 1, stack + (path,), budget)
     return [(indent + t if t else t, loc) for t, loc in nested]
 
 

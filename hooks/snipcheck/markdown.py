@@ -12,7 +12,7 @@ from dataclasses import replace
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START, RE_OPTIONS
 
 from . import fence_options
-from .includes import Line, Reader, expand
+from .includes import Budget, Line, Reader, expand
 from .snippets import FenceOptions, Location, Problem, Snippet
 
 DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "Dockerfile", "docker"})
@@ -21,7 +21,7 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 
 
 def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | None = None,
-            tab_len: int = 4) -> tuple[list[Snippet], list[Problem]]:
+            tab_len: int = 4, max_page_bytes: int | None = None) -> tuple[list[Snippet], list[Problem]]:
     """All Dockerfile snippets of a page, plus problems found while reading it."""
     problems: list[Problem] = []
     text = text.removeprefix("\ufeff")  # MkDocs reads pages as utf-8-sig: a BOM never hides a first-line fence
@@ -32,7 +32,7 @@ def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | No
     if fm:
         start = fm.group(0).count("\n")
     lines: list[Line] = [(t, Location(page, n)) for n, t in enumerate(raw, 1)][start:]
-    lines = expand(lines, read, problems)
+    lines = expand(lines, read, problems, budget=Budget(max_page_bytes))
     lines = [(t.expandtabs(tab_len), loc) for t, loc in lines]
     found: list[Problem] = []
     snippets = _scan(page, lines, known_rules, found)
@@ -61,6 +61,12 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             i += 1
             continue
         ws, m, lang = start
+        if lang in DOCKERFILE_LANGUAGES and m.group("unrecognized") is not None:
+            # SuperFences renders this line as text and its closing line may open a fence: so do we,
+            # reporting the options it would drop silently.
+            problems.extend(Problem("DG002", e, loc) for e in _options(m, known_rules)[1])
+            i += 1
+            continue
         body, end = _fence_body(lines, i, ws, m.group("fence"))
         if end is None:
             # Like SuperFences, a fence that never closes swallows its lines and the one that broke

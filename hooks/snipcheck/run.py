@@ -33,12 +33,12 @@ def snippet_bases(root: Path, config: Config) -> list[Path]:
 def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -> Report:
     results = tuple(check_snippet(s, ruleset, config) for s in collection.snippets)
     problems = tuple(page_finding(p, ruleset) for p in collection.problems)
-    return Report(results, problems, config)
+    return Report(results, problems, config, tuple(collection.notes))
 
 
 def check_paths(paths: list[str], root: Path, config: Config) -> Report:
     ruleset = RuleSet(config)
-    collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
+    collection = collect(paths, root, snippet_bases(root, config), ruleset.ids, config)
     return check_collection(collection, ruleset, config)
 
 
@@ -58,16 +58,21 @@ def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, st
     builder.EngineError when there is no engine to talk to.
     """
     from .builder import DockerBuilder, build_snippets, summary
+    from .builder.cleanup import signals_raise
 
+    config = report.config
     owned = builder is None
-    builder = builder or DockerBuilder()
+    builder = builder or DockerBuilder(run_timeout=config.run_timeout, build_timeout=config.build_timeout,
+                                       max_image_bytes=config.max_image_bytes, max_layer_bytes=config.max_layer_bytes)
     candidates = [r for r in report.results if is_example_file(r.snippet)]
-    try:
-        engine = builder.describe()
-        builds = build_snippets([r.snippet for r in candidates], candidates, root, builder, report.config)
-    finally:
-        if owned:
-            builder.close()
+    # SIGINT (KeyboardInterrupt) and SIGTERM unwind through here: what the run made is removed.
+    with signals_raise():
+        try:
+            engine = builder.describe()
+            builds = build_snippets([r.snippet for r in candidates], candidates, root, builder, config)
+        finally:
+            if owned:
+                builder.close()
     extra = {id(b.snippet): b.findings for b in builds}
     results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config) for r in report.results)
-    return Report(results, report.problems, report.config), summary(builds, engine)
+    return Report(results, report.problems, report.config, report.notes), summary(builds, engine)

@@ -15,14 +15,17 @@ from pathlib import Path
 
 from . import rulepages
 from .checker import SnippetResult, check_snippet, check_text
-from .collect import make_reader, with_dockerignore
+from .collect import allowed_roots, make_reader, with_dockerignore
 from .config import Config, ConfigError, from_environment
+from .escape import terminal
 from .fence import custom_fences
+from .mdguard import ContainSnippets
 from .markdown import extract
 from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
+from .snippets import Location, Problem
 from .run import build_examples, snippet_bases
 
 REPORT_PAGE = "checks/index.md"
@@ -43,6 +46,7 @@ class SiteChecks:
         self.by_page: dict[str, list[SnippetResult]] = defaultdict(list)
         self.queue: list[SnippetResult] | None = None
         self.current_page: str | None = None
+        self.unreadable: list[Problem] = []  # pages that are not UTF-8: reported, not checked
         self.rendered = 0
         self.mismatches: list[str] = []
 
@@ -52,8 +56,9 @@ class SiteChecks:
         self.reset()
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir).resolve()
-        values = (config.extra or {}).get("snipcheck") or {}
-        self.config = from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck"))
+        self.bases = _snippet_base_paths(config) or snippet_bases(self.root, self.config_from(config))
+        self.roots = allowed_roots(self.root, self.bases, (self.docs_dir,))
+        self.config = self.config_from(config)
         self.ruleset = RuleSet(self.config)
         if self.config != self.cache_config:
             self.cache, self.cache_config = {}, self.config
@@ -61,17 +66,40 @@ class SiteChecks:
         fences = [f for f in superfences.get("custom_fences", []) if f.get("name") not in ("dockerfile", "Dockerfile",
                                                                                              "docker")]
         superfences["custom_fences"] = fences + custom_fences(self.result_for)
+        # pymdownx.snippets itself follows symlinks out of its base paths: hold it to our roots.
+        extensions = [e for e in config.markdown_extensions if not isinstance(e, ContainSnippets)]
+        config.markdown_extensions = extensions + [ContainSnippets(self.roots, self.config.max_file_bytes)]
+
+    @staticmethod
+    def config_from(config) -> Config:
+        values = (config.extra or {}).get("snipcheck") or {}
+        return from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck"))
 
     # -- collect and check -------------------------------------------------------------------
+    def page_sources(self, files) -> dict[str, str]:
+        """src_uri -> Markdown of each page; a page that is not UTF-8 becomes a DG009 finding
+        naming it (MkDocs then reports it too), instead of a traceback without its name."""
+        pages = {}
+        for f in files:
+            try:
+                pages[f.src_uri] = f.content_string
+            except UnicodeDecodeError as exc:
+                line = (f.content_bytes[: exc.start].count(b"\n") + 1) if f.content_bytes else 1
+                self.unreadable.append(Problem("DG009", f"{f.src_uri!r} is not UTF-8 text (line {line}, byte "
+                                                        f"{exc.start})", Location(self.display(f.src_uri), line)))
+        return pages
+
     def generated_pages(self) -> dict[str, str]:
         return rulepages.rule_pages(self.ruleset.all)
 
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
-        reader = make_reader(snippet_bases(self.root, self.config), self.root)
-        results, problems, pages_of = [], [], []
+        reader = make_reader(self.bases, self.root, self.roots, self.config.max_file_bytes)
+        results, pages_of = [], []
+        problems = [page_finding(p, self.ruleset) for p in self.unreadable]
         for src_uri, text in pages.items():
-            snippets, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
+            snippets, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids,
+                                              max_page_bytes=self.config.max_page_bytes)
             for snippet in snippets:
                 results.append(self._check(with_dockerignore(snippet, reader)))
                 pages_of.append(src_uri)
@@ -82,7 +110,8 @@ class SiteChecks:
         for src_uri, result in zip(pages_of, self.report.results):
             self.by_page[src_uri].append(result)
         for finding in self.report.failing:
-            self.log.warning(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {finding.message}")
+            self.log.warning(terminal(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: "
+                                      f"{finding.message}"))
         return report_page(self.report, page_url_for)
 
     def _check(self, snippet) -> SnippetResult:
@@ -101,7 +130,7 @@ class SiteChecks:
             self.log.warning(f"real build requested (build: true) but not possible: {exc}")
             return
         for line in summary.splitlines():
-            self.log.info(line)
+            self.log.info(terminal(line))
 
     def display(self, src_uri: str) -> str:
         path = self.docs_dir / src_uri
@@ -152,6 +181,15 @@ class SiteChecks:
         s = self.report.summary()
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped")
+
+
+def _snippet_base_paths(config) -> list[Path]:
+    """pymdownx.snippets' base_path as MkDocs resolves it (against the working folder)."""
+    options = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
+    bases = options.get("base_path")
+    if bases is None:
+        return []
+    return [Path(os.path.abspath(str(b))) for b in ([bases] if isinstance(bases, (str, os.PathLike)) else bases)]
 
 
 def _normal(text: str) -> str:

@@ -27,6 +27,7 @@ class FenceOptions:
     skip: str | None = None
     no_tls: bool = False
     dockerignore: str | None = None  # path of a .dockerignore shown with the example
+    network: str | None = None  # "build": the real build may use the network (never the run)
 
     @property
     def is_bad_example(self) -> bool:

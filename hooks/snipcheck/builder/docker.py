@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..parser import parse
-from . import buildlog
+from . import buildlog, cleanup, limits, sandbox
 from .model import BuildJob, BuildOutcome, EngineError, Status
 from .plan import drop_syntax_line, external_images, newer_frontend_needed
 
@@ -39,11 +39,14 @@ def default_docker() -> str:
 class DockerBuilder:
     """Builds each job with BuildKit and runs the image read-only, offline, as the image's USER."""
 
-    def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 900,
-                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False) -> None:
+    def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 600,
+                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False,
+                 max_image_bytes: int = 1_000_000_000, max_layer_bytes: int = 500_000_000) -> None:
         self.docker = docker or default_docker()
         self.run_timeout = run_timeout
         self.build_timeout = build_timeout
+        self.max_image_bytes = max_image_bytes
+        self.max_layer_bytes = max_layer_bytes
         self.offline = offline  # no registry: drop `# syntax=` lines, never try to pull
         self.keep_images = keep_images
         # `docker builder prune -af` on close: frees ~1 GB, but it is engine-wide and also drops the
@@ -105,14 +108,20 @@ class DockerBuilder:
             reason = f"image not available: {', '.join(missing)}"
         if reason:
             return BuildOutcome(Status.NOT_BUILT, reason, notes=notes)
-        tag = f"snipcheck-build:{self._run_id}-{next(_serial)}"
+        serial = next(_serial)
+        tag = f"snipcheck-build:{self._run_id}-{serial}"
         with tempfile.TemporaryDirectory(prefix="snipcheck-build-") as tmp:
             dockerfile, context = Path(tmp) / "Dockerfile", Path(tmp) / "context"
-            dockerfile.write_text(text)
+            dockerfile.write_text(sandbox.isolate(text, f"{self._run_id}-{serial}"))
             shutil.copytree(job.context, context, symlinks=True)
             if job.dockerignore is not None:
                 (context / ".dockerignore").write_text(job.dockerignore)
             outcome = self._build(job, df, tag, dockerfile, context, notes)
+        if outcome.status is Status.OK:
+            too_large = limits.size_problem(outcome.image_size, self._layer_sizes(tag), self.max_image_bytes,
+                                            self.max_layer_bytes)
+            if too_large:
+                outcome = replace(outcome, status=Status.LIMIT, reason=too_large)
         if outcome.status is Status.OK:
             outcome = self._run(job, tag, outcome)
         if not self.keep_images:
@@ -129,19 +138,30 @@ class DockerBuilder:
             ids = self._docker(*listing, "--filter", f"label={RUN_LABEL}={self._run_id}", timeout=60).stdout.split()
             if ids:
                 self._docker(kind, "rm", "-f", *sorted(set(ids)), timeout=120)
+        self.remove_build_cache()
         if self.prune_build_cache:
             self._docker("builder", "prune", "-af", timeout=300)
 
+    def remove_build_cache(self) -> int:
+        """Remove the build-cache records this builder's runs made (found by their marker); the
+        engine's other records stay. Returns how many were removed."""
+        listing = self._docker("system", "df", "-v", "--format", "{{json .BuildCache}}", timeout=120)
+        ids = cleanup.own_records(listing.stdout, sandbox.marker(self._run_id + "-"))
+        for record in ids:
+            self._docker("builder", "prune", "-af", "--filter", f"id={record}", timeout=120)
+        return len(ids)
+
     def _build(self, job, df, tag, dockerfile, context, notes) -> BuildOutcome:
-        args = ["build", "-f", str(dockerfile), "-t", tag, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}"]
+        args = ["build", "-f", str(dockerfile), "-t", tag, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}",
+                "--network", "default" if job.network else "none"]
         for name, value in job.build_args:
             args += ["--build-arg", f"{name}={value}"]
         start = time.monotonic()
         try:
             proc = self._docker(*args, str(context), timeout=self.build_timeout)
         except subprocess.TimeoutExpired:
-            return BuildOutcome(Status.BUILD_FAILED, f"the build took longer than {self.build_timeout:.0f} s",
-                                build_seconds=time.monotonic() - start, notes=notes)
+            return BuildOutcome(Status.LIMIT, f"the build took longer than build_timeout ({self.build_timeout:.0f} s) "
+                                              "and was stopped", build_seconds=time.monotonic() - start, notes=notes)
         seconds = time.monotonic() - start
         log = proc.stdout + proc.stderr
         if proc.returncode == 0:
@@ -150,6 +170,7 @@ class DockerBuilder:
             raise EngineError(f"{self.docker} has no BuildKit (buildx missing); use Debian's /usr/bin/docker "
                               "or set SNIPCHECK_DOCKER")
         step = buildlog.failed_step(log)
+        step = replace(step, name=sandbox.unmark(step.name), tail=sandbox.unmark(step.tail))
         image = buildlog.missing_image(step)
         if image:
             return BuildOutcome(Status.NOT_BUILT, f"image not available: {image}", build_seconds=seconds, notes=notes)
@@ -164,13 +185,14 @@ class DockerBuilder:
         command, notes = self._command(tag, job.run_args)
         name = tag.replace(":", "-")
         args = ["run", "--rm", "--name", name, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}",
-                "--network", "none", "--read-only", "--tmpfs", "/tmp", *command]
+                "--network", "none", "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL",
+                "--security-opt", "no-new-privileges", "--pids-limit", "512", *command]
         start = time.monotonic()
         try:
             proc = self._docker(*args, timeout=self.run_timeout)
         except subprocess.TimeoutExpired:
-            return _replace(built, Status.RUN_FAILED, f"`{' '.join(job.run_args)}` did not exit within "
-                                                      f"{self.run_timeout:.0f} s", run_seconds=self.run_timeout)
+            return _replace(built, Status.LIMIT, f"`{' '.join(job.run_args)}` did not exit within run_timeout "
+                                                 f"({self.run_timeout:.0f} s) and was stopped", run_seconds=self.run_timeout)
         finally:
             self._docker("rm", "-f", name, timeout=60)
         seconds = time.monotonic() - start
@@ -190,6 +212,10 @@ class DockerBuilder:
 
     def _image_exists(self, ref: str) -> bool:
         return self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30).returncode == 0
+
+    def _layer_sizes(self, tag: str) -> list[int]:
+        proc = self._docker("history", "--human=false", "--format", "{{.Size}}", tag, timeout=60)
+        return limits.parse_layer_sizes(proc.stdout)
 
     def _size(self, tag: str) -> int | None:
         out = self._docker("image", "inspect", "-f", "{{.Size}}", tag, timeout=30).stdout.strip()

@@ -17,6 +17,8 @@ class Status(str, enum.Enum):
     BUILD_FAILED = "build-failed"
     RUN_FAILED = "run-failed"
     NOT_BUILT = "not-built"  # could not be tried here (image, frontend): never a failure
+    REFUSED = "refused"  # not started: names an image that is not allowed, or wants the network (DG012)
+    LIMIT = "limit-exceeded"  # stopped or removed: a time or size limit (DG013)
 
     def __str__(self) -> str:
         return self.value
@@ -34,6 +36,7 @@ class BuildJob:
     expect_run_ok: bool = True  # False for a declared bad example
     dockerignore: str | None = None  # .dockerignore text to build with; None keeps the context's own
     not_buildable: str = ""  # set when the job cannot be tried at all (reason shown as "not built")
+    network: bool = False  # the example declared network="build": its build (never its run) gets the network
 
     @property
     def build_arg_dict(self) -> dict[str, str]:

@@ -17,6 +17,7 @@ from ..model import Dockerfile, Instruction
 from ..parser import parse
 from ..snippets import Snippet
 from .model import BuildJob
+from .sandbox import wants_network
 
 APP_CONTEXT = Path("snippets") / "app"
 DockerignoreReader = Callable[[str], "str | None"]  # fence option value -> file text (None: missing)
@@ -50,6 +51,7 @@ def plan_jobs(snippets: Iterable[Snippet], results: Iterable[SnippetResult], con
             name=str(snippet.fence), dockerfile=snippet.text, context=context,
             build_args=(("VERSION", f"test-{len(planned) + 1}"),),
             expect_run_ok=not snippet.options.is_bad_example, dockerignore=ignore, not_buildable=not_buildable,
+            network=wants_network(snippet.options.network, snippet.text),
         )))
     return planned
 

@@ -6,17 +6,25 @@ builder, map each outcome to findings through the same `Finding` type the rules 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..checker import BUILD_RULE_IDS, Finding, SnippetResult
+from ..checker import BUILD_RULE_IDS, Finding, SnippetResult  # noqa: F401 (re-exported)
+from ..collect import allowed_roots, make_reader
 from ..config import Config
+from ..containment import symlinks_leaving
+from ..escape import scrub
 from ..rules.build_failed import build_failed
+from ..rules.build_limit_exceeded import build_limit_exceeded
+from ..rules.build_refused import build_refused
+from ..rules.networked_build import networked_build
 from ..rules.expectation_not_met import expectation_not_met
 from ..rules.run_failed import run_failed
 from ..snippets import Snippet
+from . import sandbox
 from .model import Builder, BuildJob, BuildOutcome, Status
 from .plan import APP_CONTEXT, plan_jobs
 
@@ -37,25 +45,50 @@ class BuildReport:
 
 def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult], root_dir: Path,
                    builder: Builder, config: Config = Config()) -> list[BuildReport]:
-    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order."""
+    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order.
+
+    Each job passes the sandbox first (allowed images, network setting, a contained build
+    context); the whole loop stops starting builds after `total_build_timeout` seconds."""
     root_dir = Path(root_dir)
+    bases = [root_dir / b for b in config.snippets_base]
+    reader = make_reader(bases, root_dir, max_bytes=config.max_file_bytes)
 
     def read_dockerignore(ref: str) -> str | None:
-        for base in config.snippets_base:
-            path = root_dir / base / ref
-            if path.is_file():
-                return path.read_text()
-        return None
+        found = reader(ref)
+        return found[1] if isinstance(found, tuple) else None
 
     planned = plan_jobs(snippets, results, root_dir / APP_CONTEXT, read_dockerignore)
     if planned and not (root_dir / APP_CONTEXT).is_dir():
         raise FileNotFoundError(f"real build: no sample app at {root_dir / APP_CONTEXT} to build the examples with")
+    allowed = sandbox.allowed_images(config, root_dir)
+    context_problem = _context_problem(root_dir, bases) if planned else None
+    deadline = time.monotonic() + config.total_build_timeout
     reports = []
     for snippet, job in planned:
-        outcome = BuildOutcome(Status.NOT_BUILT, job.not_buildable) if job.not_buildable \
-            else builder.build_and_run(job)
+        refused = context_problem or sandbox.refusal(job.dockerfile, job.network, config, allowed)
+        if job.not_buildable:
+            outcome = BuildOutcome(Status.NOT_BUILT, job.not_buildable)
+        elif refused:
+            outcome = BuildOutcome(Status.REFUSED, refused)
+        elif time.monotonic() > deadline:
+            outcome = BuildOutcome(Status.LIMIT, f"not started: the whole real build went over total_build_timeout "
+                                                 f"({config.total_build_timeout:.0f} s)")
+        else:
+            outcome = builder.build_and_run(job)
         reports.append(BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config)))
     return reports
+
+
+def _context_problem(root_dir: Path, bases: list[Path]) -> str | None:
+    """The build context must be inside the project and hold no symlink that leads out of it."""
+    context = root_dir / APP_CONTEXT
+    roots = allowed_roots(root_dir, bases)
+    if not roots.contains(context):
+        return f"the build context {APP_CONTEXT} resolves outside the allowed folders"
+    leaving = symlinks_leaving(context, roots)
+    if leaving:
+        return f"the build context holds symlinks that lead outside the allowed folders: {', '.join(leaving[:5])}"
+    return None
 
 
 def findings_for(snippet: Snippet, job: BuildJob, outcome: BuildOutcome, config: Config = Config()
@@ -63,13 +96,18 @@ def findings_for(snippet: Snippet, job: BuildJob, outcome: BuildOutcome, config:
     """DG010/DG011 for a failed build or run; expected for a declared bad example. A bad example
     that expects DG010/DG011 and builds and runs fine gets DG004."""
     expects = set(snippet.options.expect)
+    marks = (_finding(networked_build, snippet, 0, "built with the network (network=\"build\"); its run had none",
+                      config, expected=networked_build.id in expects),) if job.network and outcome.built else ()
+    if outcome.status in (Status.REFUSED, Status.LIMIT):
+        rule = build_refused if outcome.status is Status.REFUSED else build_limit_exceeded
+        return (_finding(rule, snippet, 0, scrub(outcome.reason, 600), config, expected=rule.id in expects),)
     rule = BUILD_RULES.get(outcome.status)
     if rule is not None:
-        return (_finding(rule, snippet, outcome.failed_line, _message(outcome), config,
-                         expected=not job.expect_run_ok),)
-    missed = sorted(expects & BUILD_RULE_IDS) if outcome.status is Status.OK else []
-    return tuple(_finding(expectation_not_met, snippet, 0, f"this bad example expects {rule_id}, but it "
-                          f"built and `{' '.join(job.run_args)}` passed", config) for rule_id in missed)
+        return marks + (_finding(rule, snippet, outcome.failed_line, _message(outcome), config,
+                                 expected=not job.expect_run_ok),)
+    missed = sorted(expects & {build_failed.id, run_failed.id}) if outcome.status is Status.OK else []
+    return marks + tuple(_finding(expectation_not_met, snippet, 0, f"this bad example expects {rule_id}, but it "
+                                  f"built and `{' '.join(job.run_args)}` passed", config) for rule_id in missed)
 
 
 def summary(reports: list[BuildReport], engine: str = "") -> str:
@@ -79,7 +117,8 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
     ran = sum(1 for r in reports if r.outcome.built)  # really built and run, whatever the run said
     not_built = [r for r in reports if r.outcome.status is Status.NOT_BUILT]
     lines = [f"real build: built and ran {ran} of {total} buildable snippet{'s' * (total != 1)}"]
-    failed = Counter(r.outcome.status for r in reports if r.outcome.status in BUILD_RULES)
+    failed = Counter(r.outcome.status for r in reports
+                     if r.outcome.status in BUILD_RULES or r.outcome.status in (Status.REFUSED, Status.LIMIT))
     expected = sum(1 for r in reports if r.findings and not r.failing)
     if failed:
         parts = [f"{n} {status}" for status, n in sorted(failed.items())]
@@ -88,7 +127,7 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
         lines[0] += f"; {len(not_built)} not built here: {_not_built_reasons(not_built)}"
     for r in reports:
         o = r.outcome
-        parts = [str(o.status)]
+        parts = [str(o.status)] + (["with the network for its build"] if r.job.network else [])
         if o.image_size:
             parts.append(f"{o.image_size / 1e6:.1f} MB")
         if o.build_seconds is not None:
@@ -118,10 +157,12 @@ def _not_built_reasons(reports: list[BuildReport]) -> str:
 
 
 def _message(outcome: BuildOutcome) -> str:
+    """One line for the finding; build and run output are scrubbed and capped (they may quote
+    whatever the example printed)."""
     if outcome.status is Status.BUILD_FAILED:
-        step = f" at `{outcome.failed_step}`" if outcome.failed_step else ""
-        return f"docker build failed{step}: {outcome.reason}"
-    return f"the image built, but {outcome.reason}"
+        step = f" at `{scrub(outcome.failed_step, 200)}`" if outcome.failed_step else ""
+        return f"docker build failed{step}: {scrub(outcome.reason, 400)}"
+    return f"the image built, but {scrub(outcome.reason, 400)}"
 
 
 def _finding(rule, snippet: Snippet, line: int, message: str, config: Config, expected: bool = False) -> Finding:

@@ -14,6 +14,7 @@ class Report:
     results: tuple[SnippetResult, ...]
     problems: tuple[Finding, ...]  # page-level findings (e.g. an unterminated fence)
     config: Config
+    notes: tuple[str, ...] = ()  # files and folders skipped, and why (shown on stderr, not findings)
 
     @property
     def failing(self) -> tuple[Finding, ...]:

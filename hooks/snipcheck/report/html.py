@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from ..checker import SnippetResult
+from ..escape import html_text, markdown_text, url_path
 
 RULE_LINK = "snipcheck:rule/"  # resolved to a relative URL per page by the hook
 
@@ -33,7 +32,7 @@ def render_result(result: SnippetResult) -> str:
     return (
         f'<div class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}">'
         f'<p class="snipcheck-headline"><span class="snipcheck-mark" aria-hidden="true">{mark}</span> '
-        f"{html.escape(text)}</p>{listing}</div>"
+        f"{html_text(text)}</p>{listing}</div>"
     )
 
 
@@ -41,12 +40,12 @@ def _finding_item(f, page_file: str) -> str:
     where = f"line {f.snippet_line}" if f.snippet_line else "fence"
     tag = " (expected)" if f.expected else ""
     # The file to edit is worth showing only when it is not the page itself (an included file).
-    source = "" if f.file == page_file else f'<span class="snipcheck-source"> ({html.escape(str(f.location))})</span>'
+    source = "" if f.file == page_file else f'<span class="snipcheck-source"> ({html_text(str(f.location))})</span>'
     return (
         f'<li class="snipcheck-finding snipcheck-{f.severity}">'
         f'<a class="snipcheck-rule" href="{RULE_LINK}{f.rule}">{f.rule}</a> '
         f'<span class="snipcheck-severity">{f.severity}</span> '
-        f'<span class="snipcheck-where">{where}</span>: {html.escape(f.message)}{tag}{source}</li>'
+        f'<span class="snipcheck-where">{where}</span>: {html_text(f.message)}{tag}{source}</li>'
     )
 
 
@@ -66,16 +65,18 @@ def report_page(report, page_url_for) -> str:
         "| Page | Snippet at | Status | Findings |",
         "| --- | --- | --- | --- |",
     ]
+    # Page names, locations and messages come from pages: every one is escaped for Markdown
+    # (numeric entities) and links are percent-encoded paths, so none can become markup or a link.
     for r in report.results:
         page = r.snippet.page
         link = page_url_for(page)
-        where = html.escape(str(r.snippet.lines[0] if r.snippet.lines else r.snippet.fence))
+        where = markdown_text(str(r.snippet.lines[0] if r.snippet.lines else r.snippet.fence))
         found = ", ".join(f"[{f.rule}](../rules/{f.rule.lower()}.md)" + (" (expected)" if f.expected else "")
                           for f in r.findings) or "none"
-        page_cell = f"[{html.escape(page)}]({link})" if link else html.escape(page)
-        lines.append(f"| {page_cell} | `{where}` | {status_class(r)} | {found} |")
+        page_cell = f"[{markdown_text(page)}]({url_path(link)})" if link else markdown_text(page)
+        lines.append(f"| {page_cell} | <code>{where}</code> | {status_class(r)} | {found} |")
     if report.problems:
         lines += ["", "## Page problems", ""]
-        lines += [f"- `{html.escape(str(f.location))}` [{f.rule}](../rules/{f.rule.lower()}.md): "
-                  f"{html.escape(f.message)}" for f in report.problems]
+        lines += [f"- <code>{markdown_text(str(f.location))}</code> [{f.rule}](../rules/{f.rule.lower()}.md): "
+                  f"{markdown_text(f.message)}" for f in report.problems]
     return "\n".join(lines) + "\n"

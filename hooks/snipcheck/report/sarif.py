@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 from importlib import metadata
-from urllib.parse import quote
 
+from ..escape import url_path
 from ..model import Severity
 from ..rules import ALL_RULES
 from . import Report
@@ -104,7 +104,7 @@ def _result(f, index: dict[str, int]) -> dict:
 
 def _uri(path: str) -> str:
     """A relative URI reference for a path as the reports show it (POSIX separators, escaped)."""
-    return quote(path.replace("\\", "/"), safe="/._-~")
+    return url_path(path)
 
 
 def _version() -> str:

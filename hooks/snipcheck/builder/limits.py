@@ -1,0 +1,22 @@
+"""Size limits on what a real build made: pure checks over sizes the engine reports."""
+
+from __future__ import annotations
+
+
+def size_problem(image_bytes: int | None, layer_bytes: list[int], max_image: int, max_layer: int) -> str | None:
+    """Why the image is too large ('image is 2.1 GB, over max_image_bytes (1.0 GB)'), or None."""
+    if image_bytes is not None and image_bytes > max_image:
+        return f"the image is {_gb(image_bytes)}, over max_image_bytes ({_gb(max_image)})"
+    largest = max(layer_bytes, default=0)
+    if largest > max_layer:
+        return f"a layer is {_gb(largest)}, over max_layer_bytes ({_gb(max_layer)})"
+    return None
+
+
+def parse_layer_sizes(history: str) -> list[int]:
+    """Layer sizes in bytes from `docker history --human=false --format '{{.Size}}'`."""
+    return [int(line) for line in history.split() if line.strip().isdigit()]
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
