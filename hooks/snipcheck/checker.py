@@ -14,11 +14,11 @@ from .parser import parse
 from .pragmas import Suppression, suppressions
 from .registry import RuleSet
 from .rulekit import Context
-from .rules.build_failed import build_failed
-from .rules.build_limit_exceeded import build_limit_exceeded
-from .rules.build_refused import build_refused
-from .rules.networked_build import networked_build
-from .rules.run_failed import run_failed
+from .rules.meta.build_failed import build_failed
+from .rules.meta.build_limit_exceeded import build_limit_exceeded
+from .rules.meta.build_refused import build_refused
+from .rules.meta.networked_build import networked_build
+from .rules.meta.run_failed import run_failed
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 

@@ -17,12 +17,12 @@ from ..collect import allowed_roots, make_reader
 from ..config import Config
 from ..containment import symlinks_leaving
 from ..escape import scrub
-from ..rules.build_failed import build_failed
-from ..rules.build_limit_exceeded import build_limit_exceeded
-from ..rules.build_refused import build_refused
-from ..rules.networked_build import networked_build
-from ..rules.expectation_not_met import expectation_not_met
-from ..rules.run_failed import run_failed
+from ..rules.meta.build_failed import build_failed
+from ..rules.meta.build_limit_exceeded import build_limit_exceeded
+from ..rules.meta.build_refused import build_refused
+from ..rules.meta.expectation_not_met import expectation_not_met
+from ..rules.meta.networked_build import networked_build
+from ..rules.meta.run_failed import run_failed
 from ..snippets import Snippet
 from . import sandbox
 from .model import Builder, BuildJob, BuildOutcome, Status
