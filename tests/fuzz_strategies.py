@@ -8,6 +8,7 @@ The corpus is read at run time: the Dockerfiles of docs/, snippets/ and the rule
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
 from contextlib import contextmanager
@@ -291,6 +292,87 @@ def markdown_pages(draw) -> tuple[str, dict[str, str]]:
     if draw(st.integers(0, 19)) == 0:
         page = "\ufeff" + page
     return page, includes
+
+
+# -- hostile pages: file names, fence options and include paths against a real file system ----------
+
+CANARY = "CANARY-fuzz-0b7e-not-a-secret"
+_HOSTILE_PATHS = ("/etc/passwd", "/proc/self/environ", "../outside/secret.txt", "../../outside/secret.txt",
+                  "leak.txt", "leakdir/inner.txt", "ok.Dockerfile", "./ok.Dockerfile", "sub/../ok.Dockerfile",
+                  "sub/../../outside/secret.txt", "//etc/passwd", "ok.Dockerfile/", "fifo", "sub", "",
+                  "ok.Dockerfile\x00", "%2e%2e/outside/secret.txt", "~/x", "C:\\x", "file:///etc/passwd")
+_NAME_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="/\x00")
+_OPTION_KEYS = ("expect", "skip", "dockerignore", "network", "title", "fragment", "no_tls", "hl_lines", "x-y")
+
+
+@lru_cache(maxsize=1)
+def hostile_project() -> Path:
+    """A project folder (made once) whose snippets/ holds a good file, a FIFO, and symlinks to a canary
+    outside; the canary must never appear in any output."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="snipcheck-fuzz-"))
+    (base / "outside" / "dir").mkdir(parents=True)
+    (base / "outside" / "secret.txt").write_text(f"FROM {CANARY}\n")
+    (base / "outside" / "dir" / "inner.txt").write_text(CANARY + "\n")
+    snippets = base / "project" / "snippets"
+    (snippets / "sub").mkdir(parents=True)
+    (base / "project" / "docs").mkdir()
+    (snippets / "ok.Dockerfile").write_text("FROM alpine:3.20\nUSER 65534:65534\n")
+    (snippets / "leak.txt").symlink_to(base / "outside" / "secret.txt")
+    (snippets / "leakdir").symlink_to(base / "outside" / "dir")
+    os.mkfifo(snippets / "fifo")
+    return base / "project"
+
+
+def _hostile_value(draw) -> str:
+    return draw(st.one_of(st.sampled_from(_HOSTILE_PATHS), _TEXT,
+                          st.builds(lambda a, b: a + b, st.sampled_from(_HOSTILE_PATHS), _TEXT)))
+
+
+@st.composite
+def hostile_pages(draw) -> tuple[str, str]:
+    """(page file name, page text): fuzzed names, fence options with hostile values, hostile includes."""
+    name = draw(st.text(_NAME_CHARS, min_size=1, max_size=40)) + draw(st.sampled_from((".md", "", ".txt")))
+    out: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        options = ""
+        for _ in range(draw(st.integers(0, 3))):
+            key, quote = draw(st.sampled_from(_OPTION_KEYS)), draw(st.sampled_from(('"', "'", "")))
+            value = _hostile_value(draw).replace("\n", " ")
+            options += f" {key}={quote}{value}{draw(st.sampled_from((quote, '')))}"
+        target = _hostile_value(draw).replace("\n", " ")
+        body = draw(st.sampled_from((f'--8<-- "{target}"', f"--8<--\n{target}\n--8<--", "FROM alpine:3.20")))
+        out += [f"```dockerfile{options}", body, "```", "", f'--8<-- "{target}"', ""]
+    return name, "\n".join(out)
+
+
+def check_hostile(name: str, page: str) -> Report:
+    """The page, as docs/<name> of the hostile project, through collect and every reporter: the canary
+    never shows, findings point at the page or a file under snippets/, and outputs stay escaped."""
+    from snipcheck.collect import make_reader, with_dockerignore
+    from snipcheck.escape import url_path
+
+    root = hostile_project()
+    shown = f"docs/{name}"
+    with time_limit(TIME_LIMIT):
+        reader = make_reader([root / "snippets"], root)
+        snippets, problems = extract(shown, page, reader, RULESET.ids, max_page_bytes=CONFIG.max_page_bytes)
+        results = tuple(check_snippet(with_dockerignore(s, reader), RULESET, CONFIG) for s in snippets)
+        report = Report(results, tuple(page_finding(p, RULESET) for p in problems), CONFIG)
+        files = {shown, "snippets/ok.Dockerfile", "snippets/sub/../ok.Dockerfile"}
+        assert_report_invariants(report, files | {f.file for r in results for f in r.findings
+                                                   if f.file.startswith("snippets/") and ".." not in f.file})
+        outputs = {fmt: render(report) for fmt, render in FORMATS.items()}
+        outputs["html"] = "".join(render_result(r) for r in report.results)
+        outputs["page"] = report_page(report, lambda p: "../" + p)
+        for fmt, text in outputs.items():
+            assert CANARY not in text, f"the canary leaked into {fmt}"
+        for fmt in ("text", "github"):
+            assert "\x1b" not in outputs[fmt] and "\r" not in outputs[fmt], f"a control character in {fmt}"
+        assert "javascript:" not in url_path("../" + shown).lower()
+        assert "](javascript" not in outputs["page"].lower()
+    return report
 
 
 # -- the property ---------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from fuzz_strategies import check_dockerfile, check_page, corpus, dockerfiles, markdown_pages
+from fuzz_strategies import (check_dockerfile, check_hostile, check_page, corpus, dockerfiles, hostile_pages,
+                             markdown_pages)
 from snipcheck.checker import check_text
 from snipcheck.registry import RuleSet
 
@@ -85,3 +86,13 @@ def test_block_include_paths_are_indented_by_their_own_line():
     page = "- item\n\n  ```dockerfile\n--8<--\n  part.Dockerfile\n\n  ;commented.Dockerfile\n  --8<--\n  ```\n"
     texts, problems = _rendered_and_problems(page, {"part.Dockerfile": "FROM alpine:3.20\nUSER 65534:65534\n"})
     assert texts == ["FROM alpine:3.20\nUSER 65534:65534\n\n"] and problems == []
+
+
+HOSTILE = settings(max_examples=300, deadline=None, derandomize=True, database=None, print_blob=True,
+                   suppress_health_check=list(HealthCheck))
+
+
+@HOSTILE
+@given(hostile_pages())
+def test_hostile_names_options_and_include_paths_leak_nothing(name_and_page):
+    check_hostile(*name_and_page)

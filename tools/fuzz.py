@@ -22,7 +22,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=100_000, help="examples per property (default 100000)")
     parser.add_argument("--seed", type=int, help="repeat a run (default: random)")
-    parser.add_argument("--only", choices=("markdown", "dockerfile"), help="run one property")
+    parser.add_argument("--only", choices=("markdown", "dockerfile", "hostile"), help="run one property")
     args = parser.parse_args()
 
     config = settings(max_examples=args.examples, deadline=None, database=None, print_blob=True,
@@ -33,7 +33,11 @@ def main() -> int:
     def dockerfile(text) -> None:
         fz.check_dockerfile(text)
 
-    properties = {"markdown": given(fz.markdown_pages())(markdown), "dockerfile": given(fz.dockerfiles())(dockerfile)}
+    def hostile(name_and_page) -> None:  # file names, fence options, include paths on a real file system
+        fz.check_hostile(*name_and_page)
+
+    properties = {"markdown": given(fz.markdown_pages())(markdown), "dockerfile": given(fz.dockerfiles())(dockerfile),
+                  "hostile": given(fz.hostile_pages())(hostile)}
     dockerfiles, pages = fz.corpus()
     print(f"corpus: {len(dockerfiles)} Dockerfiles, {len(pages)} Markdown pages")
     failed = False

@@ -118,8 +118,8 @@ class DockerBuilder:
                 (context / ".dockerignore").write_text(job.dockerignore)
             outcome = self._build(job, df, tag, dockerfile, context, notes)
         if outcome.status is Status.OK:
-            too_large = limits.size_problem(outcome.image_size, self._layer_sizes(tag), self.max_image_bytes,
-                                            self.max_layer_bytes)
+            added = self._layer_sizes(tag, limits.base_image(df))
+            too_large = limits.size_problem(outcome.image_size, added, self.max_image_bytes, self.max_layer_bytes)
             if too_large:
                 outcome = replace(outcome, status=Status.LIMIT, reason=too_large)
         if outcome.status is Status.OK:
@@ -213,9 +213,11 @@ class DockerBuilder:
     def _image_exists(self, ref: str) -> bool:
         return self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30).returncode == 0
 
-    def _layer_sizes(self, tag: str) -> list[int]:
-        proc = self._docker("history", "--human=false", "--format", "{{.Size}}", tag, timeout=60)
-        return limits.parse_layer_sizes(proc.stdout)
+    def _layer_sizes(self, tag: str, base: str | None) -> list[int]:
+        """Sizes of the layers the example added on top of its final stage's base image."""
+        sizes = self._docker("history", "--human=false", "--format", "{{.Size}}", tag, timeout=60).stdout
+        inherited = self._docker("history", "-q", base, timeout=60).stdout.split() if base else []
+        return limits.parse_layer_sizes(sizes)[: max(0, len(sizes.split()) - len(inherited))]
 
     def _size(self, tag: str) -> int | None:
         out = self._docker("image", "inspect", "-f", "{{.Size}}", tag, timeout=30).stdout.strip()

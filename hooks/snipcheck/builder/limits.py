@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..model import Dockerfile
+
 
 def size_problem(image_bytes: int | None, layer_bytes: list[int], max_image: int, max_layer: int) -> str | None:
     """Why the image is too large ('image is 2.1 GB, over max_image_bytes (1.0 GB)'), or None."""
@@ -20,3 +22,14 @@ def parse_layer_sizes(history: str) -> list[int]:
 
 def _gb(n: int) -> str:
     return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
+
+
+def base_image(df: Dockerfile) -> str | None:
+    """The image the final stage is built on, through its own earlier stages (None: scratch)."""
+    if not df.stages:
+        return None
+    stage = df.stages[-1]
+    while stage.parent is not None:
+        stage = df.stages[stage.parent]
+    base = stage.base_resolved
+    return None if not base or base.lower() == "scratch" else base

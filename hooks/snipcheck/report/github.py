@@ -5,6 +5,7 @@ then one plain summary line for the log.
 
 from __future__ import annotations
 
+from ..escape import terminal
 from ..model import Severity
 from . import Report
 
@@ -23,7 +24,9 @@ def render(report: Report) -> str:
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message the way @actions/core does."""
+    """Escape a command's message the way @actions/core does; other control characters (ANSI
+    escapes, which the Actions log would interpret) are shown as text first."""
+    text = terminal(text, one_line=False)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
