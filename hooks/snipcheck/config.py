@@ -34,6 +34,12 @@ class Config:
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -49,10 +55,10 @@ class Config:
 
 def _coerce(key: str, value, source: str):
     try:
-        if key in ("select", "ignore", "enable", "snippets_base"):
+        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key == "build":
+        if key in ("build", "quiet"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
