@@ -23,6 +23,7 @@ from .report import sarif as sarif_report
 from .report import text as text_report
 from .builder.cleanup import EXIT_CODES, Terminated, signals_raise
 from .builder.model import EngineError
+from .builder.progress import for_terminal
 from .run import build_examples, check_paths, find_project_root, project_config
 
 FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
@@ -47,11 +48,12 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--build/--no-build", default=None,
               help="Also build complete examples with Docker and run the app's selfcheck in them.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         with signals_raise():
-            _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build)
+            _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet)
     except KeyboardInterrupt:
         stopped(signal.SIGINT)
     except Terminated:
@@ -65,7 +67,7 @@ def stopped(signum: int) -> None:
     sys.exit(EXIT_CODES[signum])
 
 
-def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
+def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet) -> None:
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
@@ -75,6 +77,8 @@ def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, outpu
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
         if build is not None:
             flags["build"] = build
+        if quiet:
+            flags["quiet"] = True
         config = config.with_values(flags, "command line")
         if output and not Path(output).resolve().parent.is_dir():
             raise InputError(f"-o {output}: the folder {Path(output).parent} does not exist")
@@ -82,7 +86,8 @@ def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, outpu
         for note in report.notes:
             click.echo(f"snipcheck: note: {terminal(note)}", err=True)
         if config.build:
-            report, built = build_examples(report, project or Path.cwd())
+            progress = for_terminal(sys.stderr, quiet=config.quiet)
+            report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(terminal(built, one_line=False), err=True)
     except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
         fail(str(exc))

@@ -51,6 +51,12 @@ class Config:
     """Largest image an example may build (bytes); a larger one is removed and reported (DG013)."""
     max_layer_bytes: int = 500_000_000
     """Largest single layer an example may add (bytes); a larger one is reported (DG013)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -75,7 +81,7 @@ _NUMBERS = {"max_file_bytes": int, "max_page_bytes": int, "max_image_bytes": int
 
 def _coerce(key: str, value, source: str):
     try:
-        if key in ("select", "ignore", "enable", "snippets_base"):
+        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
         if key in _NUMBERS:
@@ -83,7 +89,7 @@ def _coerce(key: str, value, source: str):
             if isinstance(value, bool) or number <= 0:
                 raise ValueError(f"expected a positive number, got {value!r}")
             return number
-        if key in ("build", "allow_network"):
+        if key in ("build", "allow_network", "quiet"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):

@@ -5,12 +5,58 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 import threading
 from contextlib import contextmanager
+
+from .model import EngineError
 
 
 class Terminated(BaseException):
     """SIGTERM arrived (like KeyboardInterrupt for SIGINT): unwinds through every `finally`."""
+
+
+class Stopped(EngineError):
+    """The run is being stopped: no new docker command starts (worker threads unwind at once)."""
+
+
+class Processes:
+    """The docker client processes a builder has running, so a stopped run can end them all at
+    once (builds run in worker threads, which a signal does not reach)."""
+
+    def __init__(self) -> None:
+        self._running: set[subprocess.Popen] = set()
+        self._lock = threading.Lock()
+        self.stopped = False
+
+    def run(self, args: list[str], *, timeout: float, env: dict) -> subprocess.CompletedProcess:
+        """Like subprocess.run(capture_output=True, text=True), but stoppable."""
+        with self._lock:
+            if self.stopped:
+                raise Stopped("the run was stopped")
+            proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    text=True, errors="replace", env=env)
+            self._running.add(proc)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException:  # a timeout or a signal: the client must not outlive the call
+            proc.kill()
+            proc.communicate()
+            raise
+        finally:
+            with self._lock:
+                self._running.discard(proc)
+        return subprocess.CompletedProcess(args, proc.returncode, out, err)
+
+    def stop(self) -> None:
+        """Kill every running docker client; later calls raise Stopped until `resume()`."""
+        with self._lock:
+            self.stopped = True
+            for proc in self._running:
+                proc.kill()
+
+    def resume(self) -> None:
+        self.stopped = False
 
 
 def own_records(build_cache_json: str, marker: str) -> list[str]:

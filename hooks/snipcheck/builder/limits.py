@@ -1,6 +1,9 @@
-"""Size limits on what a real build made: pure checks over sizes the engine reports."""
+"""Limits of the real build: size checks over what the engine reports (pure), and a builder
+wrapper that starts nothing after the deadline of the whole run."""
 
 from __future__ import annotations
+
+import time
 
 from ..model import Dockerfile
 
@@ -33,3 +36,24 @@ def base_image(df: Dockerfile) -> str | None:
         stage = df.stages[stage.parent]
     base = stage.base_resolved
     return None if not base or base.lower() == "scratch" else base
+
+
+class WithDeadline:
+    """A builder that starts no build after `deadline` (time.monotonic()): such jobs are reported
+    over `total_build_timeout` (DG013), never cached. Everything else is the wrapped builder's."""
+
+    def __init__(self, builder, deadline: float, total: float) -> None:
+        self.wrapped = builder
+        self.deadline = deadline
+        self.total = total
+
+    def build_and_run(self, job):
+        from .model import BuildOutcome, Status
+
+        if time.monotonic() > self.deadline:
+            return BuildOutcome(Status.LIMIT, f"not started: the whole real build went over total_build_timeout "
+                                              f"({self.total:.0f} s)", transient=True)
+        return self.wrapped.build_and_run(job)
+
+    def __getattr__(self, name):
+        return getattr(self.wrapped, name)

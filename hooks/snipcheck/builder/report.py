@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..checker import BUILD_RULE_IDS, Finding, SnippetResult  # noqa: F401 (re-exported)
 from ..collect import allowed_roots, make_reader
@@ -25,7 +25,12 @@ from ..rules.meta.networked_build import networked_build
 from ..rules.meta.run_failed import run_failed
 from ..snippets import Snippet
 from . import sandbox
+from .batch import run_jobs
+from .cache import BuildCache
+from .engines import Engine
+from .limits import WithDeadline
 from .model import Builder, BuildJob, BuildOutcome, Status
+from .progress import Progress
 from .plan import APP_CONTEXT, plan_jobs
 
 BUILD_RULES = {Status.BUILD_FAILED: build_failed, Status.RUN_FAILED: run_failed}
@@ -37,6 +42,7 @@ class BuildReport:
     job: BuildJob
     outcome: BuildOutcome
     findings: tuple[Finding, ...]
+    cached: bool = False  # the outcome was stored by an earlier run with the same inputs
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -44,11 +50,14 @@ class BuildReport:
 
 
 def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult], root_dir: Path,
-                   builder: Builder, config: Config = Config()) -> list[BuildReport]:
-    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order.
+                   builder: "Builder | Sequence[Engine]", config: Config = Config(), *,
+                   cache: BuildCache | None = None, progress: Progress | None = None,
+                   locked: dict[str, str] | None = None) -> list[BuildReport]:
+    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order: on one
+    builder or spread over several engines, reusing results stored in `cache`.
 
     Each job passes the sandbox first (allowed images, network setting, a contained build
-    context); the whole loop stops starting builds after `total_build_timeout` seconds."""
+    context); no build starts after `total_build_timeout` seconds."""
     root_dir = Path(root_dir)
     bases = [root_dir / b for b in config.snippets_base]
     reader = make_reader(bases, root_dir, max_bytes=config.max_file_bytes)
@@ -62,21 +71,20 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
         raise FileNotFoundError(f"real build: no sample app at {root_dir / APP_CONTEXT} to build the examples with")
     allowed = sandbox.allowed_images(config, root_dir)
     context_problem = _context_problem(root_dir, bases) if planned else None
+    refused = {n: context_problem or sandbox.refusal(job.dockerfile, job.network, config, allowed)
+               for n, (_, job) in enumerate(planned) if not job.not_buildable}
+    refused = {n: reason for n, reason in refused.items() if reason}
+    engines = list(builder) if isinstance(builder, (list, tuple)) else [Engine(builder)]
     deadline = time.monotonic() + config.total_build_timeout
-    reports = []
-    for snippet, job in planned:
-        refused = context_problem or sandbox.refusal(job.dockerfile, job.network, config, allowed)
-        if job.not_buildable:
-            outcome = BuildOutcome(Status.NOT_BUILT, job.not_buildable)
-        elif refused:
-            outcome = BuildOutcome(Status.REFUSED, refused)
-        elif time.monotonic() > deadline:
-            outcome = BuildOutcome(Status.LIMIT, f"not started: the whole real build went over total_build_timeout "
-                                                 f"({config.total_build_timeout:.0f} s)")
-        else:
-            outcome = builder.build_and_run(job)
-        reports.append(BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config)))
-    return reports
+    for engine in engines:
+        engine.builder = WithDeadline(engine.builder, deadline, config.total_build_timeout)
+    todo = [n for n in range(len(planned)) if n not in refused]
+    batch = run_jobs([planned[n][1] for n in todo], engines, cache, progress, locked)
+    outcomes = {n: BuildOutcome(Status.REFUSED, reason) for n, reason in refused.items()}
+    outcomes.update(zip(todo, batch.outcomes))
+    cached = {todo[i] for i in batch.cached}
+    return [BuildReport(snippet, job, outcomes[n], findings_for(snippet, job, outcomes[n], config), cached=n in cached)
+            for n, (snippet, job) in enumerate(planned)]
 
 
 def _context_problem(root_dir: Path, bases: list[Path]) -> str | None:
@@ -125,10 +133,17 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
         lines[0] += f"; {', '.join(parts)}" + (f" ({expected} expected: bad examples)" if expected else "")
     if not_built:
         lines[0] += f"; {len(not_built)} not built here: {_not_built_reasons(not_built)}"
+    cached = sum(r.cached for r in reports)
+    lines[0] += f"; {cached} from cache, {sum(1 for r in reports if not r.cached and not r.job.not_buildable)} built now"
     for r in reports:
         o = r.outcome
-        parts = [str(o.status)] + (["with the network for its build"] if r.job.network else [])
-        if o.image_size:
+        parts = [str(o.status) + (" (cached)" if r.cached else "")]
+        parts += ["with the network for its build"] if r.job.network else []
+        if o.facts:
+            f = o.facts
+            parts.append(f"{f.size / 1e6:.1f} MB ({f.compressed_size / 1e6:.1f} MB gzip), {f.layers} layers, "
+                         f"{f.wasted_bytes / 1e6:.1f} MB wasted, user {f.runs_as}")
+        elif o.image_size:
             parts.append(f"{o.image_size / 1e6:.1f} MB")
         if o.build_seconds is not None:
             parts.append(f"build {o.build_seconds:.1f} s" + (f" + run {o.run_seconds:.1f} s" if o.run_seconds else ""))

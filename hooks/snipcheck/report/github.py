@@ -26,8 +26,7 @@ def render(report: Report) -> str:
 def escape_data(text: str) -> str:
     """Escape a command's message the way @actions/core does; other control characters (ANSI
     escapes, which the Actions log would interpret) are shown as text first."""
-    text = terminal(text, one_line=False)
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
