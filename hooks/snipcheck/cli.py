@@ -19,7 +19,7 @@ from .report import json as json_report
 from .report import sarif as sarif_report
 from .report import text as text_report
 from .builder.model import EngineError
-from .run import build_examples, check_paths, find_project_root, project_config
+from .run import build_examples, check_paths_with_stats, find_project_root, project_config
 
 FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
            "github": github_report.render}
@@ -43,7 +43,12 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--build/--no-build", default=None,
               help="Also build complete examples with Docker and run the app's selfcheck in them.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
+@click.option("--cache/--no-cache", default=None,
+              help="Reuse results of unchanged snippets from earlier runs (default: on; setting `cache`).")
+@click.option("--jobs", type=click.IntRange(min=0), help="Processes for many snippets (0: one per CPU, 1: serial).")
+@click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the run cost (checked, reused, processes).")
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
+          verbose) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
@@ -52,10 +57,12 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             config = config.with_values(config_mod.load_file(config_file), config_file)
         config = config_mod.from_environment(config)
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
-        if build is not None:
-            flags["build"] = build
+        flags.update({k: v for k, v in dict(build=build, cache=cache, jobs=jobs).items() if v is not None})
         config = config.with_values(flags, "command line")
-        report = check_paths(list(paths), project or Path.cwd(), config)
+        report, stats = check_paths_with_stats(list(paths), project or Path.cwd(), config)
+        if verbose:
+            click.echo(f"snipcheck: {len(report.results)} snippet(s): {stats.checked} checked in {stats.workers} "
+                       f"process(es), {stats.reused} reused from the cache", err=True)
         if config.build:
             report, built = build_examples(report, project or Path.cwd())
             click.echo(built, err=True)
