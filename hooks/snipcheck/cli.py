@@ -1,10 +1,13 @@
 """`snipcheck`: check Markdown pages, folders and Dockerfiles from the command line.
 
 Exit codes: 0 nothing unexpected, 1 unexpected findings, 2 usage or input errors.
+Imports stay lazy (formatters, builder, Markdown, rules): `snipcheck check Dockerfile` loads only
+what it needs, and nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -14,15 +17,20 @@ from . import config as config_mod
 from .collect import InputError
 from .config import Config, ConfigError
 from .registry import RuleSet
-from .report import github as github_report
-from .report import json as json_report
-from .report import sarif as sarif_report
-from .report import text as text_report
-from .builder.model import EngineError
-from .run import build_examples, check_paths_with_stats, find_project_root, project_config
+from .run import check_paths_with_stats, find_project_root, project_config
 
-FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
-           "github": github_report.render}
+def _formatter(name: str):
+    """snipcheck.report.<name>.render, imported on first use."""
+    def render(report) -> str:
+        return importlib.import_module(f".report.{name}", __package__).render(report)
+    return render
+
+
+FORMATS = {name: _formatter(name) for name in ("github", "json", "sarif", "text")}
+
+
+class _NoEngine(Exception):
+    """Stands in for builder.EngineError when no build was asked for (the builder is not imported)."""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,6 +58,7 @@ def main() -> None:
 def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
           verbose) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
+    engine_error: type[Exception] = _NoEngine
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
@@ -64,9 +73,13 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             click.echo(f"snipcheck: {len(report.results)} snippet(s): {stats.checked} checked in {stats.workers} "
                        f"process(es), {stats.reused} reused from the cache", err=True)
         if config.build:
+            from .builder.model import EngineError
+            from .run import build_examples
+
+            engine_error = EngineError
             report, built = build_examples(report, project or Path.cwd())
             click.echo(built, err=True)
-    except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
+    except (ConfigError, InputError, engine_error, FileNotFoundError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)
         sys.exit(2)
     rendered = FORMATS[fmt](report)

@@ -42,7 +42,7 @@ def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -
 def check_paths_with_stats(paths: list[str], root: Path, config: Config) -> tuple[Report, BatchStats]:
     """The Report for `paths`, and what it cost (how many snippets the rules ran on)."""
     ruleset = RuleSet(config)
-    collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
+    collection = collect(paths, root, snippet_bases(root, config), ruleset)  # rule IDs, asked for lazily
     return check_collection(collection, ruleset, config)
 
 
