@@ -96,7 +96,7 @@ def test_configuration_and_checker_source_are_part_of_the_key(tmp_path):
                               ignore=shutil.ignore_patterns("__pycache__"))
     before = source_fingerprint(package)
     assert before == source_fingerprint(PACKAGE) == checker_fingerprint()
-    rule_file = package / "rules" / "from_as_casing.py"
+    rule_file = package / "rules" / "buildkit" / "from_as_casing.py"
     rule_file.write_text(rule_file.read_text() + "\n# changed\n")
     assert source_fingerprint(package) != before
 

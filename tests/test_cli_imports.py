@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from snipcheck.checker import BUILD_RULE_IDS
-from snipcheck.rules.build_failed import build_failed
-from snipcheck.rules.run_failed import run_failed
+from snipcheck.rules.meta.build_failed import build_failed
+from snipcheck.rules.meta.run_failed import run_failed
 
 HEAVY = ("mkdocs", "material", "pygments", "markdown", "pymdownx", "yaml")
 PROBE = """
