@@ -55,8 +55,9 @@ def main() -> None:
               help="Reuse results of unchanged snippets from earlier runs (default: on; setting `cache`).")
 @click.option("--jobs", type=click.IntRange(min=0), help="Processes for many snippets (0: one per CPU, 1: serial).")
 @click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the run cost (checked, reused, processes).")
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
 def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
-          verbose) -> None:
+          verbose, quiet) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     engine_error: type[Exception] = _NoEngine
     try:
@@ -66,7 +67,8 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             config = config.with_values(config_mod.load_file(config_file), config_file)
         config = config_mod.from_environment(config)
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
-        flags.update({k: v for k, v in dict(build=build, cache=cache, jobs=jobs).items() if v is not None})
+        optional = dict(build=build, cache=cache, jobs=jobs, quiet=quiet or None)
+        flags.update({k: v for k, v in optional.items() if v is not None})
         config = config.with_values(flags, "command line")
         report, stats = check_paths_with_stats(list(paths), project or Path.cwd(), config)
         if verbose:
@@ -74,10 +76,12 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
                        f"process(es), {stats.reused} reused from the cache", err=True)
         if config.build:
             from .builder.model import EngineError
+            from .builder.progress import for_terminal
             from .run import build_examples
 
             engine_error = EngineError
-            report, built = build_examples(report, project or Path.cwd())
+            progress = for_terminal(sys.stderr, quiet=config.quiet)
+            report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(built, err=True)
     except (ConfigError, InputError, engine_error, FileNotFoundError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)

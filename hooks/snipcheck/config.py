@@ -42,6 +42,12 @@ class Config:
     """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
     parallel_min: int = 200
     """Check in a process pool only when at least this many snippets need checking (not cached)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -55,15 +61,16 @@ class Config:
         return replace(self, **updates)
 
 
-BOOLEAN_KEYS = ("build", "cache")
+BOOLEAN_KEYS = ("build", "cache", "quiet")
 COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
 # Settings that change how results are obtained, never what they are (left out of cache keys).
-NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min"})
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet"})
 
 
 def _coerce(key: str, value, source: str):
     try:
-        if key in ("select", "ignore", "enable", "snippets_base"):
+        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
         if key in BOOLEAN_KEYS:
