@@ -23,17 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit import (BIN, ROOT, SEED, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
-                      slowest_rules, verdict, write_dockerfiles)
-
-TARGETS = {
-    "speedup_cold": 10.0,  # cold single pass at least 10x faster per snippet than hadolint in one process
-    "single_file": 3.0,  # one small Dockerfile within 3x hadolint's time
-    "overhead_guide": 10.0,  # % of the same build without the checker
-    "overhead_big": 15.0,
-    "overhead_warm": 3.0,  # both sites, cache warm
-    "parallel": 1.6,  # 2,500 snippets on 2 cores
-}
+from benchkit import (BIN, ROOT, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
+                      slowest_rules, write_dockerfiles)
+from benchprint import (TARGETS, print_builds, print_parallel, print_render, print_single_file,  # noqa: E402
+                        print_snippets)
 
 
 # -- snippets: in-process, cold and warm --------------------------------------------------------------
@@ -90,7 +83,9 @@ def section_files(hadolint: str | None, snippets, repeat: int) -> dict:
         files = write_dockerfiles(snippets, Path(tmp))
         snipcheck = str(BIN / "snipcheck")
         env = {**os.environ, "SNIPCHECK_CACHE": "0"}
-        for label, argv in (("snipcheck_serial", [snipcheck, "check", "--jobs", "1", *files]),
+        serial = ["--jobs", "1"] if "--jobs" in subprocess.run([snipcheck, "check", "--help"], capture_output=True,
+                                                               text=True).stdout else []  # older versions: serial
+        for label, argv in (("snipcheck_serial", [snipcheck, "check", *serial, *files]),
                             ("snipcheck_parallel", [snipcheck, "check", *files])):
             out[label] = median_run(argv, repeat, cwd=tmp, env=env)
         if hadolint:
@@ -117,14 +112,15 @@ def section_single_file(hadolint: str | None, runs: int) -> dict:
         (Path(tmp) / "Dockerfile").write_text(sample, encoding="utf-8")
         env = {**os.environ, "SNIPCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
         snipcheck = str(BIN / "snipcheck")
-        out["snipcheck_no_cache"] = median_run([snipcheck, "check", "--no-cache", "Dockerfile"], runs, cwd=tmp, env=env)
+        out["snipcheck_no_cache"] = median_run([snipcheck, "check", "Dockerfile"], runs, cwd=tmp,
+                                               env={**env, "SNIPCHECK_CACHE": "0"})
         subprocess.run([snipcheck, "check", "Dockerfile"], cwd=tmp, env=env, capture_output=True)
         out["snipcheck_warm"] = median_run([snipcheck, "check", "Dockerfile"], runs, cwd=tmp, env=env)
         out["python_startup"] = median_run([sys.executable, "-c", "pass"], runs, cwd=tmp)
         if hadolint:
             out["hadolint"] = median_run([hadolint, "--no-fail", "Dockerfile"], runs, cwd=tmp)
-        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "snipcheck.cli", "check", "--no-cache",
-                               "Dockerfile"], cwd=tmp, env=env, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "snipcheck.cli", "check", "Dockerfile"],
+                              cwd=tmp, env={**env, "SNIPCHECK_CACHE": "0"}, capture_output=True, text=True)
     by_package: dict[str, float] = {}
     for line in done.stderr.splitlines():
         m = re.match(r"import time:\s+(\d+) \|\s+\d+ \|\s*(\S+)", line)
@@ -141,7 +137,10 @@ def section_parallel(site: Path) -> dict:
     """check_many over a site's snippets, serial vs 2 processes, each in a fresh process, no cache."""
     out = {}
     for jobs in (1, 2):
-        out[f"jobs_{jobs}"] = json.loads(_child("parallel", str(site), str(jobs)))
+        try:
+            out[f"jobs_{jobs}"] = json.loads(_child("parallel", str(site), str(jobs)))
+        except SystemExit as exc:
+            return {"error": str(exc)[-300:]}
     out["speedup"] = out["jobs_1"]["seconds"] / out["jobs_2"]["seconds"]
     return out
 
@@ -149,7 +148,11 @@ def section_parallel(site: Path) -> dict:
 def parallel_child(site: str, jobs: str) -> None:
     from dataclasses import replace
 
+    import snipcheck.checker
     from snipcheck.batch import check_many
+
+    if Path(sys.modules["snipcheck.batch"].__file__).parent != Path(snipcheck.checker.__file__).parent:
+        raise SystemExit("this version of snipcheck has no parallel checking")
     from snipcheck.collect import collect
     from snipcheck.registry import RuleSet
     from snipcheck.run import project_config, snippet_bases
@@ -206,21 +209,6 @@ def section_render(config_file: Path, work: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def print_render(f: dict, key: str, title: str) -> None:
-    r = f[key]
-    if "error" in r:
-        print(f"Render profile, {title}: failed: {r['error']}")
-        return
-    hook = dict(r["hook"])
-    whole = hook.pop("whole build (in process)")
-    print(f"Render profile, {title}: in-process build {whole:.2f} s, of it the hook's own code "
-          f"{sum(hook.values()):.2f} s: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(hook.items(), key=lambda kv: -kv[1])))
-    per_kib = {kind: 1000 * t / (size / 1024) for kind, (t, size) in r["pages"].items() if size}
-    if len(per_kib) == 2:
-        ok = per_kib["generated"] <= per_kib["own"] * 1.1
-        f["verdicts"][f"{key}_pages"] = ok
-        print(f"  Markdown to HTML per KiB of source: own pages {per_kib['own']:.2f} ms, generated pages "
-              f"{per_kib['generated']:.2f} ms [target: generated no dearer than own (10% noise): {verdict(ok)}]")
 
 
 # -- memory --------------------------------------------------------------------------------------------
@@ -255,78 +243,11 @@ def _child(*args: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-# -- printing ------------------------------------------------------------------------------------------
-
-def print_snippets(f: dict, counts: dict, files: dict) -> None:
-    s = f["snippets"]
-    print(f"Snippets: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in counts.items())}); {s['rules']} rules")
-    print(f"  in process, cold single pass (fresh process) {s['cold_ms']:7.3f} ms/snippet ({s['cold_total_s']:.3f} s)")
-    print(f"  in process, warm (median of {s['repeat']} passes)       {s['warm_ms']:7.3f} ms/snippet "
-          f"({s['warm_total_s']:.3f} s)")
-    print("  slowest rules (ms/snippet, warm): " + ", ".join(f"{r['rule']} {r['ms_per_snippet']:.3f}"
-                                                            for r in s["slowest_rules"]))
-    n = files["files"]
-    print(f"  same {n} files, whole processes (wall, median):")
-    for key, label in (("snipcheck_serial", "snipcheck check --no-cache --jobs 1"),
-                       ("snipcheck_parallel", "snipcheck check --no-cache (pool)"),
-                       ("hadolint_batch", "hadolint, one process for all"),
-                       ("hadolint_per_file", "hadolint, one process per file")):
-        if key in files:
-            print(f"    {label:<38} {files[key]['seconds']:7.3f} s = {1000 * files[key]['seconds'] / n:6.3f} ms/snippet")
-    if "hadolint_batch" in files:
-        had = 1000 * files["hadolint_batch"]["seconds"] / n
-        ratio = had / s["cold_ms"]
-        cli = files["hadolint_batch"]["seconds"] / files["snipcheck_serial"]["seconds"]
-        print(f"  cold single pass vs hadolint in one process: {ratio:.1f}x faster per snippet "
-              f"[target >= {TARGETS['speedup_cold']:.0f}x: {verdict(ratio >= TARGETS['speedup_cold'])}]; "
-              f"whole CLI process vs whole hadolint process: {cli:.1f}x ({files.get('version', '')})")
-        f["verdicts"]["speedup_cold"] = ratio >= TARGETS["speedup_cold"]
 
 
-def print_single_file(f: dict) -> None:
-    one = f["single_file"]
-    print(f"One small Dockerfile ({one['lines']} lines), fresh process each, median:")
-    print(f"  python -c pass {1000 * one['python_startup']['seconds']:6.1f} ms; "
-          f"snipcheck check --no-cache {1000 * one['snipcheck_no_cache']['seconds']:6.1f} ms; "
-          f"snipcheck check, cache warm {1000 * one['snipcheck_warm']['seconds']:6.1f} ms", end="")
-    if "hadolint" in one:
-        had = one["hadolint"]["seconds"]
-        print(f"; hadolint {1000 * had:6.1f} ms")
-        for key in ("snipcheck_no_cache", "snipcheck_warm"):
-            ratio = one[key]["seconds"] / had
-            ok = ratio <= TARGETS["single_file"]
-            f["verdicts"][f"single_file_{key}"] = ok
-            print(f"  {key}: {ratio:.1f}x hadolint's time [target <= {TARGETS['single_file']:.0f}x: {verdict(ok)}]")
-    else:
-        print()
-    print("  import time by package (no cache): " + ", ".join(f"{k} {1000 * v:.0f} ms"
-                                                          for k, v in one["imports_s"].items()))
 
 
-def print_parallel(f: dict) -> None:
-    p = f["parallel"]
-    ok = p["speedup"] >= TARGETS["parallel"]
-    f["verdicts"]["parallel"] = ok
-    print(f"Parallel checking, {p['jobs_1']['snippets']} snippets of the generated site, no cache: serial "
-          f"{p['jobs_1']['seconds']:.2f} s, {p['jobs_2']['workers']} processes {p['jobs_2']['seconds']:.2f} s = "
-          f"{p['speedup']:.2f}x [target >= {TARGETS['parallel']}x on 2 cores: {verdict(ok)}]")
 
-
-def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
-    b = f[key]
-    print(f"mkdocs build, {title} (median of {b['runs']} after a warm-up; the generated rule and report pages are "
-          f"included on both sides):")
-    for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
-                        ("checked_warm", "with it, cache warm")):
-        v = b[label]
-        extra = ""
-        if label != "without_checker":
-            pct = b[f"{label}_overhead_pct"]
-            target = cold_target if label == "checked_cold" else TARGETS["overhead_warm"]
-            ok = pct <= target
-            f["verdicts"][f"{key}_{label}"] = ok
-            extra = f"  overhead {pct:5.1f}% [target <= {target:.0f}%: {verdict(ok)}]"
-        print(f"  {text:<22} {v['seconds']:7.2f} s  {v['html_pages']:4d} pages  peak {v['peak_rss_mib']:5.0f} MiB{extra}")
 
 
 def main() -> int:
