@@ -119,7 +119,7 @@ def test_own_build_cache_records_only():
 def test_signals_unwind_through_finally_and_give_their_exit_code(tmp_path, signum, code):
     script = textwrap.dedent(f"""
         import os, signal, sys, time
-        from snipcheck.builder.cleanup import EXIT_CODES, Terminated, signals_raise
+        from snipcheck.signals import EXIT_CODES, Terminated, signals_raise
         try:
             with signals_raise():
                 try:

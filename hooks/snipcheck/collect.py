@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .config import Config
 from .containment import UNREADABLE, Refused, Roots, check_inside, decode, locate, read_capped
-from .markdown import extract
 from .snippets import Location, Problem, Snippet, snippet_from_dockerfile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -149,6 +148,8 @@ def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules
             continue
         result.files.append(shown)
         if is_markdown(path, text):
+            from .markdown import extract  # Python-Markdown and pymdownx: only when there is Markdown
+
             snippets, problems = extract(shown, text, reader, known_rules, max_page_bytes=config.max_page_bytes)
             result.snippets.extend(with_dockerignore(s, reader) for s in snippets)
             result.problems.extend(problems)

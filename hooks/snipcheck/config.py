@@ -51,6 +51,14 @@ class Config:
     """Largest image an example may build (bytes); a larger one is removed and reported (DG013)."""
     max_layer_bytes: int = 500_000_000
     """Largest single layer an example may add (bytes); a larger one is reported (DG013)."""
+    cache: bool = True
+    """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
+    cache_max_mb: int = 64
+    """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
+    jobs: int = 0
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    parallel_min: int = 200
+    """Check in a process pool only when at least this many snippets need checking (not cached)."""
     engines: tuple[str, ...] = ()
     """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
     (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
@@ -75,8 +83,14 @@ class Config:
         return replace(self, **updates)
 
 
+BOOLEAN_KEYS = ("build", "cache", "quiet", "allow_network")
+COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
 _NUMBERS = {"max_file_bytes": int, "max_page_bytes": int, "max_image_bytes": int, "max_layer_bytes": int,
             "build_timeout": float, "run_timeout": float, "total_build_timeout": float}
+# Settings that change how results are obtained, never what they are (left out of cache keys).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet", "allow_network", "build_timeout", "run_timeout", "total_build_timeout",
+                                   "max_image_bytes", "max_layer_bytes"})
 
 
 def _coerce(key: str, value, source: str):
@@ -89,7 +103,7 @@ def _coerce(key: str, value, source: str):
             if isinstance(value, bool) or number <= 0:
                 raise ValueError(f"expected a positive number, got {value!r}")
             return number
-        if key in ("build", "allow_network", "quiet"):
+        if key in BOOLEAN_KEYS:
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -99,6 +113,10 @@ def _coerce(key: str, value, source: str):
             raise ValueError(f"expected true or false, got {value!r}")
         if key == "cache_dir":
             return str(value)
+        if key in COUNT_KEYS:
+            if isinstance(value, bool) or int(value) < 0:
+                raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
+            return int(value)
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

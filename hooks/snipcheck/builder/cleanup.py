@@ -1,19 +1,15 @@
-"""Leave nothing behind: find this run's build-cache records, and turn SIGTERM into an exception
-so that a stopped run still removes its containers, images and temporary folders."""
+"""Leave nothing behind: find this run's build-cache records, and keep the docker clients a
+builder runs stoppable, so that a stopped run ends its builds at once and cleans up after them
+(signals themselves: snipcheck/signals.py)."""
 
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import threading
 from contextlib import contextmanager
 
 from .model import EngineError
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived (like KeyboardInterrupt for SIGINT): unwinds through every `finally`."""
 
 
 class Stopped(EngineError):
@@ -71,28 +67,3 @@ def own_records(build_cache_json: str, marker: str) -> list[str]:
     ids = {r.get("ID") for r in own}
     children_first = sorted(own, key=lambda r: r.get("Parent") not in ids)
     return [r["ID"] for r in children_first if r.get("ID")]
-
-
-EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + signal number, as shells report them
-
-
-@contextmanager
-def signals_raise():
-    """While inside, SIGINT raises KeyboardInterrupt and SIGTERM raises `Terminated` in the main
-    thread, once: a second signal is ignored so the cleanup it started can finish. The previous
-    handlers come back afterwards. Elsewhere than the main thread it changes nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum, frame):
-        for sig in EXIT_CODES:
-            signal.signal(sig, signal.SIG_IGN)
-        raise KeyboardInterrupt() if signum == signal.SIGINT else Terminated()
-
-    previous = {sig: signal.signal(sig, handler) for sig in EXIT_CODES}
-    try:
-        yield
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
