@@ -63,10 +63,10 @@ def main() -> None:
 def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
           verbose, quiet) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
-    engine_error: type[Exception] = _NoEngine
     try:
         with signals_raise():
-            _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet)
+            _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
+                   verbose, quiet)
     except KeyboardInterrupt:
         stopped(signal.SIGINT)
     except Terminated:
@@ -80,7 +80,9 @@ def stopped(signum: int) -> None:
     sys.exit(EXIT_CODES[signum])
 
 
-def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet) -> None:
+def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
+           verbose, quiet) -> None:
+    engine_error: type[Exception] = _NoEngine
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
