@@ -84,9 +84,20 @@ def _lines(output: str) -> dict[str, str]:
 def test_module_has_no_dependencies():
     gomod = (APP / "go.mod").read_text()
     assert gomod.startswith("module example.com/tinyserver\n")
-    assert "\ngo 1.22\n" in gomod
     assert "require" not in gomod
     assert (APP / "go.sum").read_text() == ""
+
+
+def test_go_line_is_the_toolchains_language_version(workdir, stamped):
+    """An older `go` line keeps old defaults (listed as DefaultGODEBUG by `go version -m`)."""
+    go = GO if GO.exists() else shutil.which("go")
+    toolchain = _run([str(go), "env", "GOVERSION"]).stdout.strip()  # e.g. go1.27.3
+    language = ".".join(toolchain.removeprefix("go").split(".")[:2])
+    assert f"\ngo {language}\n" in (APP / "go.mod").read_text()
+    info = subprocess.run([str(go), "version", "-m", str(stamped)], capture_output=True, text=True,
+                          env=_go_env(workdir), timeout=60)
+    assert info.returncode == 0 and "\tbuild\t-trimpath=true" in info.stdout
+    assert "DefaultGODEBUG" not in info.stdout
 
 
 def test_version_prints_the_stamped_version(stamped):

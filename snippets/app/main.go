@@ -1,6 +1,6 @@
 // Command tinyserver is the sample service that every Dockerfile in the guide builds.
 //
-// It has three subcommands:
+// It has four subcommands:
 //
 //	tinyserver serve      HTTP server on $ADDR (default :8080): / and /healthz
 //	tinyserver selfcheck  checks what a container image must provide; exits 1 if any check fails

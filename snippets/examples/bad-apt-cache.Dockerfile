@@ -1,4 +1,4 @@
-FROM golang:1.27-bookworm AS build
+FROM golang:1.27-trixie AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -7,7 +7,7 @@ ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
 
-FROM debian:bookworm-slim
+FROM debian:trixie-slim
 # hadolint ignore=DL3008 # the pinned base tag is our pin
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 # The package lists are already in the layer above: this only hides them.

@@ -1,5 +1,5 @@
 # Built against glibc (cgo on by default in the Debian golang image)...
-FROM golang:1.27-bookworm AS build
+FROM golang:1.27-trixie AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -11,7 +11,7 @@ RUN go build -trimpath \
 # ...run on musl: the loader /lib64/ld-linux-x86-64.so.2 does not exist here.
 FROM alpine:3.24
 # hadolint ignore=DL3018 # the pinned base tag fixes the Alpine branch
-RUN apk add --no-cache ca-certificates tzdata
+RUN apk add --no-cache tzdata
 COPY --from=build /out/tinyserver /usr/local/bin/tinyserver
 USER 65534:65534
 ENTRYPOINT ["/usr/local/bin/tinyserver"]

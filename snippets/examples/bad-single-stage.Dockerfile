@@ -1,5 +1,5 @@
 # One stage: the image ships the compiler, the module cache and the sources.
-FROM golang:1.27-bookworm
+FROM golang:1.27-trixie
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

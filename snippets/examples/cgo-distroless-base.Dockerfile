@@ -1,4 +1,4 @@
-FROM golang:1.27-bookworm AS build
+FROM golang:1.27-trixie AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -9,7 +9,7 @@ RUN CGO_ENABLED=1 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
 
 # ...so it runs on an image with the same glibc: distroless/base of the same Debian release.
-FROM gcr.io/distroless/base-debian12:nonroot
+FROM gcr.io/distroless/base-debian13:nonroot
 COPY --from=build /out/tinyserver /tinyserver
 EXPOSE 8080
 ENTRYPOINT ["/tinyserver"]

@@ -1,4 +1,4 @@
-FROM golang:1.27-bookworm AS build
+FROM golang:1.27-trixie AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -7,8 +7,9 @@ ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
 
-FROM debian:bookworm-slim
-# tzdata is already in the slim image; the CA bundle is not.
+FROM debian:trixie-slim
+# tzdata is already in the slim image (old names like US/Eastern are in tzdata-legacy);
+# the CA bundle is not.
 # hadolint ignore=DL3008 # the pinned base tag is our pin; see "Pin the tag"
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates \

@@ -1,31 +1,40 @@
 # syntax=docker/dockerfile:1
+# (1)!
 
-FROM --platform=$BUILDPLATFORM golang:1.27-bookworm AS build
+# (2)!
+FROM --platform=$BUILDPLATFORM golang:1.27-trixie AS build
 WORKDIR /src
 
+# (3)!
 COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod \
     go mod download
 
+# (4)!
 COPY . .
 ARG TARGETOS
 ARG TARGETARCH
 ARG VERSION=dev
+# (5)!
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
 
-FROM scratch
+# (6)!
+FROM gcr.io/distroless/static-debian13:nonroot
 ARG VERSION=dev
-COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
-COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
+# (7)!
 COPY --from=build /out/tinyserver /tinyserver
-USER 65534:65534
+# (8)!
+USER 65532:65532
 EXPOSE 8080
+# (9)!
 HEALTHCHECK --interval=30s --timeout=3s CMD ["/tinyserver", "probe"]
+# (10)!
 LABEL org.opencontainers.image.title="tinyserver" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.description="Sample service of the small-images guide"
+# (11)!
 ENTRYPOINT ["/tinyserver"]
 CMD ["serve"]

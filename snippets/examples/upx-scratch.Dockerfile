@@ -1,4 +1,4 @@
-FROM golang:1.27-alpine AS build
+FROM golang:1.27-alpine3.24 AS build
 # hadolint ignore=DL3018 # the pinned golang tag fixes the Alpine branch
 RUN apk add --no-cache upx
 WORKDIR /src

@@ -23,14 +23,14 @@ def json_args_recommended(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534:65534
     CMD /usr/local/bin/app serve
     ```
 
     ## Use instead
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534:65534
     CMD ["/usr/local/bin/app", "serve"]
     ```

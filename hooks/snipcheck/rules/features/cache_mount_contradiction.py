@@ -31,12 +31,12 @@ def cache_mount_contradiction(df, ctx):
 
     ## Example
     ```dockerfile fragment
-    RUN --mount=type=cache,target=/var/cache/apk apk add --no-cache ca-certificates=20240705-r0
+    RUN --mount=type=cache,target=/var/cache/apk apk add --no-cache ca-certificates=20260909-r0
     ```
 
     ## Use instead
     ```dockerfile fragment
-    RUN --mount=type=cache,target=/var/cache/apk apk add ca-certificates=20240705-r0
+    RUN --mount=type=cache,target=/var/cache/apk apk add ca-certificates=20260909-r0
     ```
 
     ## References

@@ -20,12 +20,12 @@ def apk_add_no_cache(df, ctx):
 
     ## Example
     ```dockerfile fragment
-    RUN apk add ca-certificates=20240705-r0
+    RUN apk add ca-certificates=20260909-r0
     ```
 
     ## Use instead
     ```dockerfile fragment
-    RUN apk add --no-cache ca-certificates=20240705-r0
+    RUN apk add --no-cache ca-certificates=20260909-r0
     ```
 
     ## References

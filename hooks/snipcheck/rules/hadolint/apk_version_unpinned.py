@@ -34,7 +34,7 @@ def apk_version_unpinned(df, ctx):
 
     ## Use instead
     ```dockerfile fragment
-    RUN apk add --no-cache ca-certificates=20241121-r1
+    RUN apk add --no-cache ca-certificates=20260909-r0
     ```
 
     ## References

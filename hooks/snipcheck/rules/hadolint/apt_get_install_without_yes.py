@@ -24,14 +24,14 @@ def apt_get_install_without_yes(df, ctx):
     ## Example
     ```dockerfile fragment
     RUN apt-get update \
-        && apt-get install --no-install-recommends ca-certificates=20230311 \
+        && apt-get install --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 
     ## Use instead
     ```dockerfile fragment
     RUN apt-get update \
-        && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+        && apt-get install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 

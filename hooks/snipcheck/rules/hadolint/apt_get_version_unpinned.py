@@ -36,7 +36,7 @@ def apt_get_version_unpinned(df, ctx):
     ## Use instead
     ```dockerfile fragment
     RUN apt-get update \
-        && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+        && apt-get install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 

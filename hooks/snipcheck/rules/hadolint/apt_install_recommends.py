@@ -19,12 +19,12 @@ def apt_install_recommends(df, ctx):
 
     ## Example
     ```dockerfile fragment
-    RUN apt-get update && apt-get install -y ca-certificates=20230311 && rm -rf /var/lib/apt/lists/*
+    RUN apt-get update && apt-get install -y ca-certificates=20250419 && rm -rf /var/lib/apt/lists/*
     ```
 
     ## Use instead
     ```dockerfile fragment
-    RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+    RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 

@@ -20,14 +20,14 @@ def apt_instead_of_apt_get(df, ctx):
     ## Example
     ```dockerfile fragment
     RUN apt update \
-        && apt install -y --no-install-recommends ca-certificates=20230311 \
+        && apt install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 
     ## Use instead
     ```dockerfile fragment
     RUN apt-get update \
-        && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+        && apt-get install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 

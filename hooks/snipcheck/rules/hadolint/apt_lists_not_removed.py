@@ -26,13 +26,13 @@ def apt_lists_not_removed(df, ctx):
 
     ## Example
     ```dockerfile fragment
-    RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20230311
+    RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20250419
     ```
 
     ## Use instead
     ```dockerfile fragment
     RUN apt-get update \
-        && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+        && apt-get install -y --no-install-recommends ca-certificates=20250419 \
         && rm -rf /var/lib/apt/lists/*
     ```
 

@@ -12,7 +12,7 @@ def image_latest_tag(df, ctx):
 
     ## Why is this bad?
     `latest` moves. The same Dockerfile builds a different image next month, and a new major
-    version of the base (Alpine 3.19 to 3.20, Debian 12 to 13) can break the build or the app
+    version of the base (Alpine 3.23 to 3.24, Debian 12 to 13) can break the build or the app
     without any change on your side. Builds are not reproducible and caches are invalidated.
 
     ## Example
@@ -23,7 +23,7 @@ def image_latest_tag(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
 

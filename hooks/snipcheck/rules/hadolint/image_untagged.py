@@ -23,7 +23,7 @@ def image_untagged(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534:65534
     ```
 

@@ -24,17 +24,17 @@ def removal_in_later_layer(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
-    RUN apk add --no-cache gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0
+    FROM alpine:3.24
+    RUN apk add --no-cache musl-dev=1.2.6-r2
     WORKDIR /src
-    RUN apk del gcc musl-dev
+    RUN apk del musl-dev
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
-    RUN apk add --no-cache --virtual .build gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0 \
+    FROM alpine:3.24
+    RUN apk add --no-cache --virtual .build musl-dev=1.2.6-r2 \
         && apk del .build
     USER 65534:65534
     ```

@@ -20,7 +20,7 @@ def parse_error(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534:65534
     RUN <<EOF
     echo "never closed"
@@ -29,7 +29,7 @@ def parse_error(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534:65534
     RUN <<EOF
     echo "closed"

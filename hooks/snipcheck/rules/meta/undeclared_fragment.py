@@ -17,13 +17,13 @@ def undeclared_fragment(df, ctx):
 
     ## Example
     ```dockerfile
-    RUN apk add --no-cache ca-certificates=20240705-r0
+    RUN apk add --no-cache ca-certificates=20260909-r0
     ```
 
     ## Use instead
     ~~~markdown
     ```dockerfile fragment
-    RUN apk add --no-cache ca-certificates=20240705-r0
+    RUN apk add --no-cache ca-certificates=20260909-r0
     ```
     ~~~
 

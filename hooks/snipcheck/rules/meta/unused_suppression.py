@@ -17,7 +17,7 @@ def unused_suppression(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     # hadolint ignore=DL3007
     WORKDIR /srv
     USER 65534:65534
@@ -25,7 +25,7 @@ def unused_suppression(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     WORKDIR /srv
     USER 65534:65534
     ```

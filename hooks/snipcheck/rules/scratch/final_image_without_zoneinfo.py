@@ -43,7 +43,7 @@ def final_image_without_zoneinfo(df, ctx):
     ```dockerfile
     FROM scratch
     COPY app /app
-    COPY --from=debian:bookworm-slim /usr/share/zoneinfo /usr/share/zoneinfo
+    COPY --from=debian:trixie-slim /usr/share/zoneinfo /usr/share/zoneinfo
     ENV TZ=Europe/Berlin
     USER 65534:65534
     ENTRYPOINT ["/app"]

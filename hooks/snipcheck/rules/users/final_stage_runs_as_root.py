@@ -11,7 +11,7 @@ def final_stage_runs_as_root(df, ctx):
     ## What it does
     Fires when the final stage (and the stages it is built FROM) has no `USER` instruction and
     its base image is known to run as root. Bases that already run as a non-root user, such as
-    `gcr.io/distroless/static-debian12:nonroot`, pass without a USER line; unknown bases are left
+    `gcr.io/distroless/static-debian13:nonroot`, pass without a USER line; unknown bases are left
     alone.
 
     ## Why is this bad?
@@ -20,14 +20,14 @@ def final_stage_runs_as_root(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     COPY app /usr/local/bin/app
     ENTRYPOINT ["/usr/local/bin/app"]
     ```
 
     ## Use instead
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     COPY app /usr/local/bin/app
     USER 65534:65534
     ENTRYPOINT ["/usr/local/bin/app"]

@@ -22,7 +22,7 @@ def last_user_root(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER 65534
     RUN id
     USER root
@@ -30,7 +30,7 @@ def last_user_root(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     USER root
     RUN id
     USER 65534
