@@ -34,6 +34,16 @@ class Config:
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    offline: bool = False
+    """Real build: never pull from a registry; build on the local stand-in images (tools/standins.sh
+    serves them from a registry on 127.0.0.1). Also used when no registry answers; reports say so."""
+    mirrors: dict[str, str] = field(default_factory=dict)
+    """Real build: registry mirrors, e.g. {docker.io: "mirror.corp:5000", gcr.io: "mirror.corp:5000/gcr.io"}.
+    Image references in the built Dockerfile are rewritten to the mirror (SNIPCHECK_MIRRORS=
+    "docker.io=mirror.corp:5000,gcr.io=mirror.corp:5000/gcr.io")."""
+    today: str = ""
+    """Date (YYYY-MM-DD) that base images' end-of-life dates are judged by; empty: the machine's date,
+    read once when the run starts (SNIPCHECK_TODAY=2027-01-01 for stable tests)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -52,7 +62,7 @@ def _coerce(key: str, value, source: str):
         if key in ("select", "ignore", "enable", "snippets_base"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key == "build":
+        if key in ("build", "offline"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -62,6 +72,22 @@ def _coerce(key: str, value, source: str):
             raise ValueError(f"expected true or false, got {value!r}")
         if key == "cache_dir":
             return str(value)
+        if key == "mirrors":
+            if isinstance(value, str):
+                value = dict(part.split("=", 1) for part in value.split(",") if part.strip())
+            mirrors = {str(k).strip().lower(): str(v).strip().removeprefix("http://").removeprefix("https://")
+                       for k, v in dict(value).items()}
+            bad = [k for k, v in mirrors.items() if not k or not v or " " in v]
+            if bad:
+                raise ValueError(f"mirror for {bad[0]!r} must be host[:port][/path]")
+            return mirrors
+        if key == "today":
+            text = str(value).strip()
+            if text:
+                import datetime
+
+                datetime.date.fromisoformat(text)  # ValueError: "Invalid isoformat string"
+            return text
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from .checker import check_snippet, with_findings
 from .collect import Collection, collect
-from .config import Config, load_file
+from .config import Config, ConfigError, load_file
+from .lifecycle import pinned
 from .registry import RuleSet
 from .report import Report, page_finding
 
@@ -37,6 +38,7 @@ def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -
 
 
 def check_paths(paths: list[str], root: Path, config: Config) -> Report:
+    config = pinned(config)
     ruleset = RuleSet(config)
     collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
     return check_collection(collection, ruleset, config)
@@ -51,6 +53,19 @@ def is_example_file(snippet) -> bool:
     return plain_dockerfile or all(loc.file != snippet.fence.file for loc in snippet.lines)
 
 
+def read_lock(root: Path, config: Config) -> dict:
+    """The entries of snippets/images.lock ({} when there is none); ConfigError when malformed."""
+    from .imagelock import LOCK_PATH, LockError, parse
+
+    path = Path(root) / LOCK_PATH
+    if not path.is_file():
+        return {}
+    try:
+        return parse(path.read_text(encoding="utf-8"), LOCK_PATH)
+    except LockError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, str]:
     """Build and run the report's example files with Docker; fold the findings into the report.
 
@@ -58,9 +73,11 @@ def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, st
     builder.EngineError when there is no engine to talk to.
     """
     from .builder import DockerBuilder, build_snippets, summary
+    from .builder.report import built_line
+    from .builder.world import choose
 
     owned = builder is None
-    builder = builder or DockerBuilder()
+    builder = builder or DockerBuilder(world=choose(report.config), locked=read_lock(root, report.config))
     candidates = [r for r in report.results if is_example_file(r.snippet)]
     try:
         engine = builder.describe()
@@ -69,5 +86,7 @@ def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, st
         if owned:
             builder.close()
     extra = {id(b.snippet): b.findings for b in builds}
-    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config) for r in report.results)
+    built = {id(b.snippet): built_line(b) for b in builds}
+    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config, built.get(id(r.snippet), ""))
+                    for r in report.results)
     return Report(results, report.problems, report.config), summary(builds, engine)

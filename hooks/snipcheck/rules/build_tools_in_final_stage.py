@@ -34,7 +34,7 @@ def build_tools_in_final_stage(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN apk add --no-cache build-base=0.5-r3 git=2.45.2-r0
     COPY app /usr/local/bin/app
     USER 65534:65534
@@ -43,10 +43,10 @@ def build_tools_in_final_stage(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS build
+    FROM alpine:3.24 AS build
     RUN apk add --no-cache build-base=0.5-r3 git=2.45.2-r0
     COPY app /out/app
-    FROM alpine:3.20
+    FROM alpine:3.24
     COPY --from=build /out/app /usr/local/bin/app
     USER 65534:65534
     ENTRYPOINT ["/usr/local/bin/app"]

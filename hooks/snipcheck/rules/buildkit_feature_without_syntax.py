@@ -32,7 +32,7 @@ def buildkit_feature_without_syntax(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN --mount=type=cache,target=/var/cache/apk apk add ca-certificates=20240705-r0
     USER 65534:65534
     ```
@@ -40,7 +40,7 @@ def buildkit_feature_without_syntax(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN --mount=type=cache,target=/var/cache/apk apk add ca-certificates=20240705-r0
     USER 65534:65534
     ```

@@ -32,7 +32,7 @@ def cgo_enabled_static_final(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
@@ -47,7 +47,7 @@ def cgo_enabled_static_final(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \

@@ -19,14 +19,14 @@ def consistent_instruction_casing(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     run mkdir -p /srv/app
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN mkdir -p /srv/app
     USER 65534:65534
     ```

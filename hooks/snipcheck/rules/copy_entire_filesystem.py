@@ -20,7 +20,7 @@ def copy_entire_filesystem(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20 AS base
+    FROM alpine:3.24 AS base
     RUN mkdir -p /srv/data
     FROM scratch
     COPY --from=base / /
@@ -29,7 +29,7 @@ def copy_entire_filesystem(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS base
+    FROM alpine:3.24 AS base
     RUN mkdir -p /srv/data
     FROM scratch
     COPY --from=base /srv/data /srv/data

@@ -19,7 +19,7 @@ def copy_from_own_stage(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20 AS base
+    FROM alpine:3.24 AS base
     WORKDIR /srv
     COPY --from=base /etc/passwd /srv/passwd
     USER 65534:65534
@@ -27,7 +27,7 @@ def copy_from_own_stage(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS base
+    FROM alpine:3.24 AS base
     WORKDIR /srv
     RUN cp /etc/passwd /srv/passwd
     USER 65534:65534

@@ -19,12 +19,12 @@ def copy_from_undefined_stage(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS builder
+    FROM golang:1.27 AS builder
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=buidler /out/app /app
     ENTRYPOINT ["/app"]
     ```
@@ -32,12 +32,12 @@ def copy_from_undefined_stage(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS builder
+    FROM golang:1.27 AS builder
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=builder /out/app /app
     ENTRYPOINT ["/app"]
     ```

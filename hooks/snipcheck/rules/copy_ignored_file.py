@@ -29,7 +29,7 @@ def copy_ignored_file(df, ctx):
     ```
 
     ```dockerfile dockerignore="examples/no-markdown.dockerignore"
-    FROM alpine:3.20
+    FROM alpine:3.24
     COPY README.md /usr/share/doc/app/
     USER 65534:65534
     ```
@@ -44,7 +44,7 @@ def copy_ignored_file(df, ctx):
     ```
 
     ```dockerfile dockerignore="examples/no-markdown-but-readme.dockerignore"
-    FROM alpine:3.20
+    FROM alpine:3.24
     COPY README.md /usr/share/doc/app/
     USER 65534:65534
     ```

@@ -31,12 +31,12 @@ def cross_build_ignores_target_platform(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM --platform=$BUILDPLATFORM golang:1.23 AS build
+    FROM --platform=$BUILDPLATFORM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=build /out/app /app
     ENTRYPOINT ["/app"]
     ```
@@ -44,13 +44,13 @@ def cross_build_ignores_target_platform(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM --platform=$BUILDPLATFORM golang:1.23 AS build
+    FROM --platform=$BUILDPLATFORM golang:1.27 AS build
     ARG TARGETOS TARGETARCH
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=build /out/app /app
     ENTRYPOINT ["/app"]
     ```

@@ -20,14 +20,14 @@ def distroless_debug_final(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:debug-nonroot
+    FROM gcr.io/distroless/static-debian13:debug-nonroot
     COPY app /app
     ENTRYPOINT ["/app"]
     ```
 
     ## Use instead
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     ENTRYPOINT ["/app"]
     ```

@@ -16,16 +16,16 @@ def duplicate_stage_name(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     RUN go version
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     RUN go env
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM golang:1.23 AS toolchain
+    FROM golang:1.27 AS toolchain
     RUN go version
     FROM toolchain AS build
     RUN go env

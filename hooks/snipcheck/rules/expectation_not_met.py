@@ -18,7 +18,7 @@ def expectation_not_met(df, ctx):
     ## Example
     ~~~markdown
     ```dockerfile expect="DG201"
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
     ~~~

@@ -20,14 +20,14 @@ def expose_invalid_format(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     EXPOSE 8080:8080
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     EXPOSE 8080
     ```

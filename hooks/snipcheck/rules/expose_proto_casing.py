@@ -17,14 +17,14 @@ def expose_proto_casing(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     EXPOSE 8080/TCP
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     EXPOSE 8080/tcp
     ```

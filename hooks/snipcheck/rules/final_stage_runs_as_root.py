@@ -11,7 +11,7 @@ def final_stage_runs_as_root(df, ctx):
     ## What it does
     Fires when the final stage (and the stages it is built FROM) has no `USER` instruction and
     its base image is known to run as root. Bases that already run as a non-root user, such as
-    `gcr.io/distroless/static-debian12:nonroot`, pass without a USER line; unknown bases are left
+    `gcr.io/distroless/static-debian13:nonroot`, pass without a USER line; unknown bases are left
     alone.
 
     ## Why is this bad?

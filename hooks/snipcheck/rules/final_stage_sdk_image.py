@@ -18,13 +18,13 @@ def final_stage_sdk_image(df, ctx):
     reported.
 
     ## Why is this bad?
-    `golang:1.23` is over 800 MB and `rust:1` over 1 GB: a compiler, headers, a package manager
+    `golang:1.27` is over 800 MB and `rust:1` over 1 GB: a compiler, headers, a package manager
     and hundreds of packages that a compiled program never uses, and that vulnerability scanners
     will report on every release. A static Go binary runs on `scratch` or distroless at a few MB.
 
     ## Example
     ```dockerfile
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     COPY app /out/app
     FROM build
     USER 65534:65534
@@ -33,9 +33,9 @@ def final_stage_sdk_image(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     COPY app /out/app
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=build /out/app /app
     ENTRYPOINT ["/app"]
     ```

@@ -18,14 +18,14 @@ def from_as_casing(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM golang:1.23 as build
+    FROM golang:1.27 as build
     RUN go version
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     RUN go version
     USER 65534:65534
     ```

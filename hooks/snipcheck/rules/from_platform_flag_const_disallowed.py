@@ -21,14 +21,14 @@ def from_platform_flag_const_disallowed(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM --platform=linux/amd64 golang:1.23 AS build
+    FROM --platform=linux/amd64 golang:1.27 AS build
     RUN go version
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM --platform=$BUILDPLATFORM golang:1.23 AS build
+    FROM --platform=$BUILDPLATFORM golang:1.27 AS build
     RUN go version
     USER 65534:65534
     ```

@@ -30,12 +30,12 @@ def glibc_binary_in_alpine(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         go build -ldflags="-s -w" -o /out/app .
-    FROM alpine:3.20
+    FROM alpine:3.24
     COPY --from=build /out/app /usr/local/bin/app
     USER 65534:65534
     ENTRYPOINT ["/usr/local/bin/app"]
@@ -44,12 +44,12 @@ def glibc_binary_in_alpine(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM alpine:3.20
+    FROM alpine:3.24
     COPY --from=build /out/app /usr/local/bin/app
     USER 65534:65534
     ENTRYPOINT ["/usr/local/bin/app"]

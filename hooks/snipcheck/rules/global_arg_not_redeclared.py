@@ -31,7 +31,7 @@ def global_arg_not_redeclared(df, ctx):
 
     ## Example
     ```dockerfile
-    ARG ALPINE_VERSION=3.20
+    ARG ALPINE_VERSION=3.24
     FROM alpine:${ALPINE_VERSION}
     RUN echo "alpine ${ALPINE_VERSION}" > /etc/build-info
     USER 65534:65534
@@ -39,7 +39,7 @@ def global_arg_not_redeclared(df, ctx):
 
     ## Use instead
     ```dockerfile
-    ARG ALPINE_VERSION=3.20
+    ARG ALPINE_VERSION=3.24
     FROM alpine:${ALPINE_VERSION}
     ARG ALPINE_VERSION
     RUN echo "alpine ${ALPINE_VERSION}" > /etc/build-info

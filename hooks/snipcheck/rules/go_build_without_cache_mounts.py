@@ -26,12 +26,12 @@ def go_build_without_cache_mounts(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=build /out/app /app
     ENTRYPOINT ["/app"]
     ```
@@ -39,12 +39,12 @@ def go_build_without_cache_mounts(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
         CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=build /out/app /app
     ENTRYPOINT ["/app"]
     ```

@@ -2,6 +2,7 @@
 
 from . import (
     add_url_without_checksum,
+    base_image_end_of_life,
     base_image_not_pinned_by_digest,
     build_tools_in_final_stage,
     buildkit_feature_without_syntax,
@@ -32,6 +33,7 @@ RULES = (
     add_url_without_checksum.add_url_without_checksum,
     copy_secret_file.copy_secret_file,
     base_image_not_pinned_by_digest.base_image_not_pinned_by_digest,
+    base_image_end_of_life.base_image_end_of_life,
     # BuildKit features, context and shell (DG90x)
     buildkit_feature_without_syntax.buildkit_feature_without_syntax,
     misplaced_parser_directive.misplaced_parser_directive,

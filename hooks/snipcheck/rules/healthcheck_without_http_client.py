@@ -27,7 +27,7 @@ def healthcheck_without_http_client(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     HEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/healthz"]
     ENTRYPOINT ["/app"]
@@ -35,7 +35,7 @@ def healthcheck_without_http_client(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     HEALTHCHECK CMD ["/app", "-healthcheck"]
     ENTRYPOINT ["/app"]

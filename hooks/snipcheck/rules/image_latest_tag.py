@@ -23,7 +23,7 @@ def image_latest_tag(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
 

@@ -29,7 +29,7 @@ def invalid_default_arg_in_from(df, ctx):
 
     ## Use instead
     ```dockerfile
-    ARG GO_VERSION=1.23
+    ARG GO_VERSION=1.27
     FROM golang:${GO_VERSION}
     RUN go version
     USER 65534:65534

@@ -18,7 +18,7 @@ def invalid_fence_option(df, ctx):
     ## Example
     ~~~markdown
     ```dockerfile title=Dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
     ~~~
@@ -26,7 +26,7 @@ def invalid_fence_option(df, ctx):
     ## Use instead
     ~~~markdown
     ```dockerfile title="Dockerfile"
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
     ~~~

@@ -24,14 +24,14 @@ def legacy_key_value_format(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     ENV APP_HOME /srv/app
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     ENV APP_HOME=/srv/app
     USER 65534:65534
     ```

@@ -19,14 +19,14 @@ def maintainer_deprecated(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     MAINTAINER Jane Doe <jane@example.com>
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
     USER 65534:65534
     ```

@@ -29,7 +29,7 @@ def misplaced_parser_directive(df, ctx):
     ```dockerfile
     # Build the app
     # syntax=docker/dockerfile:1
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
 
@@ -37,7 +37,7 @@ def misplaced_parser_directive(df, ctx):
     ```dockerfile
     # syntax=docker/dockerfile:1
     # Build the app
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ```
 

@@ -21,7 +21,7 @@ def multiple_instructions_disallowed(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     CMD ["/usr/local/bin/app", "serve"]
     CMD ["/usr/local/bin/app", "migrate"]
@@ -29,7 +29,7 @@ def multiple_instructions_disallowed(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     USER 65534:65534
     ENTRYPOINT ["/usr/local/bin/app"]
     CMD ["serve"]

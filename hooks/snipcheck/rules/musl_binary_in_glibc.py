@@ -29,24 +29,24 @@ def musl_binary_in_glibc(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20 AS build
+    FROM alpine:3.24 AS build
     RUN apk add --no-cache build-base=0.5-r3
     WORKDIR /src
     COPY hello.c ./
     RUN gcc -O2 -o /src/hello hello.c
-    FROM gcr.io/distroless/base-debian12:nonroot
+    FROM gcr.io/distroless/base-debian13:nonroot
     COPY --from=build /src/hello /hello
     ENTRYPOINT ["/hello"]
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS build
+    FROM alpine:3.24 AS build
     RUN apk add --no-cache build-base=0.5-r3
     WORKDIR /src
     COPY hello.c ./
     RUN gcc -O2 -static -o /src/hello hello.c
-    FROM gcr.io/distroless/base-debian12:nonroot
+    FROM gcr.io/distroless/base-debian13:nonroot
     COPY --from=build /src/hello /hello
     ENTRYPOINT ["/hello"]
     ```

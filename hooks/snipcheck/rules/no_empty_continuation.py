@@ -18,7 +18,7 @@ def no_empty_continuation(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN mkdir -p \\
 
         /srv/app
@@ -27,7 +27,7 @@ def no_empty_continuation(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN mkdir -p \\
         /srv/app
     USER 65534:65534

@@ -20,14 +20,14 @@ def redundant_target_platform(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM --platform=$TARGETPLATFORM alpine:3.20
+    FROM --platform=$TARGETPLATFORM alpine:3.24
     RUN mkdir -p /srv/app
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN mkdir -p /srv/app
     USER 65534:65534
     ```

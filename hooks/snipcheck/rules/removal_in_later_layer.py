@@ -24,7 +24,7 @@ def removal_in_later_layer(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN apk add --no-cache gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0
     WORKDIR /src
     RUN apk del gcc musl-dev
@@ -33,7 +33,7 @@ def removal_in_later_layer(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN apk add --no-cache --virtual .build gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0 \
         && apk del .build
     USER 65534:65534

@@ -20,14 +20,14 @@ def reserved_stage_name(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20 AS context
+    FROM alpine:3.24 AS context
     RUN mkdir -p /srv/app
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS certs
+    FROM alpine:3.24 AS certs
     RUN mkdir -p /srv/app
     USER 65534:65534
     ```

@@ -29,7 +29,7 @@ def secrets_used_in_arg_or_env(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     ARG API_TOKEN
     RUN test -n "$API_TOKEN"
     USER 65534:65534
@@ -38,7 +38,7 @@ def secrets_used_in_arg_or_env(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM alpine:3.20
+    FROM alpine:3.24
     RUN --mount=type=secret,id=api_token test -s /run/secrets/api_token
     USER 65534:65534
     ```

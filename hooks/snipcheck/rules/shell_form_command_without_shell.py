@@ -27,14 +27,14 @@ def shell_form_command_without_shell(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     ENTRYPOINT /app --listen :8080
     ```
 
     ## Use instead
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     ENTRYPOINT ["/app", "--listen", ":8080"]
     ```

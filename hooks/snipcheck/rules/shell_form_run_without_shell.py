@@ -23,7 +23,7 @@ def shell_form_run_without_shell(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     RUN mkdir -p /data
     ENTRYPOINT ["/app"]
@@ -31,7 +31,7 @@ def shell_form_run_without_shell(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     COPY --chown=65532:65532 data/ /data/
     ENTRYPOINT ["/app"]

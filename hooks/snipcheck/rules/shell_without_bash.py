@@ -23,7 +23,7 @@ def shell_without_bash(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     SHELL ["/bin/bash", "-o", "pipefail", "-c"]
     RUN wc -l /etc/passwd | tee /tmp/count
     USER 65534:65534
@@ -31,7 +31,7 @@ def shell_without_bash(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
     RUN wc -l /etc/passwd | tee /tmp/count
     USER 65534:65534

@@ -12,7 +12,7 @@ def single_stage_build(df, ctx):
     Fires on the first compile step (`go build`, `cargo build`, `mvn`, `gradle`, `gcc`, `make`,
     `dotnet publish`, ...) of a Dockerfile that has a single stage, which therefore ships its
     toolchain, sources and build caches, and is meant to run (it sets CMD or ENTRYPOINT; a lone
-    `FROM golang:1.23 AS build` excerpt is not reported). The classic pre-multi-stage pattern that installs the
+    `FROM golang:1.27 AS build` excerpt is not reported). The classic pre-multi-stage pattern that installs the
     toolchain and removes it in the same RUN, on a base that is not itself an SDK, is left alone.
 
     ## Why is this bad?
@@ -22,7 +22,7 @@ def single_stage_build(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     WORKDIR /src
     COPY hello.c /src/hello.c
     RUN apk add --no-cache gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0 && gcc -static -o /usr/local/bin/hello hello.c
@@ -32,7 +32,7 @@ def single_stage_build(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS build
+    FROM alpine:3.24 AS build
     WORKDIR /src
     COPY hello.c /src/hello.c
     RUN apk add --no-cache gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0 && gcc -static -o /out/hello hello.c

@@ -16,14 +16,14 @@ def stage_name_casing(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM golang:1.23 AS BuildStage
+    FROM golang:1.27 AS BuildStage
     RUN go version
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM golang:1.23 AS build-stage
+    FROM golang:1.27 AS build-stage
     RUN go version
     USER 65534:65534
     ```

@@ -21,7 +21,7 @@ def undefined_arg_in_from(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM golang:1.23${VARIANT} AS build
+    FROM golang:1.27${VARIANT} AS build
     RUN go version
     USER 65534:65534
     ```
@@ -29,7 +29,7 @@ def undefined_arg_in_from(df, ctx):
     ## Use instead
     ```dockerfile
     ARG VARIANT=-alpine
-    FROM golang:1.23${VARIANT} AS build
+    FROM golang:1.27${VARIANT} AS build
     RUN go version
     USER 65534:65534
     ```

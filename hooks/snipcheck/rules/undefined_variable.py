@@ -28,14 +28,14 @@ def undefined_variable(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     ENV PATH=$GOBIN:$PATH
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20
+    FROM alpine:3.24
     ARG GOBIN=/usr/local/go/bin
     ENV PATH=$GOBIN:$PATH
     USER 65534:65534

@@ -36,7 +36,7 @@ def undefined_variable_in_run(df, ctx):
     ## Example
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
         --mount=type=bind,target=. \
@@ -47,7 +47,7 @@ def undefined_variable_in_run(df, ctx):
     ## Use instead
     ```dockerfile
     # syntax=docker/dockerfile:1
-    FROM golang:1.23 AS build
+    FROM golang:1.27 AS build
     ARG VERSION=dev
     WORKDIR /src
     RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \

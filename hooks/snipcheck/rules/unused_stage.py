@@ -23,7 +23,7 @@ def unused_stage(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM alpine:3.20 AS certs
+    FROM alpine:3.24 AS certs
     FROM busybox:1.36 AS tools
     FROM scratch
     COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
@@ -32,7 +32,7 @@ def unused_stage(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM alpine:3.20 AS certs
+    FROM alpine:3.24 AS certs
     FROM scratch
     COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
     USER 65534:65534

@@ -28,7 +28,7 @@ def user_not_numeric(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     USER nonroot
     ENTRYPOINT ["/app"]
@@ -36,7 +36,7 @@ def user_not_numeric(df, ctx):
 
     ## Use instead
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     USER 65532:65532
     ENTRYPOINT ["/app"]

@@ -17,14 +17,14 @@ def workdir_relative_path(df, ctx):
 
     ## Example
     ```dockerfile
-    FROM golang:1.23
+    FROM golang:1.27
     WORKDIR src/app
     USER 65534:65534
     ```
 
     ## Use instead
     ```dockerfile
-    FROM golang:1.23
+    FROM golang:1.27
     WORKDIR /src/app
     USER 65534:65534
     ```
