@@ -49,6 +49,7 @@ class Resolved:
     digest: str
     standin: str = ""  # for a stand-in: what it is made of ("" for a real image)
     moved: str = ""  # the tag's digest now, when it differs from the locked one
+    note: str = ""  # anything else worth saying about where it came from
 
     @property
     def world(self) -> str:
@@ -103,6 +104,7 @@ class ImageSource:
                 mapping[stage.base] = mapping[stage.base_resolved]
         notes = tuple(f"{r.ref} has moved since the lock: the registry now serves {r.moved[:19]}…, built on the "
                       f"locked {r.digest[:19]}… (`snipcheck images update` moves the lock)" for r in resolved if r.moved)
+        notes += tuple(r.note for r in resolved if r.note)
         return Prepared(rewrite_dockerfile(text, mapping, image_lines(df)), tuple(resolved), notes)
 
     def resolve(self, ref: str) -> Resolved:
@@ -135,7 +137,15 @@ class ImageSource:
         what = self._standin(target.with_tag())
         lock = self.locked.get(ref)
         if lock is not None and lock.standin == bool(what) and lock.digest != current:
-            self._pull(target.pinned(lock.digest), ref, target, locked=True)
+            try:
+                self._pull(target.pinned(lock.digest), ref, target, locked=True)
+            except PullError:
+                if not what:
+                    raise
+                # A stand-in's digest is only valid on the machine that made it: use this one's.
+                return Resolved(ref, target.pinned(current), current, what,
+                                note=f"{ref}: the lock's stand-in digest {lock.digest[:19]}… was made elsewhere; "
+                                     f"built on this machine's stand-in")
             return Resolved(ref, target.pinned(lock.digest), lock.digest, what, moved=current)
         return Resolved(ref, target.pinned(current), current, what)
 

@@ -1,8 +1,8 @@
 """DG806: a base image past its end of life, or ending within 90 days."""
 
-from ..lifecycle import most_urgent
-from ..rulekit import Violation, rule
-from ..model import Severity
+from ...lifecycle import most_urgent
+from ...model import Severity
+from ...rulekit import Violation, rule
 
 SOON_DAYS = 90
 
