@@ -44,6 +44,12 @@ class Config:
     today: str = ""
     """Date (YYYY-MM-DD) that base images' end-of-life dates are judged by; empty: the machine's date,
     read once when the run starts (SNIPCHECK_TODAY=2027-01-01 for stable tests)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -59,10 +65,10 @@ class Config:
 
 def _coerce(key: str, value, source: str):
     try:
-        if key in ("select", "ignore", "enable", "snippets_base"):
+        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key in ("build", "offline"):
+        if key in ("build", "offline", "quiet"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):

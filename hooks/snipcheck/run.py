@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .checker import check_snippet, with_findings
 from .collect import Collection, collect
+from .cachedir import cache_folder
 from .config import Config, ConfigError, load_file
 from .lifecycle import pinned
 from .registry import RuleSet
@@ -66,27 +67,64 @@ def read_lock(root: Path, config: Config) -> dict:
         raise ConfigError(str(exc)) from None
 
 
-def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, str]:
+def build_examples(report: Report, root: Path, builder=None, progress=None) -> tuple[Report, str]:
     """Build and run the report's example files with Docker; fold the findings into the report.
 
-    Returns the updated report and a summary ("built and ran N of M ..."). Raises
-    builder.EngineError when there is no engine to talk to.
+    Engines come from the `engines` setting (default: the one DOCKER_HOST names) unless a builder
+    is given; results are reused from the build cache under `cache_dir`. Returns the updated report
+    and a summary ("built and ran N of M ..."). Raises builder.EngineError when no engine answers.
     """
-    from .builder import DockerBuilder, build_snippets, summary
+    from .builder import build_snippets, summary
+    from .builder.cache import BuildCache, LayerSizes
     from .builder.report import built_line
-    from .builder.world import choose
+    from .imagelock import digests
+    from .builder.engines import Engine, healthy_engines
 
-    owned = builder is None
-    builder = builder or DockerBuilder(world=choose(report.config), locked=read_lock(root, report.config))
+    config = report.config
+    folder = cache_folder("builds", config.cache_dir)
+    engines = [Engine(builder)] if builder is not None else docker_engines(config, read_lock(root, config))
+    for engine in engines:
+        if hasattr(engine.builder, "layer_sizes"):
+            engine.builder.layer_sizes = LayerSizes(folder / "layers")
     candidates = [r for r in report.results if is_example_file(r.snippet)]
     try:
-        engine = builder.describe()
-        builds = build_snippets([r.snippet for r in candidates], candidates, root, builder, report.config)
+        alive = healthy_engines(engines)
+        engine_text = describe_engines(engines)
+        builds = build_snippets([r.snippet for r in candidates], candidates, root, alive, config,
+                                cache=BuildCache(folder), progress=progress,
+                                locked=digests(read_lock(root, config)))
     finally:
-        if owned:
-            builder.close()
+        if builder is None:
+            for engine in engines:
+                engine.builder.close()
     extra = {id(b.snippet): b.findings for b in builds}
     built = {id(b.snippet): built_line(b) for b in builds}
-    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config, built.get(id(r.snippet), ""))
+    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), config, built.get(id(r.snippet), ""))
                     for r in report.results)
-    return Report(results, report.problems, report.config), summary(builds, engine)
+    return Report(results, report.problems, config), summary(builds, engine_text)
+
+
+def docker_engines(config: Config, locked: dict | None = None) -> list:
+    """One DockerBuilder per configured engine (default: the environment's DOCKER_HOST), each
+    pulling base images from the world this run chose (registry, mirror or stand-ins)."""
+    from .builder import DockerBuilder
+    from .builder.world import choose
+    from .builder.engines import Engine, EngineSpec, parse_engines
+
+    try:
+        specs = parse_engines(config.engines) or [EngineSpec("")]
+    except ValueError as exc:
+        raise ConfigError(f"engines: {exc}") from None
+    world = choose(config)
+    return [Engine(DockerBuilder(host="" if s.buildx else s.endpoint, buildx=s.buildx, world=world, locked=locked),
+                   s.jobs) for s in specs]
+
+
+def describe_engines(engines) -> str:
+    """The first engine's description; with several, each engine's name, slots and state."""
+    alive = [e for e in engines if e.alive]
+    first = alive[0].builder.describe() if hasattr(alive[0].builder, "describe") else ""
+    if len(engines) == 1:
+        return first
+    states = ", ".join(f"{e.name} ({e.jobs} at once{'' if e.alive else ', not answering'})" for e in engines)
+    return f"{len(engines)} engines: {states}; {first}"
