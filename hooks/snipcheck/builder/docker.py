@@ -25,7 +25,7 @@ from ..parser import parse
 from . import buildlog
 from .model import BuildJob, BuildOutcome, EngineError, Status
 from .plan import drop_syntax_line, external_images, newer_frontend_needed
-from .registry import ImageSource, PullError
+from .registry import ImageSource, PullError, prepare_job
 from .world import World
 
 LABEL = "snipcheck.build=1"
@@ -132,9 +132,9 @@ class DockerBuilder:
             return BuildOutcome(Status.NOT_BUILT, job.not_buildable)
         text, notes, world = job.dockerfile, (), ""
         if self.world is not None:
-            prepared = self._prepare(text)
+            prepared = prepare_job(self.images, self.world, text)
             if isinstance(prepared, BuildOutcome):
-                return prepared
+                return replace(prepared, engine=self.name)
             text, notes, world = prepared
         elif self.offline:
             text, syntax = drop_syntax_line(text)
@@ -167,35 +167,6 @@ class DockerBuilder:
         """'linux/amd64': the platform of an image the engine holds."""
         proc = self._docker("image", "inspect", "-f", "{{.Os}}/{{.Architecture}}", ref, timeout=60)
         return proc.stdout.strip() or "unknown"
-
-    def _prepare(self, text: str):
-        """Pull the images `text` names (registry.py) and pin them; handle its `# syntax=` line.
-        Returns (text, notes, world) or the outcome when the example cannot be built here."""
-        world = self.world
-        if self.images is None:  # stand-ins wanted, but no stand-in registry
-            return BuildOutcome(Status.NOT_BUILT, f"image not available: {world.note}")
-        notes: list[str] = []
-        syntax = parse(text).directive("syntax")
-        if syntax is not None:
-            pinned = self.images.frontend(syntax.value)
-            if pinned:
-                text = text.replace(syntax.value, pinned, 1)
-            else:
-                need = newer_frontend_needed(parse(text))
-                if need:
-                    return BuildOutcome(Status.NOT_BUILT, f"needs frontend {syntax.value}, which "
-                                        f"{world.label} does not have ({need.removeprefix('needs ')})")
-                text, _ = drop_syntax_line(text)
-                notes.append(f"built with the engine's built-in frontend: {syntax.value} is not in {world.label}")
-        try:
-            prepared = self.images.prepare(text)
-        except PullError as exc:
-            if exc.kind == "missing" and world.standins:  # no stand-in of it: not a failure of the example
-                return BuildOutcome(Status.NOT_BUILT, f"image not available: {', '.join(exc.refs)}",
-                                    notes=(f"no local stand-in: {exc}",))
-            return BuildOutcome(Status.BUILD_FAILED, str(exc), failed_step="pull")
-        where = "" if world.kind == "registry" else f" from {world.label}"
-        return prepared.text, tuple(notes) + prepared.notes, prepared.world + where
 
     def close(self) -> None:
         """Remove what this builder left behind (containers, images) and, if asked, the build cache."""

