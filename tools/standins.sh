@@ -62,7 +62,7 @@ debian_mirror() {
 }
 
 # --- the registry -------------------------------------------------------------------------------
-registry_answers() { curl -fsS -o /dev/null --max-time 2 "http://$1/v2/"; }
+registry_answers() { curl -fsS -o /dev/null --max-time 2 "http://$1/v2/" 2>/dev/null; }
 
 ensure_registry() {
   mkdir -p "$REGDIR/data"
@@ -318,6 +318,13 @@ main() {
   version=$(head -1 "$goroot/VERSION"); version=${version#go}
   minor=$(echo "$version" | cut -d. -f1,2)
 
+  # Debootstrap is mostly waiting for the mirror: prepare bookworm's files while trixie's are made.
+  local early=""
+  if [ ! -s "$(slim_tar bookworm)" ] || [ ! -f "$CACHE/debs-bookworm/.complete" ]; then
+    ensure_suite_extras bookworm 0 & early=$!
+  fi
+  ensure_suite_extras trixie 1
+  if [ -n "$early" ]; then wait "$early" || die "preparing bookworm failed"; fi
   local suite
   for suite in trixie bookworm; do
     if has "library/debian:$suite-slim"; then log "exists debian:$suite-slim"; else make_debian_slim $suite; fi
