@@ -44,6 +44,14 @@ class Config:
     today: str = ""
     """Date (YYYY-MM-DD) that base images' end-of-life dates are judged by; empty: the machine's date,
     read once when the run starts (SNIPCHECK_TODAY=2027-01-01 for stable tests)."""
+    cache: bool = True
+    """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
+    cache_max_mb: int = 64
+    """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
+    jobs: int = 0
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    parallel_min: int = 200
+    """Check in a process pool only when at least this many snippets need checking (not cached)."""
     engines: tuple[str, ...] = ()
     """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
     (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
@@ -63,12 +71,19 @@ class Config:
         return replace(self, **updates)
 
 
+BOOLEAN_KEYS = ("build", "cache", "quiet", "offline")
+COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
+# Settings that change how results are obtained, never what they are (left out of cache keys).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet", "offline", "mirrors"})
+
+
 def _coerce(key: str, value, source: str):
     try:
         if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key in ("build", "offline", "quiet"):
+        if key in BOOLEAN_KEYS:
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -94,6 +109,10 @@ def _coerce(key: str, value, source: str):
 
                 datetime.date.fromisoformat(text)  # ValueError: "Invalid isoformat string"
             return text
+        if key in COUNT_KEYS:
+            if isinstance(value, bool) or int(value) < 0:
+                raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
+            return int(value)
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":
