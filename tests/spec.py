@@ -10,7 +10,8 @@ from snipcheck.snippets import FenceOptions
 RULES = RuleSet()
 
 
-def findings(text: str, fragment: bool | None = None, dockerignore: str | None = None, no_tls: bool = False):
+def findings(text: str, fragment: bool | None = None, dockerignore: str | None = None, no_tls: bool = False,
+             today: str = ""):
     text = textwrap.dedent(text).lstrip("\n")
     if fragment is None:
         fragment = not any(line.strip().upper().startswith("FROM ") for line in text.splitlines())
@@ -21,7 +22,9 @@ def findings(text: str, fragment: bool | None = None, dockerignore: str | None =
 
     snippet = replace(snippet_from_dockerfile("Dockerfile", text, dockerignore),
                       options=FenceOptions(fragment=fragment, no_tls=no_tls))
-    return check_snippet(snippet, RULES).findings
+    from snipcheck.config import Config
+
+    return check_snippet(snippet, RULES, Config(today=today)).findings
 
 
 def fired(rule_id: str, text: str, **kw) -> list:

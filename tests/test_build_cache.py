@@ -3,7 +3,6 @@ The real-Docker proof (count `docker build` calls) is in test_build_farm.py."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from snipcheck.builder import BuildJob, BuildOutcome, Status
 from snipcheck.builder.batch import run_jobs
-from snipcheck.builder.cache import BuildCache, LayerSizes, build_key, context_digest, read_lock
+from snipcheck.builder.cache import BuildCache, LayerSizes, build_key, context_digest
 from snipcheck.builder.engines import Engine
 from snipcheck.builder.facts import ImageFacts
 
@@ -103,14 +102,6 @@ def test_layer_sizes_persist_by_diff_id(tmp_path):
     assert sizes.get("sha256:" + "a" * 64) is None
     sizes["sha256:" + "a" * 64] = 1234
     assert LayerSizes(tmp_path)["sha256:" + "a" * 64] == 1234
-
-
-def test_lock_file_forms(tmp_path):
-    (tmp_path / "a.lock").write_text(json.dumps({"images": {"golang:1.27": {"digest": "sha256:11"}}}))
-    (tmp_path / "b.lock").write_text("# locked\ndebian:bookworm-slim@sha256:22\ngolang:1.27 sha256:33\n")
-    assert read_lock(tmp_path / "a.lock") == {"golang:1.27": "sha256:11"}
-    assert read_lock(tmp_path / "b.lock") == {"debian:bookworm-slim": "sha256:22", "golang:1.27": "sha256:33"}
-    assert read_lock(tmp_path / "missing.lock") == {}
 
 
 class CountingBuilder:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from spec import RULES
 
+from snipcheck.builder.world import choose
+from snipcheck.config import Config
 from snipcheck.builder import BuildJob, DockerBuilder, Status, build_snippets, findings_for, summary
 from snipcheck.builder.docker import default_docker
 from snipcheck.checker import check_snippet
@@ -28,7 +30,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "builder"
 APP = FIXTURES / "app"
 TIMINGS: dict[str, float] = {}
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.docker]
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +51,7 @@ def builder():
     if made.returncode != 0:
         pytest.fail(f"tools/standins.sh failed:\n{made.stdout}\n{made.stderr}", pytrace=False)
     TIMINGS["standins.sh"] = time.monotonic() - start
-    with DockerBuilder(docker) as b:
+    with DockerBuilder(docker, world=choose(Config(offline=True))) as b:
         yield b
     print("\nreal-build timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in TIMINGS.items()))
 

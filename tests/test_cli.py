@@ -18,7 +18,7 @@ def run(*args, cwd=ROOT):
 
 
 def test_clean_dockerfile_exits_0(tmp_path):
-    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nUSER 65534:65534\n")
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.24\nUSER 65534:65534\n")
     r = run("check", str(tmp_path / "Dockerfile"))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "1 snippet(s): 1 passed" in r.stdout

@@ -28,7 +28,7 @@ def test_expected_rule_fires_and_passes_as_bad_example():
 
 
 def test_expectation_that_does_not_fire_fails():
-    r = check("FROM alpine:3.20\nUSER 65534:65534\n", expect=("DG201",))
+    r = check("FROM alpine:3.24\nUSER 65534:65534\n", expect=("DG201",))
     assert r.status == "fail" and rules_of(r) == ["DG004"]
 
 
@@ -66,19 +66,19 @@ def test_buildkit_check_skip_directive():
 
 
 def test_suppression_only_covers_the_next_instruction():
-    r = check("# hadolint ignore=DL3007\nFROM alpine:3.20 AS a\nFROM alpine:latest\nUSER 1:1\n")
+    r = check("# hadolint ignore=DL3007\nFROM alpine:3.24 AS a\nFROM alpine:latest\nUSER 1:1\n")
     assert ("DG201", 3) in [(f.rule, f.snippet_line) for f in r.findings]
     assert "DG003" in rules_of(r)
 
 
 def test_unused_and_unknown_suppressions_are_findings():
-    r = check("FROM alpine:3.20\n# hadolint ignore=DL3007\nUSER 65534:65534\n# snipcheck: ignore=DG999\nCMD [\"a\"]\n")
+    r = check("FROM alpine:3.24\n# hadolint ignore=DL3007\nUSER 65534:65534\n# snipcheck: ignore=DG999\nCMD [\"a\"]\n")
     messages = [f.message for f in r.findings if f.rule == "DG003"]
     assert len(messages) == 2 and "unused" in messages[0] and "unknown" in messages[1]
 
 
 def test_fail_on_and_severity_override():
-    text = "FROM alpine:3.20\nRUN apk add git=2.45.2-r0\nUSER 65534:65534\n"
+    text = "FROM alpine:3.24\nRUN apk add git=2.45.2-r0\nUSER 65534:65534\n"
     assert check_text(text, RULES).status == "pass"  # DG203 is info, below the default fail-on
     strict = Config(fail_on=Severity.INFO)
     assert check_text(text, RuleSet(strict), strict).status == "fail"

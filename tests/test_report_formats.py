@@ -168,9 +168,9 @@ def test_github_skips_expected_even_above_fail_on(report):
 
 # -- CLI exit codes ------------------------------------------------------------------------------
 
-CLEAN = ("# Clean\n\n```dockerfile\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n"
+CLEAN = ("# Clean\n\n```dockerfile\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY app /app\n"
          "ENTRYPOINT [\"/app\"]\n```\n")
-DIRTY = "# Dirty\n\n```dockerfile\nFROM alpine:3.20\nCOPY --from=nosuch /app /app\nUSER 65534:65534\n```\n"
+DIRTY = "# Dirty\n\n```dockerfile\nFROM alpine:3.24\nCOPY --from=nosuch /app /app\nUSER 65534:65534\n```\n"
 
 
 def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

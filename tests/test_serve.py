@@ -39,7 +39,7 @@ def wait_for(predicate, timeout=120.0, step=0.5):
 @pytest.fixture
 def served(tmp_path):
     site = copy_site(tmp_path)
-    (site / "snippets" / "live.Dockerfile").write_text("FROM alpine:3.20\nUSER 65534:65534\n")
+    (site / "snippets" / "live.Dockerfile").write_text("FROM alpine:3.24\nUSER 65534:65534\n")
     page = site / "docs" / "index.md"
     page.write_text(page.read_text() + '\n\n## Live\n\n```dockerfile\n--8<-- "live.Dockerfile"\n```\n')
     port = free_port()
@@ -62,7 +62,7 @@ def test_serve_answers_and_rechecks_changed_snippets(served):
     home = wait_for(lambda: fetch(url))
     assert home and 'data-snipcheck-status="pass"' in home
     assert 'data-snipcheck-status="fail"' not in home
-    (site / "snippets" / "live.Dockerfile").write_text("FROM alpine:3.20\nUSER root\n")
+    (site / "snippets" / "live.Dockerfile").write_text("FROM alpine:3.24\nUSER root\n")
     changed = wait_for(lambda: (lambda h: h if h and 'data-snipcheck-status="fail"' in h else None)(fetch(url)), timeout=60)
     assert changed and "DG702" in changed
     rules = fetch(url + "rules/")

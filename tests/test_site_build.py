@@ -8,7 +8,7 @@ from sitecopy import build, copy_site
 
 pytestmark = pytest.mark.slow
 
-PLANTED = '\n\n## Planted\n\n```dockerfile\nFROM golang:1.23 AS build\nRUN true\nFROM scratch\n' \
+PLANTED = '\n\n## Planted\n\n```dockerfile\nFROM golang:1.27 AS build\nRUN true\nFROM scratch\n' \
           'COPY --from=nosuch /out/app /app\nUSER 65534:65534\nENTRYPOINT ["/app"]\n```\n'
 
 
@@ -71,7 +71,7 @@ def test_planted_bad_snippet_fails_the_build_then_passes_when_removed(tmp_path):
 def test_bad_example_whose_rule_stopped_firing_fails(tmp_path):
     site = copy_site(tmp_path)
     page = site / "docs" / "index.md"
-    text = page.read_text() + '\n\n```dockerfile expect="DG201"\nFROM alpine:3.20\nUSER 65534:65534\n```\n'
+    text = page.read_text() + '\n\n```dockerfile expect="DG201"\nFROM alpine:3.24\nUSER 65534:65534\n```\n'
     page.write_text(text)
     fence = text.splitlines().index('```dockerfile expect="DG201"') + 1
     result = build(site)
@@ -81,7 +81,7 @@ def test_bad_example_whose_rule_stopped_firing_fails(tmp_path):
 
 def test_included_snippet_findings_point_at_the_included_file(tmp_path):
     site = copy_site(tmp_path)
-    (site / "snippets" / "planted.Dockerfile").write_text("FROM alpine:3.20\nUSER root\n")
+    (site / "snippets" / "planted.Dockerfile").write_text("FROM alpine:3.24\nUSER root\n")
     page = site / "docs" / "index.md"
     page.write_text(page.read_text() + '\n\n```dockerfile\n--8<-- "planted.Dockerfile"\n```\n')
     result = build(site)

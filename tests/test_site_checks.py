@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 from snipcheck.site import SiteChecks
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = "# P\n\n```dockerfile\nFROM alpine:3.20\nUSER 65534:65534\n```\n"
+PAGE = "# P\n\n```dockerfile\nFROM alpine:3.24\nUSER 65534:65534\n```\n"
 
 
 def configured():

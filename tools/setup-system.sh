@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs and starts what the Docker and browser tests need on a Debian machine (idempotent):
-# docker.io (dockerd + the BuildKit-capable 20.10 client), debootstrap, chromium, util-linux's
-# setpriv; starts dockerd when it is not answering; builds the local stand-in base images.
+# docker.io (dockerd + the BuildKit-capable 20.10 client), docker-registry (serves the stand-ins),
+# debootstrap, chromium, util-linux's setpriv, curl; starts dockerd when it is not answering;
+# builds the local stand-in base images and serves them from a registry on 127.0.0.1.
 set -euo pipefail
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 [ -x /usr/bin/docker ] || need+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v setpriv >/dev/null 2>&1 || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then

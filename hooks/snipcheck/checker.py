@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .config import Config
+from .lifecycle import today
 from .model import Severity
 from .parser import parse
 from .pragmas import Suppression, suppressions
@@ -49,6 +50,7 @@ class SnippetResult:
     status: str  # "pass", "expected", "fail" or "skipped"
     findings: tuple[Finding, ...]
     failing: tuple[Finding, ...]
+    built: str = ""  # the real build's result, naming its world ("built on alpine:3.24@sha256:…; …")
 
 
 def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
@@ -65,7 +67,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
     elif opts.fragment and not df.is_fragment:
         raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
     context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment,
-                      declared_fragment=opts.fragment, declared_no_tls=opts.no_tls)
+                      declared_fragment=opts.fragment, declared_no_tls=opts.no_tls, today=today(config.today))
     for rule in ruleset.rules_for(opts.expect):
         if df.is_fragment and not rule.fragment_ok:
             continue
@@ -87,10 +89,12 @@ def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: 
     return check_snippet(replace(snippet_from_dockerfile(path, text), options=options), ruleset, config)
 
 
-def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config()) -> SnippetResult:
+def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config(),
+                  built: str = "") -> SnippetResult:
     """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
     findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
-    return result_from(result.snippet, findings, config, skipped=result.status == "skipped")
+    return replace(result_from(result.snippet, findings, config, skipped=result.status == "skipped"),
+                   built=built or result.built)
 
 
 def _snippet_line(snippet: Snippet, loc: Location) -> int:

@@ -155,5 +155,9 @@ def show_rule(code: str) -> None:
         click.echo(rule.doc)
 
 
+from .images_cli import images  # noqa: E402  (the `images` group lives in its own module)
+
+main.add_command(images)
+
 if __name__ == "__main__":
     main()

@@ -51,6 +51,16 @@ class Config:
     """Largest image an example may build (bytes); a larger one is removed and reported (DG013)."""
     max_layer_bytes: int = 500_000_000
     """Largest single layer an example may add (bytes); a larger one is reported (DG013)."""
+    offline: bool = False
+    """Real build: never pull from a registry; build on the local stand-in images (tools/standins.sh
+    serves them from a registry on 127.0.0.1). Also used when no registry answers; reports say so."""
+    mirrors: dict[str, str] = field(default_factory=dict)
+    """Real build: registry mirrors, e.g. {docker.io: "mirror.corp:5000", gcr.io: "mirror.corp:5000/gcr.io"}.
+    Image references in the built Dockerfile are rewritten to the mirror (SNIPCHECK_MIRRORS=
+    "docker.io=mirror.corp:5000,gcr.io=mirror.corp:5000/gcr.io")."""
+    today: str = ""
+    """Date (YYYY-MM-DD) that base images' end-of-life dates are judged by; empty: the machine's date,
+    read once when the run starts (SNIPCHECK_TODAY=2027-01-01 for stable tests)."""
     cache: bool = True
     """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
     cache_max_mb: int = 64
@@ -83,14 +93,15 @@ class Config:
         return replace(self, **updates)
 
 
-BOOLEAN_KEYS = ("build", "cache", "quiet", "allow_network")
+BOOLEAN_KEYS = ("build", "cache", "quiet", "allow_network", "offline")
 COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
 _NUMBERS = {"max_file_bytes": int, "max_page_bytes": int, "max_image_bytes": int, "max_layer_bytes": int,
             "build_timeout": float, "run_timeout": float, "total_build_timeout": float}
 # Settings that change how results are obtained, never what they are (left out of cache keys).
 NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
                                    "quiet", "allow_network", "build_timeout", "run_timeout", "total_build_timeout",
-                                   "max_image_bytes", "max_layer_bytes"})
+                                   "max_image_bytes", "max_layer_bytes",
+                                   "offline", "mirrors"})
 
 
 def _coerce(key: str, value, source: str):
@@ -113,6 +124,22 @@ def _coerce(key: str, value, source: str):
             raise ValueError(f"expected true or false, got {value!r}")
         if key == "cache_dir":
             return str(value)
+        if key == "mirrors":
+            if isinstance(value, str):
+                value = dict(part.split("=", 1) for part in value.split(",") if part.strip())
+            mirrors = {str(k).strip().lower(): str(v).strip().removeprefix("http://").removeprefix("https://")
+                       for k, v in dict(value).items()}
+            bad = [k for k, v in mirrors.items() if not k or not v or " " in v]
+            if bad:
+                raise ValueError(f"mirror for {bad[0]!r} must be host[:port][/path]")
+            return mirrors
+        if key == "today":
+            text = str(value).strip()
+            if text:
+                import datetime
+
+                datetime.date.fromisoformat(text)  # ValueError: "Invalid isoformat string"
+            return text
         if key in COUNT_KEYS:
             if isinstance(value, bool) or int(value) < 0:
                 raise ValueError(f"expected a whole number of 0 or more, got {value!r}")

@@ -6,6 +6,7 @@ Dockerfile and a `Context` and yields `Violation`s; its docstring is the rule's 
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Context:
     declared_fragment: bool = False  # the fence says `fragment`: names from outside may be in scope
     declared_no_tls: bool = False
     options: dict = field(default_factory=dict)
+    today: dt.date | None = None  # the date end-of-life dates are judged by (None: not judged)
 
 
 Check = Callable[[Dockerfile, Context], Iterable[Violation]]

@@ -10,6 +10,7 @@ from .checker import with_findings
 from .collect import Collection, collect
 from .cachedir import cache_folder
 from .config import Config, ConfigError, load_file
+from .lifecycle import pinned
 from .registry import RuleSet
 from .report import Report, page_finding
 
@@ -42,6 +43,7 @@ def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -
 
 def check_paths_with_stats(paths: list[str], root: Path, config: Config) -> tuple[Report, BatchStats]:
     """The Report for `paths`, and what it cost (how many snippets the rules ran on)."""
+    config = pinned(config)  # today's date, read once for the whole run (end-of-life rule)
     ruleset = RuleSet(config)
     collection = collect(paths, root, snippet_bases(root, config), ruleset, config)  # rule IDs, asked for lazily
     return check_collection(collection, ruleset, config)
@@ -60,6 +62,19 @@ def is_example_file(snippet) -> bool:
     return plain_dockerfile or all(loc.file != snippet.fence.file for loc in snippet.lines)
 
 
+def read_lock(root: Path, config: Config) -> dict:
+    """The entries of snippets/images.lock ({} when there is none); ConfigError when malformed."""
+    from .imagelock import LOCK_PATH, LockError, parse
+
+    path = Path(root) / LOCK_PATH
+    if not path.is_file():
+        return {}
+    try:
+        return parse(path.read_text(encoding="utf-8"), LOCK_PATH)
+    except LockError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def build_examples(report: Report, root: Path, builder=None, progress=None) -> tuple[Report, str]:
     """Build and run the report's example files with Docker; fold the findings into the report.
 
@@ -68,13 +83,15 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
     and a summary ("built and ran N of M ..."). Raises builder.EngineError when no engine answers.
     """
     from .builder import build_snippets, summary
-    from .builder.cache import BuildCache, LayerSizes, read_lock
+    from .builder.cache import BuildCache, LayerSizes
+    from .builder.report import built_line
+    from .imagelock import digests
     from .signals import signals_raise
     from .builder.engines import Engine, healthy_engines
 
     config = report.config
     folder = cache_folder("builds", config.cache_dir)
-    engines = [Engine(builder)] if builder is not None else docker_engines(config)
+    engines = [Engine(builder)] if builder is not None else docker_engines(config, read_lock(root, config))
     for engine in engines:
         if hasattr(engine.builder, "layer_sizes"):
             engine.builder.layer_sizes = LayerSizes(folder / "layers")
@@ -86,29 +103,34 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
             engine_text = describe_engines(engines)
             builds = build_snippets([r.snippet for r in candidates], candidates, root, alive, config,
                                     cache=BuildCache(folder), progress=progress,
-                                    locked=read_lock(root / "snippets" / "images.lock"))
+                                    locked=digests(read_lock(root, config)))
         finally:
             if builder is None:
                 for engine in engines:
                     engine.builder.close()
     extra = {id(b.snippet): b.findings for b in builds}
-    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), config) for r in report.results)
+    built = {id(b.snippet): built_line(b) for b in builds}
+    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), config, built.get(id(r.snippet), ""))
+                    for r in report.results)
     return Report(results, report.problems, config, report.notes), summary(builds, engine_text)
 
 
-def docker_engines(config: Config) -> list:
-    """One DockerBuilder per configured engine (default: the environment's DOCKER_HOST)."""
+def docker_engines(config: Config, locked: dict | None = None) -> list:
+    """One DockerBuilder per configured engine (default: the environment's DOCKER_HOST), each
+    pulling base images from the world this run chose (registry, mirror or stand-ins)."""
     from .builder import DockerBuilder
+    from .builder.world import choose
     from .builder.engines import Engine, EngineSpec, parse_engines
 
     try:
         specs = parse_engines(config.engines) or [EngineSpec("")]
     except ValueError as exc:
         raise ConfigError(f"engines: {exc}") from None
+    world = choose(config)
     limits = dict(run_timeout=config.run_timeout, build_timeout=config.build_timeout,
                   max_image_bytes=config.max_image_bytes, max_layer_bytes=config.max_layer_bytes)
-    return [Engine(DockerBuilder(host="" if s.buildx else s.endpoint, buildx=s.buildx, **limits), s.jobs)
-            for s in specs]
+    return [Engine(DockerBuilder(host="" if s.buildx else s.endpoint, buildx=s.buildx, world=world, locked=locked,
+                                 **limits), s.jobs) for s in specs]
 
 
 def describe_engines(engines) -> str:

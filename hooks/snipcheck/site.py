@@ -21,6 +21,7 @@ from .collect import allowed_roots, make_reader, with_dockerignore
 from .config import Config, ConfigError, from_environment
 from .escape import terminal
 from .fence import custom_fences
+from .lifecycle import pinned
 from .mdguard import ContainSnippets
 from .markdown import extract
 from .registry import RuleSet
@@ -61,7 +62,7 @@ class SiteChecks:
         self.docs_dir = Path(config.docs_dir).resolve()
         self.bases = _snippet_base_paths(config) or snippet_bases(self.root, self.config_from(config))
         self.roots = allowed_roots(self.root, self.bases, (self.docs_dir,))
-        self.config = self.config_from(config)
+        self.config = pinned(self.config_from(config))  # today's date read once per build (end of life)
         self.ruleset = RuleSet(self.config)
         if self.config != self.cache_config:
             self.cache, self.cache_config = {}, self.config

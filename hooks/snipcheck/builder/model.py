@@ -61,6 +61,7 @@ class BuildOutcome:
     build_seconds: float | None = None
     run_seconds: float | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. that a `# syntax=` line was dropped
+    world: str = ""  # what it was built on: "built on alpine:3.24@sha256:…" or "… a local stand-in of …"
     facts: "ImageFacts | None" = None  # measured from the built image (size, layers, waste, user)
     engine: str = ""  # which engine built it, e.g. "unix:///var/run/docker.sock"
     transient: bool = False  # says more about the moment than the example (a timeout): never cached

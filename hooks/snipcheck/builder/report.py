@@ -147,10 +147,23 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
             parts.append(f"{o.image_size / 1e6:.1f} MB")
         if o.build_seconds is not None:
             parts.append(f"build {o.build_seconds:.1f} s" + (f" + run {o.run_seconds:.1f} s" if o.run_seconds else ""))
-        lines.append(f"  {r.job.name}: {', '.join(parts)}" + (f": {o.reason}" if o.reason else ""))
+        lines.append(f"  {r.job.name}: {', '.join(parts)}" + (f": {o.reason}" if o.reason else "")
+                     + (f" [{o.world}]" if o.world else ""))
     if engine:
         lines.append(f"  ({engine})")
     return "\n".join(lines)
+
+
+def built_line(report: BuildReport) -> str:
+    """The real build's result for one snippet, naming its world, for the page and the reports:
+    'built and run on golang:1.27-trixie@sha256:… (…), …: `selfcheck` passed'."""
+    o = report.outcome
+    world = o.world.removeprefix("built on ") if o.world else ""
+    if o.status is Status.NOT_BUILT:
+        return f"not built here: {o.reason}"
+    if o.status is Status.BUILD_FAILED:
+        return f"build failed{' on ' + world if world else ''}: {o.reason}"
+    return f"built and run on {world or 'local images'}: {o.reason}"
 
 
 def _not_built_reasons(reports: list[BuildReport]) -> str:

@@ -29,6 +29,9 @@ def render_result(result: SnippetResult) -> str:
     text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.options.skip or "")
     items = "".join(_finding_item(f, result.snippet.fence.file) for f in result.findings)
     listing = f'<ul class="snipcheck-findings">{items}</ul>' if items else ""
+    if result.built:  # the real build's result names what it was built on
+        listing += f'<p class="snipcheck-build">{html_text(result.built)}</p>'
+
     return (
         f'<div class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}">'
         f'<p class="snipcheck-headline"><span class="snipcheck-mark" aria-hidden="true">{mark}</span> '

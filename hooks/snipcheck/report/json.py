@@ -26,6 +26,7 @@ def as_dict(report: Report) -> dict:
                 "status": r.status, "expect": list(r.snippet.options.expect),
                 "fragment": r.snippet.options.fragment, "skip": r.snippet.options.skip,
                 "findings": [finding_dict(f) for f in r.findings],
+                **({"build": r.built} if r.built else {}),
             }
             for r in report.results
         ],

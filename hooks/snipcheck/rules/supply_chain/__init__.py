@@ -1,9 +1,10 @@
-"""Supply chain (DG8xx): piped installers, unchecked downloads, secrets in the context, digest pinning.
+"""Supply chain (DG8xx): piped installers, unchecked downloads, secrets in the context, digest pinning, end of life.
 
 The family's rules in order; its shared helpers, if any, live beside them."""
 
 from . import (
     add_url_without_checksum,
+    base_image_end_of_life,
     base_image_not_pinned_by_digest,
     copy_secret_file,
     pipe_to_shell,
@@ -14,4 +15,5 @@ RULES = (
     add_url_without_checksum.add_url_without_checksum,  # DG802
     copy_secret_file.copy_secret_file,  # DG803
     base_image_not_pinned_by_digest.base_image_not_pinned_by_digest,  # DG805
+    base_image_end_of_life.base_image_end_of_life,  # DG806
 )

@@ -1,0 +1,135 @@
+"""When a base image stops getting updates: image reference -> the lifecycles it follows.
+
+The dates live in `data/lifecycle.toml` (package data, each with its source). A reference
+follows one or more lifecycles: `golang:1.22-alpine3.20` follows Go 1.22 and Alpine 3.20,
+`gcr.io/distroless/static-debian12` follows distroless's debian12 images. References this table
+cannot place (moving tags such as `latest` or `alpine`, unknown images) follow none: rules stay
+silent then. Pure after the one read of the data file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .images import normalize
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """One product release an image follows, and the day its updates stop (None: not announced)."""
+
+    product: str  # e.g. "Debian 11 (bullseye)", "Go 1.22", "distroless -debian12 images"
+    end: dt.date | None
+    source: str
+    note: str = ""
+    regular_end: dt.date | None = None  # Debian: end of regular security support (LTS follows)
+    older_than_known: bool = False  # older than the oldest entry: ended by `end` at the latest
+
+    def days_left(self, today: dt.date) -> int | None:
+        return None if self.end is None else (self.end - today).days
+
+
+def today(configured: str = "") -> dt.date:
+    """The date end of life is judged by: the `today` setting (YYYY-MM-DD), else the machine's."""
+    return dt.date.fromisoformat(configured) if configured else dt.date.today()
+
+
+def pinned(config):
+    """`config` with `today` fixed to the machine's date if unset: read once per run, so a run
+    that crosses midnight judges every snippet by the same day."""
+    from dataclasses import replace
+
+    return config if config.today else replace(config, today=dt.date.today().isoformat())
+
+
+def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
+    """Every lifecycle the image `ref` follows; () when it cannot be told."""
+    if not ref or "$" in ref:
+        return ()
+    name = normalize(ref)
+    repo, _, tag = name.partition(":") if ":" in name.rsplit("/", 1)[-1] else (name, "", "")
+    distroless = re.match(r"^gcr\.io/distroless/[a-z0-9-]+?-debian(\d+)$", repo)
+    if distroless:
+        return _found(_table()["distroless"], distroless.group(1))
+    if "/" in repo.removeprefix("library/") or not tag:
+        return ()
+    repo = repo.removeprefix("library/")
+    words = tag.split("-")
+    out: list[Lifecycle] = []
+    if repo == "debian":
+        out += _found(_table()["debian"], _major(words[0]))
+    elif repo == "ubuntu":
+        out += _found(_table()["ubuntu"], words[0])
+    elif repo == "alpine":
+        out += _found(_table()["alpine"], _minor(words[0]))
+    elif repo == "golang":
+        out += _found(_table()["go"], _minor(words[0]), older_ok=True)
+    # Variant words of official images: golang:1.22-bookworm, python:3.12-slim-bullseye, -alpine3.20
+    for word in words[1:]:
+        if word.isalpha():
+            out += _found(_table()["debian"], word) or _found(_table()["ubuntu"], word)
+        elif word.startswith("alpine"):
+            out += _found(_table()["alpine"], _minor(word.removeprefix("alpine")))
+    return tuple(out)
+
+
+def most_urgent(ref: str) -> Lifecycle | None:
+    """The lifecycle of `ref` that ends first (of those with an end date)."""
+    dated = [lc for lc in lifecycles(ref) if lc.end is not None]
+    return min(dated, key=lambda lc: lc.end) if dated else None
+
+
+def _major(word: str) -> str:
+    m = re.match(r"^(\d+)(\.\d+)*$", word)
+    return m.group(1) if m else word
+
+
+def _minor(word: str) -> str:
+    m = re.match(r"^(\d+)\.(\d+)(?:[.\w]*)$", word)
+    return f"{m.group(1)}.{m.group(2)}" if m else ""
+
+
+def _found(entries: dict[str, Lifecycle], key: str, older_ok: bool = False) -> tuple[Lifecycle, ...]:
+    if key in entries:
+        return (entries[key],)
+    if older_ok and re.match(r"^\d+\.\d+$", key):
+        known = sorted(entries.values(), key=lambda lc: _version_key(lc.product))
+        oldest = known[0]
+        if _version_key(key) < _version_key(oldest.product):
+            return (Lifecycle(f"Go {key}", oldest.end, oldest.source, f"older than Go {oldest.product.split()[-1]}",
+                              older_than_known=True),)
+    return ()
+
+
+def _version_key(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, Lifecycle]]:
+    """The data file as lookups by version and codename, per family."""
+    data = tomllib.loads(resources.files("snipcheck").joinpath("data/lifecycle.toml").read_text("utf-8"))
+    table: dict[str, dict[str, Lifecycle]] = {"debian": {}, "ubuntu": {}, "alpine": {}, "go": {}, "distroless": {}}
+    for entry in data.get("debian", []):
+        lc = Lifecycle(f"Debian {entry['version']} ({entry['codename']})", entry.get("end"), entry["source"],
+                       entry.get("note", ""), entry.get("regular_end"))
+        table["debian"][entry["version"]] = table["debian"][entry["codename"]] = lc
+    for entry in data.get("ubuntu", []):
+        lc = Lifecycle(f"Ubuntu {entry['version']} ({entry['codename']})", entry.get("end"), entry["source"],
+                       entry.get("note", ""))
+        table["ubuntu"][entry["version"]] = table["ubuntu"][entry["codename"]] = lc
+    for entry in data.get("alpine", []):
+        table["alpine"][entry["version"]] = Lifecycle(f"Alpine {entry['version']}", entry.get("end"),
+                                                      entry["source"], entry.get("note", ""))
+    for entry in data.get("go", []):
+        table["go"][entry["version"]] = Lifecycle(f"Go {entry['version']}", entry.get("end"), entry["source"],
+                                                  entry.get("note", ""))
+    for entry in data.get("distroless", []):
+        table["distroless"][entry["debian"]] = Lifecycle(f"distroless -debian{entry['debian']} images",
+                                                         entry.get("end"), entry["source"], entry.get("note", ""))
+    return table

@@ -1,0 +1,71 @@
+"""DG806 base-image-end-of-life. Dates are fixed with `today` so the specs do not age."""
+
+from spec import assert_catches, assert_clean, fired
+
+R = "DG806"
+DAY = "2026-11-29"  # the day issue 7 was written
+
+
+def test_catches_distroless_debian12_final_stage_on_its_from_line():
+    text = """
+        FROM golang:1.27 AS build
+        RUN go version
+        FROM gcr.io/distroless/static-debian12:nonroot
+        COPY --from=build /usr/local/go/VERSION /VERSION
+    """
+    assert_catches(R, text, count=1, line=3, today=DAY)
+    message = fired(R, text, today=DAY)[0].message
+    assert "2026-09-01" in message and "github.com/GoogleContainerTools/distroless" in message
+
+
+def test_clean_distroless_debian13():
+    assert_clean(R, "FROM gcr.io/distroless/static-debian13:nonroot", today=DAY)
+
+
+def test_catches_alpine_golang_and_debian_past_their_end():
+    assert_catches(R, "FROM alpine:3.20", line=1, today=DAY)
+    assert_catches(R, "FROM golang:1.22", today=DAY)
+    assert_catches(R, "FROM debian:bullseye-slim", today=DAY)
+    assert_catches(R, "FROM golang:1.16-buster", count=1, today=DAY)  # one finding per FROM
+
+
+def test_clean_maintained_releases():
+    assert_clean(R, "FROM alpine:3.24\nFROM golang:1.27\nFROM golang:1.27-trixie\nFROM debian:trixie-slim",
+                 today=DAY)
+
+
+def test_message_names_date_and_source():
+    (hit,) = fired(R, "FROM golang:1.22", today=DAY)
+    assert "2025-02-11" in hit.message and "go.dev/doc/devel/release" in hit.message
+    assert str(hit.severity) == "warning"
+
+
+def test_info_when_the_end_is_within_90_days():
+    (hit,) = fired(R, "FROM alpine:3.21", today="2026-09-01")  # ends 2026-11-01: 61 days
+    assert str(hit.severity) == "info" and "61 days" in hit.message
+    assert_clean(R, "FROM alpine:3.21", today="2026-07-01")  # 123 days: not yet
+
+
+def test_golang_alpine_variant_follows_both_lifecycles():
+    (hit,) = fired(R, "FROM golang:1.27-alpine3.20", today=DAY)
+    assert "Alpine 3.20" in hit.message
+
+
+def test_today_decides():
+    assert_clean(R, "FROM gcr.io/distroless/static-debian12", today="2026-05-01")
+    assert_catches(R, "FROM debian:trixie-slim", today="2030-07-01")
+
+
+def test_arg_default_is_resolved():
+    assert_catches(R, "ARG BASE=alpine:3.19\nFROM $BASE", line=2, today=DAY)
+
+
+def test_clean_unknown_and_moving_tags():
+    assert_clean(R, """
+        FROM alpine:latest AS a
+        FROM golang:alpine AS b
+        FROM gcr.io/distroless/static:nonroot AS c
+        FROM registry.example/debian:9 AS d
+        FROM a
+        FROM scratch
+    """, today=DAY)
