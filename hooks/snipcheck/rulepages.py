@@ -17,8 +17,28 @@ def page_path(rule_id: str) -> str:
     return f"{FOLDER}/{rule_id.lower()}.md"
 
 
-def rule_page(rule: Rule) -> str:
-    guide = f"[{_guide_title(rule.guide)}](../{rule.guide})" if rule.guide else "—"
+FAMILIES = (("DG0", "Snippets and pages"), ("DG1", "BuildKit checks"), ("DG2", "hadolint parity"),
+            ("DG3", "Multi-stage data flow"), ("DG4", "Go builds"), ("DG5", "Scratch and distroless"),
+            ("DG60", "musl and glibc"), ("DG6", "Layers and size"), ("DG7", "Users"),
+            ("DG8", "Supply chain"), ("DG9", "BuildKit features and context"))
+
+
+def family(rule_id: str) -> str:
+    return next((title for prefix, title in FAMILIES if rule_id.startswith(prefix)), "Other")
+
+
+def nav_sections(rules: tuple[Rule, ...]) -> list[dict]:
+    """The rule pages grouped by family, as MkDocs nav entries (titles come from the pages)."""
+    groups: dict[str, list[str]] = {}
+    for rule in rules:
+        groups.setdefault(family(rule.id), []).append(page_path(rule.id))
+    return [{title: paths} for title, paths in groups.items()]
+
+
+def rule_page(rule: Rule, has_page=lambda path: True) -> str:
+    """One rule's page; the "Explained in" link only when `has_page` says the site has that page."""
+    linked = rule.guide and has_page(rule.guide.partition("#")[0])
+    guide = f"[{_guide_title(rule.guide)}](../{rule.guide})" if linked else "—"
     aliases = ", ".join(f"`{a}`" for a in rule.aliases) or "none"
     state = "on" if rule.default_enabled else "off (enable it with `enable: [" + rule.id + "]`)"
     # Shown include lines must not be expanded by pymdownx.snippets: escape them with ';'.
@@ -62,9 +82,9 @@ def index_page(rules: tuple[Rule, ...]) -> str:
     )
 
 
-def rule_pages(rules: tuple[Rule, ...]) -> dict[str, str]:
+def rule_pages(rules: tuple[Rule, ...], has_page=lambda path: True) -> dict[str, str]:
     pages = {f"{FOLDER}/index.md": index_page(rules)}
-    pages.update({page_path(r.id): rule_page(r) for r in rules})
+    pages.update({page_path(r.id): rule_page(r, has_page) for r in rules})
     return pages
 
 
