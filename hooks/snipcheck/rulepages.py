@@ -7,6 +7,7 @@ Example fence is declared as a bad example of that rule, so the site build re-ch
 from __future__ import annotations
 
 import re
+import sys
 
 from .rulekit import Rule
 
@@ -17,21 +18,18 @@ def page_path(rule_id: str) -> str:
     return f"{FOLDER}/{rule_id.lower()}.md"
 
 
-FAMILIES = (("DG0", "Snippets and pages"), ("DG1", "BuildKit checks"), ("DG2", "hadolint parity"),
-            ("DG3", "Multi-stage data flow"), ("DG4", "Go builds"), ("DG5", "Scratch and distroless"),
-            ("DG60", "musl and glibc"), ("DG6", "Layers and size"), ("DG7", "Users"),
-            ("DG8", "Supply chain"), ("DG9", "BuildKit features and context"))
-
-
-def family(rule_id: str) -> str:
-    return next((title for prefix, title in FAMILIES if rule_id.startswith(prefix)), "Other")
+def family(rule: Rule) -> str:
+    """The rule's family, as its family package's docstring names it ("Go builds (DG4xx)")."""
+    package = sys.modules[rule.check.__module__.rsplit(".", 1)[0]]
+    first = (package.__doc__ or "").strip().split("\n")[0]
+    return first.split("):")[0] + ")" if "):" in first else package.__name__.rsplit(".", 1)[-1]
 
 
 def nav_sections(rules: tuple[Rule, ...]) -> list[dict]:
     """The rule pages grouped by family, as MkDocs nav entries (titles come from the pages)."""
     groups: dict[str, list[str]] = {}
     for rule in rules:
-        groups.setdefault(family(rule.id), []).append(page_path(rule.id))
+        groups.setdefault(family(rule), []).append(page_path(rule.id))
     return [{title: paths} for title, paths in groups.items()]
 
 
