@@ -159,3 +159,14 @@ def test_extra_snipcheck_still_works_and_plugin_options_win(tmp_path, caplog):
 def test_readme_lists_every_option_as_the_code_documents_it():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     assert options_table() in readme, "README's options table is stale: paste snipcheck.config.options_table()"
+
+
+def test_the_cli_reads_the_plugin_options_and_include_folders_from_mkdocs_yml(tmp_path):
+    from snipcheck.config import load_file
+
+    path = write_site(tmp_path, "plugins:\n  - search\n  - snipcheck:\n      fail_on: error\n"
+                                "extra:\n  snipcheck:\n    fail_on: info\n    ignore: [DG702]\n",
+                      extensions="  - pymdownx.superfences\n  - pymdownx.snippets:\n"
+                                 "      base_path: [!relative $config_dir/inc, other]\n")
+    assert load_file(str(path)) == {"fail_on": "error", "ignore": ["DG702"],
+                                    "snippets_base": [f"{tmp_path}/inc", "other"]}

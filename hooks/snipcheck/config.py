@@ -10,9 +10,11 @@ import ast
 import inspect
 import os
 import typing
+from pathlib import Path
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Literal
 
+from . import mkdocs_yml
 from .model import Severity
 
 
@@ -131,7 +133,7 @@ def from_environment(config: Config, environ: dict[str, str] | None = None) -> C
 
 
 def load_file(path: str) -> dict:
-    """Read a config file: mkdocs.yml (its extra.snipcheck), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
+    """Read a config file: mkdocs.yml (the plugin's options), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -150,8 +152,9 @@ def load_file(path: str) -> dict:
     class _Loose(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml uses !!python/name and !relative tags; they do not matter here.
+    # mkdocs.yml uses !!python/name and !ENV tags, which do not matter here, and !relative, which does.
     _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Loose.add_constructor("!relative", mkdocs_yml.relative_tag(Path(path).resolve().parent))
     try:
         data = yaml.load(text, Loader=_Loose) or {}
     except yaml.YAMLError as exc:
@@ -160,8 +163,8 @@ def load_file(path: str) -> dict:
         raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    if "extra" in data or "site_name" in data:
-        return ((data.get("extra") or {}).get("snipcheck")) or {}
+    if mkdocs_yml.is_mkdocs_config(data):
+        return mkdocs_yml.options(data)
     return data.get("snipcheck", data)
 
 
