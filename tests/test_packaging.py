@@ -5,13 +5,12 @@ lowest dependency versions the ranges in pyproject.toml allow."""
 from __future__ import annotations
 
 import re
-import subprocess
 import tomllib
 import zipfile
 
 import pytest
 from freshenv import ENV, ROOT, fixture_site, make_venv, run, site_bin, wheel  # noqa: F401 (fixtures)
-from test_serve import fetch, free_port, wait_for
+from test_serve import fetch, serving, wait_for
 
 pytestmark = pytest.mark.slow
 BAD_LINE = "USER root"
@@ -76,24 +75,13 @@ def test_bad_snippet_fails_the_strict_build_naming_file_line_and_rule(site_bin, 
 
 
 def test_serve_answers_and_shows_the_result_after_an_edit(site_bin, fixture_site):
-    port = free_port()
-    proc = subprocess.Popen([str(site_bin / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                            cwd=fixture_site, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with serving(site_bin / "mkdocs", fixture_site, ENV) as (url, proc):
         home = wait_for(lambda: fetch(url), timeout=180)
         assert home and "Container images" in home and "snipcheck-fail" not in home
         plant_bad_line(fixture_site)  # an include outside docs/: watched through pymdownx.snippets' base_path
         changed = wait_for(lambda: (lambda h: h if h and "snipcheck-fail" in h else None)(fetch(url)), timeout=180)
         assert changed and "DG702" in changed
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        assert "Traceback" not in proc.stderr.read()
+    assert "Traceback" not in proc.stderr.read()
 
 
 def lowest_requirements() -> list[str]:
