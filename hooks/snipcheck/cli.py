@@ -19,6 +19,7 @@ from .report import json as json_report
 from .report import sarif as sarif_report
 from .report import text as text_report
 from .builder.model import EngineError
+from .builder.progress import for_terminal
 from .run import build_examples, check_paths, find_project_root, project_config
 
 FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
@@ -43,7 +44,8 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--build/--no-build", default=None,
               help="Also build complete examples with Docker and run the app's selfcheck in them.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build) -> None:
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
@@ -54,10 +56,13 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
         if build is not None:
             flags["build"] = build
+        if quiet:
+            flags["quiet"] = True
         config = config.with_values(flags, "command line")
         report = check_paths(list(paths), project or Path.cwd(), config)
         if config.build:
-            report, built = build_examples(report, project or Path.cwd())
+            progress = for_terminal(sys.stderr, quiet=config.quiet)
+            report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(built, err=True)
     except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)

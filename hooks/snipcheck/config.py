@@ -50,6 +50,12 @@ class Config:
     highlight_failing_lines: bool = False
     """Highlight the lines with findings of failing snippets and bad examples, where the author set no
     hl_lines (site only)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""

@@ -99,10 +99,12 @@ class SiteChecks:
 
     def _build_examples(self) -> None:
         from .builder.model import EngineError
+        from .builder.progress import for_log
 
         try:
-            self.report, summary = build_examples(self.report, self.root)
-        except (EngineError, FileNotFoundError) as exc:
+            progress = for_log(self.log.info, quiet=self.config.quiet)
+            self.report, summary = build_examples(self.report, self.root, progress=progress)
+        except (EngineError, FileNotFoundError, ConfigError) as exc:
             self.log.warning(f"real build requested (build: true) but not possible: {exc}")
             return
         for line in summary.splitlines():
