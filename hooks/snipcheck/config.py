@@ -50,6 +50,14 @@ class Config:
     highlight_failing_lines: bool = False
     """Highlight the lines with findings of failing snippets and bad examples, where the author set no
     hl_lines (site only)."""
+    cache: bool = True
+    """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
+    cache_max_mb: int = 64
+    """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
+    jobs: int = 0
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    parallel_min: int = 200
+    """Check in a process pool only when at least this many snippets need checking (not cached)."""
     engines: tuple[str, ...] = ()
     """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
     (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
@@ -88,6 +96,11 @@ def field_default(f):
     return f.default_factory() if f.default is MISSING else f.default
 
 
+# Settings that change how results are obtained or shown, never what they are (left out of cache keys).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet", "show", "rule_pages", "report_page", "highlight_failing_lines"})
+
+
 def _coerce(key: str, value, source: str):
     """Convert a value from YAML, TOML, the environment or a flag to the option's type."""
     hint = field_types()[key]
@@ -96,6 +109,8 @@ def _coerce(key: str, value, source: str):
         if hint is bool:
             return _boolean(value)
         if hint is int:
+            if isinstance(value, bool) or int(value) < 0:
+                raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
             return int(value)
         if hint is str:
             return str(value)
