@@ -170,3 +170,15 @@ def test_the_cli_reads_the_plugin_options_and_include_folders_from_mkdocs_yml(tm
                                  "      base_path: [!relative $config_dir/inc, other]\n")
     assert load_file(str(path)) == {"fail_on": "error", "ignore": ["DG702"],
                                     "snippets_base": [f"{tmp_path}/inc", "other"]}
+
+
+def test_superfences_bundled_in_pymdownx_extra_gets_our_fences_too(tmp_path):
+    # As on a real site (uvicorn's docs): both extensions, pymdownx.extra carrying its own SuperFences settings.
+    path = write_site(tmp_path, "plugins:\n  - snipcheck\n", extensions=(
+        "  - pymdownx.superfences\n  - pymdownx.extra:\n      pymdownx.superfences:\n        custom_fences:\n"
+        "          - name: mermaid\n            class: mermaid\n"))
+    config, _ = configured(path)
+    nested = config.mdx_configs["pymdownx.extra"]["pymdownx.superfences"]["custom_fences"]
+    assert [f["name"] for f in nested] == ["mermaid", "Dockerfile", "docker", "dockerfile"]
+    assert len(config.mdx_configs["pymdownx.superfences"]["custom_fences"]) == 3
+    configured(write_site(tmp_path, "plugins:\n  - snipcheck\n", extensions="  - pymdownx.extra\n"))  # no error

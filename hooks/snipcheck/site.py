@@ -20,13 +20,13 @@ from .checker import SnippetResult, check_text
 from .collect import make_reader, with_dockerignore
 from .config import Config, ConfigError
 from .fence import custom_fences
-from .markdown import extract
+from .markdown import DOCKERFILE_LANGUAGES, extract
 from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
 from .run import build_examples
-from .site_setup import REPORT_PAGE
+from .site_setup import REPORT_PAGE, superfences_settings
 
 
 class SiteChecks:
@@ -61,12 +61,11 @@ class SiteChecks:
         self.ruleset = RuleSet(self.config)
         if (self.config, include_bases) != self.cache_config:
             self.cache, self.cache_config = {}, (self.config, include_bases)
-        superfences = mkdocs_config.mdx_configs.setdefault("pymdownx.superfences", {})
-        fences = [f for f in superfences.get("custom_fences", []) if f.get("name") not in ("dockerfile", "Dockerfile",
-                                                                                             "docker")]
-        superfences["custom_fences"] = fences + custom_fences(
-            self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
-            link_rules=config.rule_pages)
+        ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
+                             link_rules=config.rule_pages)
+        for superfences in superfences_settings(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs):
+            kept = [f for f in superfences.get("custom_fences", []) if f.get("name") not in DOCKERFILE_LANGUAGES]
+            superfences["custom_fences"] = kept + ours
 
     # -- collect and check -------------------------------------------------------------------
     def generated_pages(self, has_page=lambda path: True) -> dict[str, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import ConfigError
 
 SUPERFENCES = "pymdownx.superfences"
+EXTRA = "pymdownx.extra"  # bundles SuperFences, with its own settings
 SNIPPETS = "pymdownx.snippets"
 RULES_INDEX = "rules/index.md"
 REPORT_PAGE = "checks/index.md"
@@ -18,10 +19,21 @@ REPORT_PAGE = "checks/index.md"
 
 def require_superfences(extensions: list) -> None:
     """SuperFences renders the Dockerfile blocks; without it nothing could show a result."""
-    if SUPERFENCES not in extensions:
+    if SUPERFENCES not in extensions and EXTRA not in extensions:
         raise ConfigError(
             "snipcheck needs the pymdownx.superfences Markdown extension to render Dockerfile blocks. "
             "Add it to mkdocs.yml:\n\nmarkdown_extensions:\n  - pymdownx.superfences\n")
+
+
+def superfences_settings(extensions: list, mdx_configs: dict) -> list[dict]:
+    """The SuperFences settings our fences go into: pymdownx.superfences' own and, when the site
+    loads pymdownx.extra, the copy nested in it (the one that wins when both are loaded)."""
+    found = []
+    if SUPERFENCES in extensions:
+        found.append(mdx_configs.setdefault(SUPERFENCES, {}))
+    if EXTRA in extensions:
+        found.append(mdx_configs.setdefault(EXTRA, {}).setdefault(SUPERFENCES, {}))
+    return found
 
 
 def include_bases(extensions: list, mdx_configs: dict, cwd: Path) -> list[Path] | None:
