@@ -34,6 +34,16 @@ class Config:
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    profile: str = "default"
+    """Severity profile: `default` (severities follow harm to a reader who copies the snippet) or
+    `hadolint` (hadolint's own levels, and every snippet with a FROM judged as a whole Dockerfile)."""
+    whole_image_rules_on_excerpts: bool = False
+    """Also run rules about the whole image (root user, untagged base, missing .dockerignore, ...) on
+    excerpts: snippets without FROM, with `...` elisions or placeholders, or of three instructions
+    or fewer. The `hadolint` profile implies it."""
+    require_fragment_declaration: bool = False
+    """Report snippets without FROM that the fence does not declare `fragment` (DG007). Off by
+    default: in most docs a snippet without FROM is a deliberate excerpt."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -52,7 +62,7 @@ def _coerce(key: str, value, source: str):
         if key in ("select", "ignore", "enable", "snippets_base"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key == "build":
+        if key in ("build", "require_fragment_declaration", "whole_image_rules_on_excerpts"):
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -62,6 +72,12 @@ def _coerce(key: str, value, source: str):
             raise ValueError(f"expected true or false, got {value!r}")
         if key == "cache_dir":
             return str(value)
+        if key == "profile":
+            from .profiles import PROFILES
+
+            if str(value).strip() not in PROFILES:
+                raise ValueError(f"unknown profile {value!r} (use {' or '.join(PROFILES)})")
+            return str(value).strip()
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

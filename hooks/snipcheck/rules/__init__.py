@@ -18,6 +18,7 @@ from . import (
     include_error,
     invalid_fence_option,
     json_args_recommended,
+    not_a_dockerfile,
     last_user_root,
     parse_error,
     removal_in_later_layer,
@@ -38,6 +39,7 @@ ALL_RULES = (
     include_error.include_error,
     unterminated_fence.unterminated_fence,
     undeclared_fragment.undeclared_fragment,
+    not_a_dockerfile.not_a_dockerfile,
     # Real builds (reported by the builder, not by a check over instructions)
     build_failed.build_failed,
     run_failed.run_failed,

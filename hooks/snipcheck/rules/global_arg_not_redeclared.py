@@ -1,6 +1,7 @@
 """DG304: a global ARG (before the first FROM) used inside a stage that did not declare it again."""
 
 
+from ..buildkit_support import base_image_env
 from ..flow_support import IMAGE_ENV_NAMES, Flow
 from ..queries import base_info
 from ..rulekit import Violation, rule
@@ -55,6 +56,7 @@ def global_arg_not_redeclared(df, ctx):
     flow = Flow(df)
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
+        image_env = base_image_env(df, stage) or frozenset()  # e.g. NODE_VERSION of node images
         for ins in stage.instructions:
             target = ins.inner or ins
             if target.keyword != "RUN" or target.json_args is not None:
@@ -64,7 +66,7 @@ def global_arg_not_redeclared(df, ctx):
             ldflags = {v for value in ldflags_values(text) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
             for name in dict.fromkeys(variables_used(expanded_text(text))):
-                if name not in global_args or name in scope or name in set_here or name in IMAGE_ENV_NAMES \
+                if name not in global_args or name in scope or name in image_env or name in set_here or name in IMAGE_ENV_NAMES \
                         or name in PREDEFINED_ARGS:
                     continue
                 if not known_base and name not in ldflags:
