@@ -19,8 +19,8 @@ from snipcheck.builder import BuildJob, DockerBuilder, Status, build_snippets, f
 from snipcheck.builder.docker import default_docker
 from snipcheck.checker import check_snippet
 from snipcheck.markdown import extract
-from snipcheck.rules.build_failed import build_failed
-from snipcheck.rules.run_failed import run_failed
+from snipcheck.rules.meta.build_failed import build_failed
+from snipcheck.rules.meta.run_failed import run_failed
 from snipcheck.snippets import snippet_from_dockerfile
 
 ROOT = Path(__file__).resolve().parent.parent

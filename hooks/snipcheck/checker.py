@@ -17,8 +17,8 @@ from .textkind import advice, foreign_kind
 from .pragmas import Suppression, suppressions
 from .registry import RuleSet
 from .rulekit import Context
-from .rules.build_failed import build_failed
-from .rules.run_failed import run_failed
+from .rules.meta.build_failed import build_failed
+from .rules.meta.run_failed import run_failed
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 

@@ -13,9 +13,9 @@ from typing import Iterable
 
 from ..checker import BUILD_RULE_IDS, Finding, SnippetResult
 from ..config import Config
-from ..rules.build_failed import build_failed
-from ..rules.expectation_not_met import expectation_not_met
-from ..rules.run_failed import run_failed
+from ..rules.meta.build_failed import build_failed
+from ..rules.meta.expectation_not_met import expectation_not_met
+from ..rules.meta.run_failed import run_failed
 from ..snippets import Snippet
 from .model import Builder, BuildJob, BuildOutcome, Status
 from .plan import APP_CONTEXT, plan_jobs

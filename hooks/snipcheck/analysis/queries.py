@@ -1,0 +1,52 @@
+"""Small questions rules ask of a parsed Dockerfile, answered in one place."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import images
+from ..model import Dockerfile, Instruction
+from .shell import Command, run_commands
+from ..stages import Stage
+
+
+def effective(ins: Instruction) -> Instruction:
+    """The instruction that runs: the inner one for ONBUILD."""
+    return ins.inner if ins.inner is not None else ins
+
+
+def instructions(df: Dockerfile, keyword: str) -> Iterator[Instruction]:
+    """Instructions with `keyword`, looking through ONBUILD."""
+    for ins in df.instructions:
+        target = effective(ins)
+        if target.keyword == keyword:
+            yield target
+
+
+def run_command_lines(df: Dockerfile) -> Iterator[tuple[Instruction, Command]]:
+    """Every simple command of every RUN, with its instruction."""
+    for ins in instructions(df, "RUN"):
+        for cmd in run_commands(ins):
+            yield ins, cmd
+
+
+def final_stage(df: Dockerfile) -> Stage | None:
+    return df.stages[-1] if df.stages else None
+
+
+def base_info(df: Dockerfile, stage: Stage) -> images.ImageInfo | None:
+    """Image facts for a stage, following FROM <stage> chains to the real base."""
+    seen = set()
+    while stage.parent is not None and stage.index not in seen:
+        seen.add(stage.index)
+        stage = df.stages[stage.parent]
+    return images.lookup(stage.base_resolved)
+
+
+def stage_at(df: Dockerfile, line: int) -> Stage | None:
+    """The stage containing snippet line `line`."""
+    found = None
+    for st in df.stages:
+        if st.from_instruction.line <= line:
+            found = st
+    return found

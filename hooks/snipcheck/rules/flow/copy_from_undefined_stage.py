@@ -1,0 +1,71 @@
+"""DG301: COPY --from names no earlier stage."""
+
+from ...rulekit import Violation, rule
+
+
+@rule(id="DG301", name="copy-from-undefined-stage", severity="error", guide="multi-stage.md#copy-from",
+      summary="`COPY --from` must name a stage defined earlier in the file.", aliases=("DL3022",))
+def copy_from_undefined_stage(df, ctx):
+    """
+    ## What it does
+    Fires on `COPY --from=name` when no earlier `FROM ... AS name` exists and `name` does not look
+    like an image reference (no `:`, `/` or `@`). Numeric indexes must point at an earlier stage.
+    Snippets declared as fragments are skipped: the stage they copy from may be outside them.
+
+    ## Why is this bad?
+    BuildKit treats an unknown name as an image on Docker Hub: a typo becomes a failed pull of
+    `docker.io/library/buidler`, or worse, silently copies files from someone else's image.
+
+    ## Example
+    ```dockerfile
+    # syntax=docker/dockerfile:1
+    FROM golang:1.23 AS builder
+    WORKDIR /src
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
+    FROM gcr.io/distroless/static-debian12:nonroot
+    COPY --from=buidler /out/app /app
+    ENTRYPOINT ["/app"]
+    ```
+
+    ## Use instead
+    ```dockerfile
+    # syntax=docker/dockerfile:1
+    FROM golang:1.23 AS builder
+    WORKDIR /src
+    RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+        --mount=type=bind,target=. \
+        CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/app .
+    FROM gcr.io/distroless/static-debian12:nonroot
+    COPY --from=builder /out/app /app
+    ENTRYPOINT ["/app"]
+    ```
+
+    ## References
+    - [hadolint DL3022](https://github.com/hadolint/hadolint/wiki/DL3022)
+    """
+    if ctx.declared_fragment:
+        return  # a declared fragment shows part of a file: its stages may be defined elsewhere
+    defined: list[str] = []
+    index = -1
+    for ins in df.instructions:
+        if ins.keyword == "FROM":
+            index += 1
+            words = ins.args.split()
+            if len(words) >= 3 and words[1].lower() == "as":
+                defined.append(words[2].lower())
+            continue
+        if ins.keyword not in ("COPY", "ADD"):
+            continue
+        for ref in ins.flag_values("from"):
+            if not ref or any(c in ref for c in ":/@$"):
+                continue
+            if ref.isdigit():
+                if int(ref) >= max(index, 0):
+                    yield Violation(ins.line, f"--from={ref} is not an earlier stage (stages before this one: "
+                                              f"{max(index, 0)})")
+            elif ref.lower() not in defined:
+                known = ", ".join(defined) or "none"
+                yield Violation(ins.line, f"--from={ref}: no earlier stage has that name (stages: {known}); "
+                                          f"BuildKit would pull an image called {ref!r}")

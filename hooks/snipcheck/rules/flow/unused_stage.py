@@ -1,0 +1,60 @@
+"""DG303: a stage nothing uses."""
+
+from ...rulekit import Violation, rule
+from ...stages import stage_references
+
+
+@rule(id="DG303", whole_image=True, name="unused-stage", severity="info", guide="multi-stage.md#naming-stages",
+      summary="A stage that is not the last one and that no FROM, COPY --from or RUN --mount uses.",
+      fragment_ok=False)
+def unused_stage(df, ctx):
+    """
+    ## What it does
+    Fires on a stage that is not the last one and that no other stage refers to: not as the base
+    of a `FROM <stage>`, not in `COPY --from`, not in `RUN --mount=...,from=`. When a reference
+    uses a variable (`COPY --from=${VARIANT}`), or names a stage that does not exist (a typo,
+    reported by DG301), the rule cannot tell and stays silent.
+
+    ## Why is this bad?
+    BuildKit builds only the stages the target needs, so an unused stage is skipped: its tests
+    never run, its lint never fails. In an example it is dead text that readers copy. If the
+    stage is meant to be built with `docker build --target <name>`, say so next to it, or
+    suppress the finding there.
+
+    ## Example
+    ```dockerfile
+    FROM alpine:3.20 AS certs
+    FROM busybox:1.36 AS tools
+    FROM scratch
+    COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+    USER 65534:65534
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM alpine:3.20 AS certs
+    FROM scratch
+    COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+    USER 65534:65534
+    ```
+
+    ## References
+    - [Docker docs: stop at a specific build stage](https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage)
+    """
+    stages = df.stages
+    refs = [ref for st in stages for ins in st.instructions for ref in stage_references(ins)]
+    if any("$" in ref for ref in refs) or any("$" in st.base and not st.base_resolved.strip(":@") for st in stages):
+        return
+    names = {st.name for st in stages if st.name}
+    duplicated = {n for n in names if sum(st.name == n for st in stages) > 1}  # DG105 reports those
+    if any(ref.lower() not in names and not ref.isdigit() and not any(c in ref for c in ":/@") for ref in refs):
+        return  # a reference to a stage that does not exist (DG301): likely a typo for the "unused" one
+    used = {dep for st in stages for dep in st.depends_on}
+    used |= {i for st in stages for i, other in enumerate(stages)
+             if st.parent is None and other.name and other.index < st.index and st.base_resolved.lower() == other.name}
+    for st in stages[:-1]:
+        if st.index not in used and st.name not in duplicated:
+            what = f"stage {st.name!r}" if st.name else f"stage {st.index} ({st.base})"
+            yield Violation(st.from_instruction.line, f"{what} is never used: it is not the last stage and no FROM, "
+                                                      f"COPY --from or RUN --mount from= refers to it")
+

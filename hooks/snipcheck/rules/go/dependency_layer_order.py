@@ -1,0 +1,133 @@
+"""DG405: sources copied before the dependencies are downloaded (go mod, npm, pip)."""
+
+import fnmatch
+import posixpath
+
+from ...analysis.flow import Flow, Step, join
+from ...rulekit import Violation, rule
+from ...analysis.shell import run_commands
+
+_MANIFESTS = {
+    "go": ("go.mod", "go.sum", "go.work", "go.work.sum", "vendor"),
+    "npm": ("package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
+            "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml", ".yarn", ".pnpmfile.cjs", ".pnpmfile.mjs",
+            "patches"),
+    "pip": ("requirements*.txt", "constraints*.txt", "requirements", "pyproject.toml", "poetry.lock", "uv.lock",
+            "Pipfile", "Pipfile.lock", "setup.cfg"),
+}
+_FIX = {"go": "COPY go.mod go.sum ./ and RUN go mod download", "npm": "COPY package.json package-lock.json ./ and "
+        "RUN npm ci", "pnpm": "COPY package.json pnpm-lock.yaml ./ and RUN pnpm install --frozen-lockfile",
+        "yarn": "COPY package.json yarn.lock ./ and RUN yarn install --frozen-lockfile",
+        "pip": "COPY requirements.txt ./ and RUN pip install -r requirements.txt"}
+
+
+@rule(id="DG405", name="dependency-layer-order", severity="warning", guide="caching.md",
+      summary="Copy the dependency manifests and download dependencies before copying the sources.")
+def dependency_layer_order(df, ctx):
+    """
+    ## What it does
+    Fires on a `COPY`/`ADD` of sources from the build context (anything but dependency
+    manifests) that comes before the first step fetching dependencies in the stage:
+    `go mod download` (or a `go build`/`go test` that downloads implicitly), `npm ci`,
+    `npm install`, `yarn install`, `pnpm install`, `pip install -r` (not `go install tool@v1`,
+    which ignores go.mod). A `go build` that mounts a cache at the module cache
+    (`/go/pkg/mod`), or builds with `-mod=vendor`, is left alone: it does not download on
+    every source change.
+
+    ## Why is this bad?
+    A COPY layer is rebuilt whenever any copied file changes, and so is every layer after it.
+    With the sources copied first, a one-line code change downloads all modules or packages
+    again. Copying only `go.mod go.sum` (or `package*.json`, `requirements.txt`) first puts
+    the download in a layer that is rebuilt only when the dependencies change.
+
+    ## Example
+    ```dockerfile fragment
+    WORKDIR /src
+    COPY go.mod go.sum *.go ./
+    RUN go mod download
+    ```
+
+    ## Use instead
+    ```dockerfile fragment
+    WORKDIR /src
+    COPY go.mod go.sum ./
+    RUN go mod download
+    COPY *.go ./
+    ```
+
+    ## References
+    - [Docker docs: optimize cache usage](https://docs.docker.com/build/cache/optimize/)
+    """
+    if not df.stages:
+        steps = {id(ins): [Step(ins, c, {}, None) for c in run_commands(ins)] for ins in df.instructions}
+        yield from _check(df.instructions, steps, {id(ins) for ins in df.instructions})
+        return
+    flow = Flow(df)
+    for stage in df.stages:
+        stages = flow.chain(stage)
+        steps = {}
+        for step in (s for st in stages for s in flow.run_steps(st)):
+            steps.setdefault(id(step.ins), []).append(step)
+        yield from _check([i for st in stages for i in st.instructions], steps, {id(i) for i in stage.instructions})
+
+
+def _check(sequence, steps, own):
+    broad = None
+    fetched = set()
+    for ins in sequence:
+        if ins.keyword in ("COPY", "ADD") and not ins.flag("from") and not ins.heredocs and broad is None:
+            words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+            if any(not _is_manifest(src) for src in words[:-1]):
+                broad = ins
+        for step in steps.get(id(ins), []) if ins.keyword == "RUN" else ():
+            eco = _fetch(step)
+            if eco is None or eco in fetched:
+                continue
+            fetched.add(eco)
+            if eco == "go" and broad is not None and _only_go_files(broad):
+                continue  # `go build hello.go` without a go.mod: the standard library only, nothing to fetch
+            if broad is not None and id(ins) in own:
+                yield Violation(broad.line, f"sources are copied (line {broad.line}) before "
+                                            f"`{' '.join(step.cmd.argv[:3])}` (line {ins.line}): every source change "
+                                            f"fetches all dependencies again; {_FIX.get(step.cmd.name, _FIX[eco])} "
+                                            f"first, then copy the sources")
+
+
+def _only_go_files(ins) -> bool:
+    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    return all(src.endswith(".go") for src in words[:-1])
+
+
+def _is_manifest(src: str) -> bool:
+    base = posixpath.basename(src.rstrip("/")) or src
+    patterns = [p for group in _MANIFESTS.values() for p in group]
+    return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(p.replace("*", ""), base) for p in patterns)
+
+
+def _fetch(step):
+    cmd, argv = step.cmd, step.cmd.argv
+    sub = cmd.subcommand()
+    if cmd.name == "go" and (sub == "mod" and "download" in argv or sub in ("build", "install", "test", "vet", "run")):
+        if any("@" in a for a in argv[2:] if not a.startswith("-")):
+            return None  # go install tool@version does not read go.mod
+        if sub != "mod":
+            env = step.env
+            gomodcache = env.get("GOMODCACHE") or join(env.get("GOPATH") or "/go", "pkg/mod")
+            if any(gomodcache.startswith(t.rstrip("/")) for t in step.mount_targets("cache")):
+                return None
+            if any(a.startswith("-mod=vendor") for a in argv) or "-mod=vendor" in (env.get("GOFLAGS") or ""):
+                return None
+        return "go"
+    if cmd.name == "npm" and (sub == "ci" or sub in ("install", "i") and all(a.startswith("-") for a in argv[2:])):
+        return "npm"
+    if cmd.name in ("yarn", "pnpm") and sub in ("", "install", "i"):
+        return "npm"
+    if cmd.name.startswith("python"):
+        argv = argv[2:] if argv[1:3] == ("-m", "pip") else ()
+        cmd_name = "pip"
+    else:
+        cmd_name = cmd.name
+    if cmd_name in ("pip", "pip3") and "install" in argv and any(a in ("-r", "--requirement") or
+                                                                  a.startswith("--requirement=") for a in argv):
+        return "pip"
+    return None
