@@ -149,3 +149,11 @@ def test_a_dockerfile_with_one_typo_is_still_a_dockerfile():
 def test_a_yaml_heredoc_is_not_an_earthfile_target():
     text = "FROM alpine:3.20\nRUN <<EOF\ncat > /etc/app.yml <<YML\nservices:\n  web: {}\nYML\nEOF\n"
     assert "DG008" not in rules(fence(text))
+
+
+def test_a_fence_that_includes_a_whole_file_is_judged_whole():
+    page = '```dockerfile\n--8<-- "live.Dockerfile"\n```\n'
+    read = {"live.Dockerfile": ("snippets/live.Dockerfile", "FROM alpine:3.20\nUSER root\n")}.get
+    snippets, _ = extract("page.md", page, read, RULES.ids)
+    assert snippets[0].is_whole_file
+    assert "DG702" in {f.rule for f in check_snippet(snippets[0], RULES).findings}

@@ -69,7 +69,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
     if kind is not None:
         raw = [r for r in raw if r[0] != "DG001"] + [("DG008", 1, advice(kind), None)]
         return _expectations_applied(raw, snippet, ruleset, config)
-    scope = scope_of(df, snippet.text, elided, whole_file=bool(snippet.lines) and snippet.fence == snippet.lines[0])
+    scope = scope_of(df, snippet.text, elided, whole_file=snippet.is_whole_file)
     if df.is_fragment and not opts.fragment and not df.errors and (
             config.require_fragment_declaration or "DG007" in opts.expect):
         raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
