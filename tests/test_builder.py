@@ -149,13 +149,14 @@ def test_build_snippets_from_a_page(builder, tmp_path):
 
     assert [r.job.name for r in reports] == ["docs/page.md:1", "docs/page.md:19", "docs/page.md:39"]
     assert [r.outcome.status for r in reports] == [Status.OK, Status.RUN_FAILED, Status.NOT_BUILT]
-    assert "ok   version test-1" in reports[0].outcome.log_tail
+    assert f"ok   version {reports[0].job.build_arg_dict['VERSION']}" in reports[0].outcome.log_tail
     (cgo_finding,) = reports[1].findings
     assert (cgo_finding.rule, cgo_finding.expected, str(cgo_finding.location)) == ("DG011", True, "docs/page.md:19")
     assert not any(r.failing for r in reports)
     text = summary(reports, builder.describe())
     assert text.startswith("real build: built and ran 2 of 3 buildable snippets; 1 run-failed (1 expected: bad "
-                           "examples); 1 not built here: image not available: alpine:3.20 (1), golang:1.27-alpine (1)")
+                           "examples); 1 not built here: image not available: alpine:3.20 (1), golang:1.27-alpine (1); "
+                           "0 from cache, 3 built now")
     assert "Go 1." in text and "MB" in text
 
 
@@ -174,7 +175,8 @@ def test_the_fences_dockerignore_replaces_the_contexts_own(builder, tmp_path):
 
 def test_nothing_is_left_behind(builder):
     docker = builder.docker
-    for listing in (["ps", "-aq"], ["image", "ls", "-q"]):
-        left = subprocess.run([docker, *listing, "--filter", "label=snipcheck.build=1"], capture_output=True,
+    for listing in (["ps", "-aq"], ["image", "ls", "-q"]):  # this builder's own: peers may be building now
+        left = subprocess.run([docker, *listing, "--filter", f"label=snipcheck.build.run={builder._run_id}"],
+                              capture_output=True,
                               text=True).stdout.split()
         assert left == [], f"left behind by the builder: docker {' '.join(listing)} -> {left}"

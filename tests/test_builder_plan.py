@@ -14,7 +14,8 @@ from spec import RULES
 from snipcheck.builder import BuildJob, BuildOutcome, Status, build_snippets, findings_for, plan_jobs, summary
 from snipcheck.builder.docker import run_command
 from snipcheck.builder.buildlog import failed_step, frontend_too_old, missing_image, step_line
-from snipcheck.builder.plan import drop_syntax_line, external_images, is_buildable, newer_frontend_needed
+from snipcheck.builder.plan import (drop_syntax_line, external_images, is_buildable, newer_frontend_needed,
+                                    stable_version)
 from snipcheck.checker import check_snippet
 from snipcheck.parser import parse
 from snipcheck.snippets import FenceOptions, snippet_from_dockerfile
@@ -66,12 +67,17 @@ def test_bind_mount_from_a_stage_does_not_count():
     assert not buildable("FROM golang:1.27 AS b\nFROM b\nRUN --mount=type=bind,from=b,target=/x true\n")
 
 
-def test_plan_numbers_versions_and_marks_bad_examples():
-    snippets = [snippet(APP), snippet("COPY . .\n", fragment=True), snippet(APP, expect=("DG401",))]
+def test_plan_versions_come_from_the_text_and_bad_examples_are_marked():
+    other = APP.replace("/app", "/server")
+    snippets = [snippet(APP), snippet("COPY . .\n", fragment=True), snippet(other, expect=("DG401",))]
     results = [check_snippet(s, RULES) for s in snippets]
     jobs = plan_jobs(snippets, results, Path("/ctx"))
     assert [(j.build_args, j.expect_run_ok, j.context) for _, j in jobs] == [
-        ((("VERSION", "test-1"),), True, Path("/ctx")), ((("VERSION", "test-2"),), False, Path("/ctx"))]
+        ((("VERSION", stable_version(APP)),), True, Path("/ctx")),
+        ((("VERSION", stable_version(other)),), False, Path("/ctx"))]
+    # adding an example before another does not change the later one's version (nor its cache key)
+    (_, first), = plan_jobs(snippets[2:], results[2:], Path("/ctx"))
+    assert first.build_args == jobs[1][1].build_args and stable_version(APP) != stable_version(other)
     assert jobs[0][1].name == "docs/p.md:1" and jobs[0][1].run_args == ("selfcheck",)
 
 
@@ -219,7 +225,8 @@ def test_build_snippets_and_summary(tmp_path):
     reports = build_snippets(snippets, [check_snippet(s, RULES) for s in snippets], tmp_path, fake)
     assert [j.context for j in fake.jobs] == [tmp_path / "snippets" / "app"] * 2
     assert summary(reports) == (
-        "real build: built and ran 1 of 2 buildable snippets; 1 not built here: image not available: alpine:3.20 (1)\n"
+        "real build: built and ran 1 of 2 buildable snippets; 1 not built here: image not available: alpine:3.20 (1); "
+        "0 from cache, 2 built now\n"
         "  docs/p.md:1: ok, 7.9 MB, build 2.0 s + run 0.4 s: `selfcheck` passed\n"
         "  docs/p.md:1: not-built: image not available: alpine:3.20")
 

@@ -44,6 +44,20 @@ class Config:
     require_fragment_declaration: bool = False
     """Report snippets without FROM that the fence does not declare `fragment` (DG007). Off by
     default: in most docs a snippet without FROM is a deliberate excerpt."""
+    cache: bool = True
+    """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
+    cache_max_mb: int = 64
+    """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
+    jobs: int = 0
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    parallel_min: int = 200
+    """Check in a process pool only when at least this many snippets need checking (not cached)."""
+    engines: tuple[str, ...] = ()
+    """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
+    (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
+    Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
+    quiet: bool = False
+    """No progress lines during a real build (the summary is still printed)."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""
@@ -57,12 +71,19 @@ class Config:
         return replace(self, **updates)
 
 
+BOOLEAN_KEYS = ("build", "cache", "quiet", "require_fragment_declaration", "whole_image_rules_on_excerpts")
+COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
+# Settings that change how results are obtained, never what they are (left out of cache keys).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet"})
+
+
 def _coerce(key: str, value, source: str):
     try:
-        if key in ("select", "ignore", "enable", "snippets_base"):
+        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key in ("build", "require_fragment_declaration", "whole_image_rules_on_excerpts"):
+        if key in BOOLEAN_KEYS:
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -78,6 +99,10 @@ def _coerce(key: str, value, source: str):
             if str(value).strip() not in PROFILES:
                 raise ValueError(f"unknown profile {value!r} (use {' or '.join(PROFILES)})")
             return str(value).strip()
+        if key in COUNT_KEYS:
+            if isinstance(value, bool) or int(value) < 0:
+                raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
+            return int(value)
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checker import check_snippet, with_findings
+from .batch import BatchStats, check_many
+from .checkcache import CheckCache
+from .checker import with_findings
 from .collect import Collection, collect
-from .config import Config, load_file
+from .cachedir import cache_folder
+from .config import Config, ConfigError, load_file
 from .registry import RuleSet
 from .report import Report, page_finding
 
@@ -30,16 +33,22 @@ def snippet_bases(root: Path, config: Config) -> list[Path]:
     return [root / b for b in config.snippets_base]
 
 
-def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -> Report:
-    results = tuple(check_snippet(s, ruleset, config) for s in collection.snippets)
+def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -> tuple[Report, BatchStats]:
+    """Check every collected snippet (reusing cached results unless `cache: false`) into a Report."""
+    results, stats = check_many(collection.snippets, ruleset, config, CheckCache.for_config(config))
     problems = tuple(page_finding(p, ruleset) for p in collection.problems)
-    return Report(results, problems, config)
+    return Report(tuple(results), problems, config), stats
+
+
+def check_paths_with_stats(paths: list[str], root: Path, config: Config) -> tuple[Report, BatchStats]:
+    """The Report for `paths`, and what it cost (how many snippets the rules ran on)."""
+    ruleset = RuleSet(config)
+    collection = collect(paths, root, snippet_bases(root, config), ruleset)  # rule IDs, asked for lazily
+    return check_collection(collection, ruleset, config)
 
 
 def check_paths(paths: list[str], root: Path, config: Config) -> Report:
-    ruleset = RuleSet(config)
-    collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
-    return check_collection(collection, ruleset, config)
+    return check_paths_with_stats(paths, root, config)[0]
 
 
 def is_example_file(snippet) -> bool:
@@ -51,23 +60,56 @@ def is_example_file(snippet) -> bool:
     return plain_dockerfile or all(loc.file != snippet.fence.file for loc in snippet.lines)
 
 
-def build_examples(report: Report, root: Path, builder=None) -> tuple[Report, str]:
+def build_examples(report: Report, root: Path, builder=None, progress=None) -> tuple[Report, str]:
     """Build and run the report's example files with Docker; fold the findings into the report.
 
-    Returns the updated report and a summary ("built and ran N of M ..."). Raises
-    builder.EngineError when there is no engine to talk to.
+    Engines come from the `engines` setting (default: the one DOCKER_HOST names) unless a builder
+    is given; results are reused from the build cache under `cache_dir`. Returns the updated report
+    and a summary ("built and ran N of M ..."). Raises builder.EngineError when no engine answers.
     """
-    from .builder import DockerBuilder, build_snippets, summary
+    from .builder import build_snippets, summary
+    from .builder.cache import BuildCache, LayerSizes, read_lock
+    from .builder.engines import Engine, healthy_engines
 
-    owned = builder is None
-    builder = builder or DockerBuilder()
+    config = report.config
+    folder = cache_folder("builds", config.cache_dir)
+    engines = [Engine(builder)] if builder is not None else docker_engines(config)
+    for engine in engines:
+        if hasattr(engine.builder, "layer_sizes"):
+            engine.builder.layer_sizes = LayerSizes(folder / "layers")
     candidates = [r for r in report.results if is_example_file(r.snippet)]
     try:
-        engine = builder.describe()
-        builds = build_snippets([r.snippet for r in candidates], candidates, root, builder, report.config)
+        alive = healthy_engines(engines)
+        engine_text = describe_engines(engines)
+        builds = build_snippets([r.snippet for r in candidates], candidates, root, alive, config,
+                                cache=BuildCache(folder), progress=progress,
+                                locked=read_lock(root / "snippets" / "images.lock"))
     finally:
-        if owned:
-            builder.close()
+        if builder is None:
+            for engine in engines:
+                engine.builder.close()
     extra = {id(b.snippet): b.findings for b in builds}
-    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), report.config) for r in report.results)
-    return Report(results, report.problems, report.config), summary(builds, engine)
+    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), config) for r in report.results)
+    return Report(results, report.problems, config), summary(builds, engine_text)
+
+
+def docker_engines(config: Config) -> list:
+    """One DockerBuilder per configured engine (default: the environment's DOCKER_HOST)."""
+    from .builder import DockerBuilder
+    from .builder.engines import Engine, EngineSpec, parse_engines
+
+    try:
+        specs = parse_engines(config.engines) or [EngineSpec("")]
+    except ValueError as exc:
+        raise ConfigError(f"engines: {exc}") from None
+    return [Engine(DockerBuilder(host="" if s.buildx else s.endpoint, buildx=s.buildx), s.jobs) for s in specs]
+
+
+def describe_engines(engines) -> str:
+    """The first engine's description; with several, each engine's name, slots and state."""
+    alive = [e for e in engines if e.alive]
+    first = alive[0].builder.describe() if hasattr(alive[0].builder, "describe") else ""
+    if len(engines) == 1:
+        return first
+    states = ", ".join(f"{e.name} ({e.jobs} at once{'' if e.alive else ', not answering'})" for e in engines)
+    return f"{len(engines)} engines: {states}; {first}"

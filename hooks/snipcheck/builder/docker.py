@@ -40,8 +40,13 @@ class DockerBuilder:
     """Builds each job with BuildKit and runs the image read-only, offline, as the image's USER."""
 
     def __init__(self, docker: str | None = None, *, run_timeout: float = 30, build_timeout: float = 900,
-                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False) -> None:
+                 offline: bool = True, keep_images: bool = False, prune_build_cache: bool = False,
+                 host: str = "", buildx: str = "", measure: bool = True) -> None:
         self.docker = docker or default_docker()
+        self.host = host  # DOCKER_HOST-style endpoint; "" keeps the environment's
+        self.buildx = buildx  # build with `docker buildx build --builder NAME --load` instead
+        self.measure = measure  # image facts from `docker save` (size, compressed size, layers, waste)
+        self.layer_sizes: dict = {}  # gzip size by layer diff ID; BuildCache.layer_sizes() keeps them on disk
         self.run_timeout = run_timeout
         self.build_timeout = build_timeout
         self.offline = offline  # no registry: drop `# syntax=` lines, never try to pull
@@ -52,6 +57,24 @@ class DockerBuilder:
         self._checked = False
         self._run_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._env = {**os.environ, "DOCKER_BUILDKIT": "1", "BUILDKIT_PROGRESS": "plain"}
+        if host:
+            self._env["DOCKER_HOST"] = host
+
+    @property
+    def name(self) -> str:
+        """The engine as reports name it: the endpoint, or the buildx builder."""
+        return f"buildx:{self.buildx}" if self.buildx else (self.host or os.environ.get("DOCKER_HOST", "")
+                                                            or "unix:///var/run/docker.sock")
+
+    def settings(self) -> dict:
+        """What about this builder can change an outcome (part of the build cache key)."""
+        return {"offline": self.offline, "run": "--network none --read-only --tmpfs /tmp",
+                "run_timeout": self.run_timeout, "builder": "buildx" if self.buildx else "docker build"}
+
+    def image_id(self, ref: str) -> str | None:
+        """The ID the engine resolves `ref` to; None when it does not have the image."""
+        proc = self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30)
+        return proc.stdout.strip() or None if proc.returncode == 0 else None
 
     def __enter__(self) -> "DockerBuilder":
         return self
@@ -63,12 +86,16 @@ class DockerBuilder:
         """The engine's version; EngineError with what to do when there is none."""
         try:
             proc = self._docker("version", "--format", "{{.Server.Version}}", timeout=30)
+            if proc.returncode == 0 and self.buildx:
+                proc = self._docker("buildx", "inspect", self.buildx, timeout=30)
         except FileNotFoundError:
             raise EngineError(f"docker client {self.docker!r} not found (apt-get install docker.io, "
                               "or set SNIPCHECK_DOCKER)") from None
+        except subprocess.TimeoutExpired:
+            raise EngineError(f"the Docker engine {self.name} did not answer within 30 s") from None
         if proc.returncode != 0:
-            raise EngineError(f"cannot reach the Docker engine with {self.docker}: {proc.stderr.strip()} "
-                              "(start it: dockerd >/tmp/dockerd.log 2>&1 &)")
+            raise EngineError(f"cannot reach the Docker engine {self.name} with {self.docker}: "
+                              f"{proc.stderr.strip()} (start it: dockerd >/tmp/dockerd.log 2>&1 &)")
         self._checked = True
         return proc.stdout.strip()
 
@@ -115,9 +142,11 @@ class DockerBuilder:
             outcome = self._build(job, df, tag, dockerfile, context, notes)
         if outcome.status is Status.OK:
             outcome = self._run(job, tag, outcome)
+        if outcome.built and self.measure:
+            outcome = replace(outcome, facts=self._facts(tag))
         if not self.keep_images:
             self._docker("image", "rm", "-f", tag, timeout=60)
-        return outcome
+        return replace(outcome, engine=self.name)
 
     def close(self) -> None:
         """Remove what this builder left behind (containers, images) and, if asked, the build cache."""
@@ -133,7 +162,8 @@ class DockerBuilder:
             self._docker("builder", "prune", "-af", timeout=300)
 
     def _build(self, job, df, tag, dockerfile, context, notes) -> BuildOutcome:
-        args = ["build", "-f", str(dockerfile), "-t", tag, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}"]
+        args = (["buildx", "build", "--builder", self.buildx, "--load"] if self.buildx else ["build"]) + [
+            "-f", str(dockerfile), "-t", tag, "--label", LABEL, "--label", f"{RUN_LABEL}={self._run_id}"]
         for name, value in job.build_args:
             args += ["--build-arg", f"{name}={value}"]
         start = time.monotonic()
@@ -141,7 +171,7 @@ class DockerBuilder:
             proc = self._docker(*args, str(context), timeout=self.build_timeout)
         except subprocess.TimeoutExpired:
             return BuildOutcome(Status.BUILD_FAILED, f"the build took longer than {self.build_timeout:.0f} s",
-                                build_seconds=time.monotonic() - start, notes=notes)
+                                build_seconds=time.monotonic() - start, notes=notes, transient=True)
         seconds = time.monotonic() - start
         log = proc.stdout + proc.stderr
         if proc.returncode == 0:
@@ -170,7 +200,8 @@ class DockerBuilder:
             proc = self._docker(*args, timeout=self.run_timeout)
         except subprocess.TimeoutExpired:
             return _replace(built, Status.RUN_FAILED, f"`{' '.join(job.run_args)}` did not exit within "
-                                                      f"{self.run_timeout:.0f} s", run_seconds=self.run_timeout)
+                                                      f"{self.run_timeout:.0f} s", run_seconds=self.run_timeout,
+                            transient=True)
         finally:
             self._docker("rm", "-f", name, timeout=60)
         seconds = time.monotonic() - start
@@ -187,6 +218,18 @@ class DockerBuilder:
         proc = self._docker("image", "inspect", "-f", "{{json .Config}}", tag, timeout=60)
         entrypoint, args, notes = run_command(json.loads(proc.stdout or "{}") or {}, run_args)
         return ((["--entrypoint", entrypoint] if entrypoint is not None else []) + [tag, *args]), notes
+
+    def _facts(self, tag: str):
+        """Size, compressed size, layers, wasted bytes and user, from `docker save` of the image."""
+        from .facts import facts_from_archive
+
+        proc = self._docker("image", "inspect", tag, timeout=60)
+        with tempfile.TemporaryDirectory(prefix="snipcheck-save-") as tmp:
+            archive = Path(tmp) / "image.tar"
+            saved = self._docker("save", "-o", str(archive), tag, timeout=900)
+            if proc.returncode or saved.returncode:
+                return None
+            return facts_from_archive(archive, json.loads(proc.stdout)[0], self.layer_sizes)
 
     def _image_exists(self, ref: str) -> bool:
         return self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30).returncode == 0

@@ -9,7 +9,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .facts import ImageFacts
 
 
 class Status(str, enum.Enum):
@@ -34,6 +37,7 @@ class BuildJob:
     expect_run_ok: bool = True  # False for a declared bad example
     dockerignore: str | None = None  # .dockerignore text to build with; None keeps the context's own
     not_buildable: str = ""  # set when the job cannot be tried at all (reason shown as "not built")
+    example: str = ""  # the example file's name without .Dockerfile ("static-scratch"), "" when inline
 
     @property
     def build_arg_dict(self) -> dict[str, str]:
@@ -54,6 +58,9 @@ class BuildOutcome:
     build_seconds: float | None = None
     run_seconds: float | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. that a `# syntax=` line was dropped
+    facts: "ImageFacts | None" = None  # measured from the built image (size, layers, waste, user)
+    engine: str = ""  # which engine built it, e.g. "unix:///var/run/docker.sock"
+    transient: bool = False  # says more about the moment than the example (a timeout): never cached
 
     @property
     def built(self) -> bool:

@@ -8,8 +8,9 @@ built-in Dockerfile frontend lacks, and which external images the build needs.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from ..checker import SnippetResult
@@ -34,7 +35,8 @@ _URL = re.compile(r"^(https?://|git@|git://)", re.I)
 
 def plan_jobs(snippets: Iterable[Snippet], results: Iterable[SnippetResult], context: Path,
               read_dockerignore: DockerignoreReader = lambda ref: None) -> list[tuple[Snippet, BuildJob]]:
-    """Build jobs for the buildable snippets, numbered in page order (VERSION=test-1, test-2, ...)."""
+    """Build jobs for the buildable snippets, in page order. VERSION is derived from the text, so a
+    job's cache key does not change when another example is added before it."""
     status = {r.snippet: r.status for r in results}
     planned: list[tuple[Snippet, BuildJob]] = []
     for snippet in snippets:
@@ -48,10 +50,26 @@ def plan_jobs(snippets: Iterable[Snippet], results: Iterable[SnippetResult], con
                 not_buildable = f"the fence's dockerignore file {ref!r} was not found"
         planned.append((snippet, BuildJob(
             name=str(snippet.fence), dockerfile=snippet.text, context=context,
-            build_args=(("VERSION", f"test-{len(planned) + 1}"),),
+            build_args=(("VERSION", stable_version(snippet.text)),),
             expect_run_ok=not snippet.options.is_bad_example, dockerignore=ignore, not_buildable=not_buildable,
+            example=example_name(snippet),
         )))
     return planned
+
+
+def stable_version(text: str) -> str:
+    """'test-1a2b3c4d': a version string per Dockerfile text, for the app's version check."""
+    return "test-" + hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+def example_name(snippet: Snippet) -> str:
+    """'static-scratch' for a snippet that is one whole file (snippets/examples/static-scratch.Dockerfile
+    included whole, or given to the CLI); "" for an inline fence. Names measured facts."""
+    files = {loc.file for loc in snippet.lines}
+    if len(files) != 1 or (snippet.fence.file in files and snippet.fence != snippet.lines[0]):
+        return ""
+    name = PurePosixPath(files.pop().replace("\\", "/")).name
+    return name.removesuffix(".Dockerfile").removesuffix(".dockerfile") if name != "Dockerfile" else ""
 
 
 def is_buildable(snippet: Snippet, status: str = "pass") -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..checker import BUILD_RULE_IDS, Finding, SnippetResult
 from ..config import Config
@@ -17,7 +17,11 @@ from ..rules.meta.build_failed import build_failed
 from ..rules.meta.expectation_not_met import expectation_not_met
 from ..rules.meta.run_failed import run_failed
 from ..snippets import Snippet
+from .batch import run_jobs
+from .cache import BuildCache
+from .engines import Engine
 from .model import Builder, BuildJob, BuildOutcome, Status
+from .progress import Progress
 from .plan import APP_CONTEXT, plan_jobs
 
 BUILD_RULES = {Status.BUILD_FAILED: build_failed, Status.RUN_FAILED: run_failed}
@@ -29,6 +33,7 @@ class BuildReport:
     job: BuildJob
     outcome: BuildOutcome
     findings: tuple[Finding, ...]
+    cached: bool = False  # the outcome was stored by an earlier run with the same inputs
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -36,8 +41,11 @@ class BuildReport:
 
 
 def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult], root_dir: Path,
-                   builder: Builder, config: Config = Config()) -> list[BuildReport]:
-    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order."""
+                   builder: "Builder | Sequence[Engine]", config: Config = Config(), *,
+                   cache: BuildCache | None = None, progress: Progress | None = None,
+                   locked: dict[str, str] | None = None) -> list[BuildReport]:
+    """Build and run every buildable snippet against `root_dir/snippets/app`, in page order: on one
+    builder or spread over several engines, reusing results stored in `cache`."""
     root_dir = Path(root_dir)
 
     def read_dockerignore(ref: str) -> str | None:
@@ -50,12 +58,10 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     planned = plan_jobs(snippets, results, root_dir / APP_CONTEXT, read_dockerignore)
     if planned and not (root_dir / APP_CONTEXT).is_dir():
         raise FileNotFoundError(f"real build: no sample app at {root_dir / APP_CONTEXT} to build the examples with")
-    reports = []
-    for snippet, job in planned:
-        outcome = BuildOutcome(Status.NOT_BUILT, job.not_buildable) if job.not_buildable \
-            else builder.build_and_run(job)
-        reports.append(BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config)))
-    return reports
+    engines = list(builder) if isinstance(builder, (list, tuple)) else [Engine(builder)]
+    batch = run_jobs([job for _, job in planned], engines, cache, progress, locked)
+    return [BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config), cached=n in batch.cached)
+            for n, ((snippet, job), outcome) in enumerate(zip(planned, batch.outcomes))]
 
 
 def findings_for(snippet: Snippet, job: BuildJob, outcome: BuildOutcome, config: Config = Config()
@@ -86,10 +92,16 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
         lines[0] += f"; {', '.join(parts)}" + (f" ({expected} expected: bad examples)" if expected else "")
     if not_built:
         lines[0] += f"; {len(not_built)} not built here: {_not_built_reasons(not_built)}"
+    cached = sum(r.cached for r in reports)
+    lines[0] += f"; {cached} from cache, {sum(1 for r in reports if not r.cached and not r.job.not_buildable)} built now"
     for r in reports:
         o = r.outcome
-        parts = [str(o.status)]
-        if o.image_size:
+        parts = [str(o.status) + (" (cached)" if r.cached else "")]
+        if o.facts:
+            f = o.facts
+            parts.append(f"{f.size / 1e6:.1f} MB ({f.compressed_size / 1e6:.1f} MB gzip), {f.layers} layers, "
+                         f"{f.wasted_bytes / 1e6:.1f} MB wasted, user {f.runs_as}")
+        elif o.image_size:
             parts.append(f"{o.image_size / 1e6:.1f} MB")
         if o.build_seconds is not None:
             parts.append(f"build {o.build_seconds:.1f} s" + (f" + run {o.run_seconds:.1f} s" if o.run_seconds else ""))
