@@ -77,6 +77,16 @@ class Config:
     highlight_failing_lines: bool = False
     """Highlight the lines with findings of failing snippets and bad examples, where the author set no
     hl_lines (site only)."""
+    profile: str = "default"
+    """Severity profile: `default` (severities follow harm to a reader who copies the snippet) or
+    `hadolint` (hadolint's own levels, and every snippet with a FROM judged as a whole Dockerfile)."""
+    whole_image_rules_on_excerpts: bool = False
+    """Also run rules about the whole image (root user, untagged base, missing .dockerignore, ...) on
+    excerpts: snippets without FROM, with `...` elisions or placeholders, or of three instructions
+    or fewer. The `hadolint` profile implies it."""
+    require_fragment_declaration: bool = False
+    """Report snippets without FROM that the fence does not declare `fragment` (DG007). Off by
+    default: in most docs a snippet without FROM is a deliberate excerpt."""
     cache: bool = True
     """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
     cache_max_mb: int = 64
@@ -142,6 +152,12 @@ def _coerce(key: str, value, source: str):
     hint = field_types()[key]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     try:
+        if key == "profile":
+            from .profiles import PROFILES
+
+            if str(value).strip() not in PROFILES:
+                raise ValueError(f"unknown profile {value!r} (use {' or '.join(PROFILES)})")
+            return str(value).strip()
         if key in _NUMBERS:
             number = _NUMBERS[key](value)
             if isinstance(value, bool) or number <= 0:

@@ -70,7 +70,7 @@ class SiteChecks:
         ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
                              link_rules=config.rule_pages)
         for superfences in superfences_settings(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs):
-            kept = [f for f in superfences.get("custom_fences", []) if f.get("name") not in DOCKERFILE_LANGUAGES]
+            kept = [f for f in superfences.get("custom_fences", []) if str(f.get("name", "")).lower() not in DOCKERFILE_LANGUAGES]
             superfences["custom_fences"] = kept + ours
         # pymdownx.snippets itself follows symlinks out of its base paths: hold it to our roots.
         extensions = [e for e in mkdocs_config.markdown_extensions if not isinstance(e, ContainSnippets)]

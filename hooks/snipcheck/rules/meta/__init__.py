@@ -11,6 +11,7 @@ from . import (
     input_refused,
     invalid_fence_option,
     networked_build,
+    not_a_dockerfile,
     parse_error,
     path_outside_allowed_folders,
     run_failed,
@@ -34,4 +35,5 @@ RULES = (
     build_refused.build_refused,  # DG012
     build_limit_exceeded.build_limit_exceeded,  # DG013
     networked_build.networked_build,  # DG014
+    not_a_dockerfile.not_a_dockerfile,  # DG015
 )
