@@ -34,7 +34,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     checks.start_page(page.file.src_uri)
-    return markdown
+    return checks.page_markdown(markdown)
 
 
 def on_page_content(html, page, config, files):

@@ -1,6 +1,10 @@
 """`make bench`: snipcheck against hadolint on the same snippets, the hook's share of `mkdocs build`,
 and the memory of a full check, all measured in one run on this machine.
 
+(d) is the real build of every example, cold on one and on two engines and warm
+(tools/bench_builds.py; needs a Docker engine with the stand-in images, leave it out with
+--skip-real-build).
+
 Snippets: every Dockerfile of the site's pages (docs/, with includes), of the rule docs (Example and
 Use instead) and of the seed text (../shared/seed/, when present). Prints a table; `--json FILE`
 writes the figures. Targets are reported as PASS/MISS and never fail the run.
@@ -383,6 +387,8 @@ def main() -> int:
     parser.add_argument("--hadolint-repeat", type=int, default=3, help="hadolint passes (default 3)")
     parser.add_argument("--builds", type=int, default=3, help="mkdocs builds per variant (default 3)")
     parser.add_argument("--skip-build", action="store_true", help="leave out the mkdocs comparison")
+    parser.add_argument("--skip-real-build", action="store_true",
+                        help="leave out the real build of every example (two private dockerd engines)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--hook-profile-child", metavar="SITE_DIR", help=argparse.SUPPRESS)
@@ -416,7 +422,15 @@ def main() -> int:
         if pct is not None:
             figures.setdefault("targets", {})["hook_overhead"] = pct < OVERHEAD_TARGET
     figures["memory"] = measure_memory()
+    if not args.skip_real_build:
+        from bench_builds import bench_builds
+
+        figures["real_build"] = bench_builds()
     print_table(figures)
+    if "real_build" in figures:
+        from bench_builds import print_builds
+
+        print_builds(figures["real_build"])
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -49,6 +49,7 @@ class SnippetResult:
     status: str  # "pass", "expected", "fail" or "skipped"
     findings: tuple[Finding, ...]
     failing: tuple[Finding, ...]
+    build: object = None  # builder.BuildReport when the real build tried this snippet
 
 
 def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
@@ -87,10 +88,12 @@ def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: 
     return check_snippet(replace(snippet_from_dockerfile(path, text), options=options), ruleset, config)
 
 
-def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config()) -> SnippetResult:
+def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config(),
+                  build=None) -> SnippetResult:
     """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
     findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
-    return _result(result.snippet, findings, config, skipped=result.status == "skipped")
+    checked = _result(result.snippet, findings, config, skipped=result.status == "skipped")
+    return replace(checked, build=build if build is not None else result.build)
 
 
 def _snippet_line(snippet: Snippet, loc: Location) -> int:

@@ -20,7 +20,9 @@ from .report import sarif as sarif_report
 from .report import text as text_report
 from .builder.model import EngineError
 from .builder.progress import for_terminal
-from .run import build_examples, check_paths, find_project_root, project_config
+from . import measured
+from .run import (build_examples, check_paths, current_measurements, find_project_root, markdown_pages,
+                  measurements_path, project_config, with_claims)
 
 FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
            "github": github_report.render}
@@ -45,7 +47,10 @@ def main() -> None:
 @click.option("--build/--no-build", default=None,
               help="Also build complete examples with Docker and run the app's selfcheck in them.")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet) -> None:
+@click.option("--update-measurements", is_flag=True,
+              help="With --build: write the measured image facts to the `measurements` file.")
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet,
+          update_measurements) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
@@ -64,7 +69,13 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             progress = for_terminal(sys.stderr, quiet=config.quiet)
             report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(built, err=True)
-    except (ConfigError, InputError, EngineError, FileNotFoundError) as exc:
+        data = current_measurements(report, project or Path.cwd())
+        if update_measurements and report.builds:
+            target = measurements_path(project or Path.cwd(), config)
+            measured.save(target, data)
+            click.echo(f"measurements written to {target}", err=True)
+        report = with_claims(report, markdown_pages(list(paths), project or Path.cwd()), data, RuleSet(config))
+    except (ConfigError, InputError, EngineError, FileNotFoundError, measured.MeasurementsError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)
         sys.exit(2)
     rendered = FORMATS[fmt](report)

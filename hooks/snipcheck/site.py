@@ -23,7 +23,10 @@ from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
-from .run import build_examples, snippet_bases
+from .claims import render_claims
+from .measured import MeasurementsError
+from .report.sizes import render_sizes
+from .run import build_examples, current_measurements, snippet_bases, with_claims
 
 REPORT_PAGE = "checks/index.md"
 
@@ -45,6 +48,7 @@ class SiteChecks:
         self.current_page: str | None = None
         self.rendered = 0
         self.mismatches: list[str] = []
+        self.measurements: dict = {}
 
     # -- configure ---------------------------------------------------------------------------
     def configure(self, config) -> None:
@@ -60,7 +64,10 @@ class SiteChecks:
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         fences = [f for f in superfences.get("custom_fences", []) if f.get("name") not in ("dockerfile", "Dockerfile",
                                                                                              "docker")]
-        superfences["custom_fences"] = fences + custom_fences(self.result_for)
+        fences = [f for f in fences if f.get("name") != "measured-sizes"]
+        superfences["custom_fences"] = fences + custom_fences(self.result_for) + [{
+            "name": "measured-sizes", "class": "measured-sizes",
+            "format": lambda src, *args, **kwargs: render_sizes(src, self.measurements)}]
 
     # -- collect and check -------------------------------------------------------------------
     def generated_pages(self) -> dict[str, str]:
@@ -79,6 +86,7 @@ class SiteChecks:
         self.report = Report(tuple(results), tuple(problems), self.config)
         if self.config.build:
             self._build_examples()
+        self._check_claims(pages)
         for src_uri, result in zip(pages_of, self.report.results):
             self.by_page[src_uri].append(result)
         for finding in self.report.failing:
@@ -102,8 +110,24 @@ class SiteChecks:
         except (EngineError, FileNotFoundError, ConfigError) as exc:
             self.log.warning(f"real build requested (build: true) but not possible: {exc}")
             return
+        # A few lines, never one per example: the details are in the report page and report.json.
         for line in summary.splitlines():
-            self.log.info(line)
+            if not line.startswith("  ") or line.startswith("  ("):
+                self.log.info(line.strip())
+
+    def _check_claims(self, pages: dict[str, str]) -> None:
+        """Numbers declared as measured in the text, against the measurements (DG012)."""
+        try:
+            self.measurements = current_measurements(self.report, self.root)
+        except MeasurementsError as exc:
+            self.log.warning(str(exc))
+            return
+        marked = {self.display(src): text for src, text in pages.items() if "measured=" in text}
+        self.report = with_claims(self.report, marked, self.measurements, self.ruleset)
+
+    def page_markdown(self, markdown: str) -> str:
+        """The page with measured-number markers replaced by the number and its measurement."""
+        return render_claims(markdown, self.measurements) if "measured=" in markdown else markdown
 
     def display(self, src_uri: str) -> str:
         path = self.docs_dir / src_uri

@@ -21,6 +21,7 @@ from .batch import run_jobs
 from .cache import BuildCache
 from .engines import Engine
 from .model import Builder, BuildJob, BuildOutcome, Status
+from .predictions import verdicts
 from .progress import Progress
 from .plan import APP_CONTEXT, plan_jobs
 
@@ -33,7 +34,18 @@ class BuildReport:
     job: BuildJob
     outcome: BuildOutcome
     findings: tuple[Finding, ...]
-    cached: bool = False  # the outcome was stored by an earlier run with the same inputs
+    findings_static: tuple[Finding, ...] = ()  # what the rules said before the build
+
+    @property
+    def cached(self) -> bool:
+        """The outcome was stored by an earlier run with the same inputs."""
+        return self.outcome.cached
+
+    def verdicts(self) -> list:
+        """How the rules that fired on this bad example fared against the real build."""
+        if not self.snippet.options.is_bad_example:
+            return []
+        return verdicts(self.job.name, [f.rule for f in self.findings_static], self.outcome)
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -47,6 +59,7 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     """Build and run every buildable snippet against `root_dir/snippets/app`, in page order: on one
     builder or spread over several engines, reusing results stored in `cache`."""
     root_dir = Path(root_dir)
+    results = list(results)
 
     def read_dockerignore(ref: str) -> str | None:
         for base in config.snippets_base:
@@ -60,8 +73,10 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
         raise FileNotFoundError(f"real build: no sample app at {root_dir / APP_CONTEXT} to build the examples with")
     engines = list(builder) if isinstance(builder, (list, tuple)) else [Engine(builder)]
     batch = run_jobs([job for _, job in planned], engines, cache, progress, locked)
-    return [BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config), cached=n in batch.cached)
-            for n, ((snippet, job), outcome) in enumerate(zip(planned, batch.outcomes))]
+    static = {id(r.snippet): tuple(r.findings) for r in results}
+    return [BuildReport(snippet, job, outcome, findings_for(snippet, job, outcome, config),
+                        static.get(id(snippet), ()))
+            for (snippet, job), outcome in zip(planned, batch.outcomes)]
 
 
 def findings_for(snippet: Snippet, job: BuildJob, outcome: BuildOutcome, config: Config = Config()
@@ -108,6 +123,10 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
         lines.append(f"  {r.job.name}: {', '.join(parts)}" + (f": {o.reason}" if o.reason else ""))
     if engine:
         lines.append(f"  ({engine})")
+    contradicted = [v for r in reports for v in r.verdicts() if v.agrees is False]
+    if contradicted:
+        lines.append(f"rule predictions the real build contradicted ({len(contradicted)}):")
+        lines += [f"  {v.rule} on {v.example}: predicted {v.predicted}; {v.happened}" for v in contradicted]
     return "\n".join(lines)
 
 

@@ -14,6 +14,8 @@ class Report:
     results: tuple[SnippetResult, ...]
     problems: tuple[Finding, ...]  # page-level findings (e.g. an unterminated fence)
     config: Config
+    builds: tuple = ()  # builder.BuildReport of every example the real build tried
+    build_engine: str = ""  # the engines, as the real build described them
 
     @property
     def failing(self) -> tuple[Finding, ...]:

@@ -7,6 +7,7 @@ from . import (
     expectation_not_met,
     include_error,
     invalid_fence_option,
+    measured_claim_differs,
     parse_error,
     run_failed,
     undeclared_fragment,
@@ -24,4 +25,5 @@ RULES = (
     undeclared_fragment.undeclared_fragment,  # DG007
     build_failed.build_failed,  # DG010
     run_failed.run_failed,  # DG011
+    measured_claim_differs.measured_claim_differs,  # DG012
 )
