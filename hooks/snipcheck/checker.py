@@ -14,13 +14,12 @@ from .parser import parse
 from .pragmas import Suppression, suppressions
 from .registry import RuleSet
 from .rulekit import Context
-from .rules.meta.build_failed import build_failed
-from .rules.meta.run_failed import run_failed
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 
-# Findings only a real Docker build can produce; the builder settles their expectations.
-BUILD_RULE_IDS = frozenset({build_failed.id, run_failed.id})
+# Findings only a real Docker build can produce (build-failed, run-failed); the builder settles their
+# expectations. IDs, not imports, so that importing the checker does not import every rule.
+BUILD_RULE_IDS = frozenset({"DG010", "DG011"})
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                                        for p in snippet.problems]
     if opts.skip:
         findings = _to_findings(raw, snippet, ruleset, config, opts)
-        return _result(snippet, findings, config, skipped=True)
+        return result_from(snippet, findings, config, skipped=True)
     df = parse(snippet.text)
     if df.is_fragment and not opts.fragment and not df.errors:
         raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
@@ -79,7 +78,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
             raw.append(("DG004", 0, f"this bad example expects {expected} ({ruleset.name_of(expected)}), "
                                     f"which did not fire", None))
     findings = _to_findings(raw, snippet, ruleset, config, opts)
-    return _result(snippet, findings, config)
+    return result_from(snippet, findings, config)
 
 
 def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: FenceOptions = FenceOptions(),
@@ -92,7 +91,7 @@ def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Con
                   build=None) -> SnippetResult:
     """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
     findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
-    checked = _result(result.snippet, findings, config, skipped=result.status == "skipped")
+    checked = result_from(result.snippet, findings, config, skipped=result.status == "skipped")
     return replace(checked, build=build if build is not None else result.build)
 
 
@@ -135,7 +134,8 @@ def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: 
     return tuple(sorted(out, key=lambda f: (f.snippet_line, f.rule)))
 
 
-def _result(snippet: Snippet, findings, config: Config, skipped: bool = False) -> SnippetResult:
+def result_from(snippet: Snippet, findings, config: Config, skipped: bool = False) -> SnippetResult:
+    """A snippet's result from its findings: failing ones and status by the fail-on policy."""
     failing = tuple(f for f in findings if not f.expected and f.severity >= config.fail_on)
     if failing:
         status = "fail"

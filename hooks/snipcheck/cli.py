@@ -1,10 +1,13 @@
 """`snipcheck`: check Markdown pages, folders and Dockerfiles from the command line.
 
 Exit codes: 0 nothing unexpected, 1 unexpected findings, 2 usage or input errors.
+Imports stay lazy (formatters, builder, Markdown, rules): `snipcheck check Dockerfile` loads only
+what it needs, and nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,19 +16,22 @@ import click
 from . import config as config_mod
 from .collect import InputError
 from .config import Config, ConfigError
+from .measured import MeasurementsError
 from .registry import RuleSet
-from .report import github as github_report
-from .report import json as json_report
-from .report import sarif as sarif_report
-from .report import text as text_report
-from .builder.model import EngineError
-from .builder.progress import for_terminal
-from . import measured
-from .run import (build_examples, check_paths, current_measurements, find_project_root, markdown_pages,
-                  measurements_path, project_config, with_claims)
+from .run import check_paths_with_stats, find_project_root, project_config
 
-FORMATS = {"text": text_report.render, "json": json_report.render, "sarif": sarif_report.render,
-           "github": github_report.render}
+def _formatter(name: str):
+    """snipcheck.report.<name>.render, imported on first use."""
+    def render(report) -> str:
+        return importlib.import_module(f".report.{name}", __package__).render(report)
+    return render
+
+
+FORMATS = {name: _formatter(name) for name in ("github", "json", "sarif", "text")}
+
+
+class _NoEngine(Exception):
+    """Stands in for builder.EngineError when no build was asked for (the builder is not imported)."""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,12 +52,17 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--build/--no-build", default=None,
               help="Also build complete examples with Docker and run the app's selfcheck in them.")
+@click.option("--cache/--no-cache", default=None,
+              help="Reuse results of unchanged snippets from earlier runs (default: on; setting `cache`).")
+@click.option("--jobs", type=click.IntRange(min=0), help="Processes for many snippets (0: one per CPU, 1: serial).")
+@click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the run cost (checked, reused, processes).")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
 @click.option("--update-measurements", is_flag=True,
               help="With --build: write the measured image facts to the `measurements` file.")
-def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, quiet,
-          update_measurements) -> None:
+def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
+          verbose, quiet, update_measurements) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
+    engine_error: type[Exception] = _NoEngine
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
@@ -59,23 +70,24 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
             config = config.with_values(config_mod.load_file(config_file), config_file)
         config = config_mod.from_environment(config)
         flags = {k: v for k, v in dict(select=select, ignore=ignore, enable=enable, fail_on=fail_on).items() if v}
-        if build is not None:
-            flags["build"] = build
-        if quiet:
-            flags["quiet"] = True
+        optional = dict(build=build, cache=cache, jobs=jobs, quiet=quiet or None)
+        flags.update({k: v for k, v in optional.items() if v is not None})
         config = config.with_values(flags, "command line")
-        report = check_paths(list(paths), project or Path.cwd(), config)
+        report, stats = check_paths_with_stats(list(paths), project or Path.cwd(), config)
+        if verbose:
+            click.echo(f"snipcheck: {len(report.results)} snippet(s): {stats.checked} checked in {stats.workers} "
+                       f"process(es), {stats.reused} reused from the cache", err=True)
         if config.build:
+            from .builder.model import EngineError
+            from .builder.progress import for_terminal
+            from .run import build_examples
+
+            engine_error = EngineError
             progress = for_terminal(sys.stderr, quiet=config.quiet)
             report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(built, err=True)
-        data = current_measurements(report, project or Path.cwd())
-        if update_measurements and report.builds:
-            target = measurements_path(project or Path.cwd(), config)
-            measured.save(target, data)
-            click.echo(f"measurements written to {target}", err=True)
-        report = with_claims(report, markdown_pages(list(paths), project or Path.cwd()), data, RuleSet(config))
-    except (ConfigError, InputError, EngineError, FileNotFoundError, measured.MeasurementsError) as exc:
+        report = _with_measurements(report, list(paths), project or Path.cwd(), update_measurements)
+    except (ConfigError, InputError, engine_error, FileNotFoundError, MeasurementsError) as exc:
         click.echo(f"snipcheck: error: {exc}", err=True)
         sys.exit(2)
     rendered = FORMATS[fmt](report)
@@ -84,6 +96,23 @@ def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output
     else:
         click.echo(rendered, nl=False)
     sys.exit(0 if report.ok else 1)
+
+
+def _with_measurements(report, paths: list[str], root: Path, update: bool):
+    """Numbers declared as measured in the Markdown paths, checked (DG012) against the measurements
+    (this run's, if it built); with `update`, the fresh measurements are written to their file."""
+    from . import measured
+    from .run import current_measurements, markdown_pages, measurements_path, with_claims
+
+    pages = markdown_pages(paths, root)
+    if not pages and not (update and report.builds):
+        return report
+    data = current_measurements(report, root)
+    if update and report.builds:
+        target = measurements_path(root, report.config)
+        measured.save(target, data)
+        click.echo(f"measurements written to {target}", err=True)
+    return with_claims(report, pages, data, RuleSet(report.config))
 
 
 @main.command("rules")

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .markdown import extract
 from .snippets import Problem, Snippet, snippet_from_dockerfile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -101,6 +100,8 @@ def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules
         result.files.append(shown)
         text = read_text(path)
         if is_markdown(path, text):
+            from .markdown import extract  # Python-Markdown and pymdownx: only when there is Markdown
+
             snippets, problems = extract(shown, text, reader, known_rules)
             result.snippets.extend(with_dockerignore(s, reader) for s in snippets)
             result.problems.extend(problems)

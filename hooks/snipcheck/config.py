@@ -34,6 +34,14 @@ class Config:
     """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    cache: bool = True
+    """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
+    cache_max_mb: int = 64
+    """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
+    jobs: int = 0
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    parallel_min: int = 200
+    """Check in a process pool only when at least this many snippets need checking (not cached)."""
     engines: tuple[str, ...] = ()
     """Build engines for the real build, each `ENDPOINT [jobs=N]`: a DOCKER_HOST-style endpoint
     (unix://, tcp://, ssh://) or `buildx:BUILDER`; jobs = builds at once there (default 1).
@@ -56,12 +64,19 @@ class Config:
         return replace(self, **updates)
 
 
+BOOLEAN_KEYS = ("build", "cache", "quiet")
+COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
+# Settings that change how results are obtained, never what they are (left out of cache keys).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+                                   "quiet"})
+
+
 def _coerce(key: str, value, source: str):
     try:
         if key in ("select", "ignore", "enable", "snippets_base", "engines"):
             items = value.split(",") if isinstance(value, str) else list(value)
             return tuple(str(i).strip() for i in items if str(i).strip())
-        if key in ("build", "quiet"):
+        if key in BOOLEAN_KEYS:
             if isinstance(value, bool):
                 return value
             if str(value).strip().lower() in ("1", "true", "yes", "on"):
@@ -71,6 +86,10 @@ def _coerce(key: str, value, source: str):
             raise ValueError(f"expected true or false, got {value!r}")
         if key in ("cache_dir", "measurements"):
             return str(value)
+        if key in COUNT_KEYS:
+            if isinstance(value, bool) or int(value) < 0:
+                raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
+            return int(value)
         if key == "fail_on":
             return Severity.parse(str(value))
         if key == "severity":

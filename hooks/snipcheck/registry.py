@@ -1,4 +1,8 @@
-"""The rule registry: one explicit, ordered list, and the RuleSet a configuration selects from it."""
+"""The rule registry: one explicit, ordered list, and the RuleSet a configuration selects from it.
+
+The rule modules are imported on first use, not when a RuleSet is made: a run whose results all
+come from the check cache never imports them.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,39 @@ from functools import cached_property
 
 from .config import Config, ConfigError
 from .rulekit import Rule
-from .rules import ALL_RULES
 
 
 class RuleSet:
     """The rules that run, plus lookups by ID or peer alias over every known rule."""
 
-    def __init__(self, config: Config = Config(), all_rules: tuple[Rule, ...] = ALL_RULES) -> None:
-        self.all = all_rules
-        self._by_id = {r.id: r for r in all_rules}
+    def __init__(self, config: Config = Config(), all_rules: tuple[Rule, ...] | None = None) -> None:
+        self._given = all_rules
+        self._config = config
         for code in (*config.select, *config.ignore, *config.enable, *config.severity):
             if not self.known(code):
                 raise ConfigError(f"unknown rule {code!r} in configuration")
+
+    @cached_property
+    def all(self) -> tuple[Rule, ...]:
+        if self._given is not None:
+            return self._given
+        from .rules import ALL_RULES
+
+        return ALL_RULES
+
+    @cached_property
+    def _by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.all}
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules this configuration runs, in registry order."""
+        config = self._config
         selected = set(self.ids_for_codes(config.select)) if config.select else None
         ignored = set(self.ids_for_codes(config.ignore))
         enabled = set(self.ids_for_codes(config.enable))
-        self.rules = tuple(
-            r for r in all_rules
+        return tuple(
+            r for r in self.all
             if r.id not in ignored
             and (r.default_enabled or r.id in enabled or (selected is not None and r.id in selected))
             and (selected is None or r.id in selected or r.id.startswith("DG00"))
@@ -44,6 +64,10 @@ class RuleSet:
     @cached_property
     def ids(self) -> frozenset[str]:
         return frozenset(self._by_id)
+
+    def __contains__(self, rule_id: str) -> bool:
+        """`"DG101" in ruleset`: a known rule ID (the rules are imported only when first asked)."""
+        return rule_id in self.ids
 
     def get(self, rule_id: str) -> Rule:
         return self._by_id[rule_id]

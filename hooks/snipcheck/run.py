@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .checker import check_snippet, with_findings
+from .batch import BatchStats, check_many
+from .checkcache import CheckCache
+from .checker import with_findings
 from .collect import Collection, collect
 from .cachedir import cache_folder
 from .config import Config, ConfigError, load_file
@@ -32,16 +34,22 @@ def snippet_bases(root: Path, config: Config) -> list[Path]:
     return [root / b for b in config.snippets_base]
 
 
-def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -> Report:
-    results = tuple(check_snippet(s, ruleset, config) for s in collection.snippets)
+def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -> tuple[Report, BatchStats]:
+    """Check every collected snippet (reusing cached results unless `cache: false`) into a Report."""
+    results, stats = check_many(collection.snippets, ruleset, config, CheckCache.for_config(config))
     problems = tuple(page_finding(p, ruleset) for p in collection.problems)
-    return Report(results, problems, config)
+    return Report(tuple(results), problems, config), stats
+
+
+def check_paths_with_stats(paths: list[str], root: Path, config: Config) -> tuple[Report, BatchStats]:
+    """The Report for `paths`, and what it cost (how many snippets the rules ran on)."""
+    ruleset = RuleSet(config)
+    collection = collect(paths, root, snippet_bases(root, config), ruleset)  # rule IDs, asked for lazily
+    return check_collection(collection, ruleset, config)
 
 
 def check_paths(paths: list[str], root: Path, config: Config) -> Report:
-    ruleset = RuleSet(config)
-    collection = collect(paths, root, snippet_bases(root, config), ruleset.ids)
-    return check_collection(collection, ruleset, config)
+    return check_paths_with_stats(paths, root, config)[0]
 
 
 def is_example_file(snippet) -> bool:

@@ -14,7 +14,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import rulepages
-from .checker import SnippetResult, check_snippet, check_text
+from .batch import BatchStats, check_many
+from .checkcache import CheckCache
+from .checker import SnippetResult, check_text
 from .collect import make_reader, with_dockerignore
 from .config import Config, ConfigError, from_environment
 from .fence import custom_fences
@@ -49,6 +51,7 @@ class SiteChecks:
         self.rendered = 0
         self.mismatches: list[str] = []
         self.measurements: dict = {}
+        self.stats = BatchStats()
 
     # -- configure ---------------------------------------------------------------------------
     def configure(self, config) -> None:
@@ -76,13 +79,14 @@ class SiteChecks:
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
         reader = make_reader(snippet_bases(self.root, self.config), self.root)
-        results, problems, pages_of = [], [], []
+        snippets, problems, pages_of = [], [], []
         for src_uri, text in pages.items():
-            snippets, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
-            for snippet in snippets:
-                results.append(self._check(with_dockerignore(snippet, reader)))
-                pages_of.append(src_uri)
+            found, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
+            snippets.extend(with_dockerignore(snippet, reader) for snippet in found)
+            pages_of.extend(src_uri for _ in found)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
+        results, self.stats = check_many(snippets, self.ruleset, self.config, CheckCache.for_config(self.config),
+                                         memo=self.cache)
         self.report = Report(tuple(results), tuple(problems), self.config)
         if self.config.build:
             self._build_examples()
@@ -92,13 +96,6 @@ class SiteChecks:
         for finding in self.report.failing:
             self.log.warning(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {finding.message}")
         return report_page(self.report, page_url_for)
-
-    def _check(self, snippet) -> SnippetResult:
-        """Check one snippet, or reuse the result of the identical snippet from the last build."""
-        result = self.cache.get(snippet)
-        if result is None:
-            result = self.cache[snippet] = check_snippet(snippet, self.ruleset, self.config)
-        return result
 
     def _build_examples(self) -> None:
         from .builder.model import EngineError
@@ -172,12 +169,14 @@ class SiteChecks:
             return
         data = as_dict(self.report)
         data["summary"]["rendered_blocks"] = self.rendered
+        data["summary"]["cost"] = self.stats.as_dict()
         out = Path(site_dir) / "checks" / "report.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         s = self.report.summary()
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
-                      f"examples as declared, {s['fail']} failed, {s['skipped']} skipped")
+                      f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
+                      f"{self.stats.reused} reused from the cache)")
 
 
 def _normal(text: str) -> str:

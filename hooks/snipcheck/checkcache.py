@@ -1,0 +1,178 @@
+"""The persistent check cache: a snippet's result, stored under a hash of everything it depends on.
+
+Key: the snippet's text, fence options, page problems (by snippet line), its .dockerignore, the
+settings that change results, and the checker itself (a hash of the package's source files), so a
+code change invalidates it. Values are location-free (findings by snippet line), so a snippet that
+moves on its page still hits. One file per entry under cache_folder("checks"): written to a temp
+file and renamed (two processes may share the folder), read as a miss when missing or damaged
+(the folder may be deleted at any time), and trimmed to a size cap, least recently used first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import fields
+from pathlib import Path
+
+from .cachedir import cache_folder
+from .checker import Finding, SnippetResult, result_from
+from .config import NOT_AFFECTING_RESULTS, Config
+from .model import Severity
+from .snippets import Snippet
+
+FORMAT = "1"
+TOUCH_AFTER_S = 600  # a hit refreshes the entry's time (its LRU age) at most this often
+TRIM_TO = 0.8  # after eviction the cache holds at most this share of the cap
+PACKAGE = Path(__file__).resolve().parent
+_fingerprint: list[str] = []  # the code a process runs does not change under it: hash it once
+
+
+def source_fingerprint(package: Path) -> str:
+    """A hash of a package's source files, the cache format and the Python version."""
+    digest = hashlib.blake2b(f"{FORMAT} {sys.version_info[:2]}".encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def checker_fingerprint() -> str:
+    """The running checker's source_fingerprint (computed once per process)."""
+    if not _fingerprint:
+        _fingerprint.append(source_fingerprint(PACKAGE))
+    return _fingerprint[0]
+
+
+def config_fingerprint(config: Config) -> str:
+    """The settings that can change a result, as stable text."""
+    values = {f.name: getattr(config, f.name) for f in fields(config) if f.name not in NOT_AFFECTING_RESULTS}
+    return json.dumps(values, sort_keys=True, default=str)
+
+
+def snippet_key(snippet: Snippet, salt: str) -> str:
+    """The cache key of one snippet under one configuration and checker (`salt`)."""
+    problems = [(p.rule, p.message, _snippet_line(snippet, p.location)) for p in snippet.problems]
+    material = json.dumps([salt, snippet.text, repr(snippet.options), problems, snippet.dockerignore_text])
+    return hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+
+
+def _snippet_line(snippet: Snippet, location) -> int:
+    return snippet.lines.index(location) + 1 if location in snippet.lines else 0
+
+
+# -- compact, location-free results (also what pool workers send back) --------------------------------
+
+def encode(result: SnippetResult) -> list:
+    """A result without its snippet or locations: findings by snippet line."""
+    return [[f.rule, f.name, list(f.aliases), str(f.severity), f.message, f.snippet_line, f.expected]
+            for f in result.findings]
+
+
+def decode(data: list, snippet: Snippet, config: Config) -> SnippetResult:
+    """The result of `snippet` from its encoded findings; status by the same policy as a fresh check."""
+    if not isinstance(data, list):
+        raise ValueError("not a list of findings")
+    findings = tuple(
+        Finding(rule, name, tuple(aliases), Severity.parse(severity), message,
+                snippet.location(line) if line else snippet.fence, line, expected)
+        for rule, name, aliases, severity, message, line, expected in data)
+    return result_from(snippet, findings, config, skipped=bool(snippet.options.skip))
+
+
+# -- the store ---------------------------------------------------------------------------------------
+
+class CheckCache:
+    """Results on disk, one file per key. Every I/O failure is a miss, never an error."""
+
+    def __init__(self, folder: Path, config: Config) -> None:
+        self.folder = folder
+        self.config = config
+        self.max_bytes = config.cache_max_mb * 1024 * 1024
+        self.salt = checker_fingerprint() + config_fingerprint(config)
+        self.written = 0
+
+    @classmethod
+    def for_config(cls, config: Config) -> "CheckCache | None":
+        """The cache a configuration asks for (None with `cache: false`)."""
+        return cls(cache_folder("checks", config.cache_dir), config) if config.cache else None
+
+    def key(self, snippet: Snippet) -> str:
+        return snippet_key(snippet, self.salt)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key[2:]
+
+    def get(self, snippet: Snippet, key: str | None = None) -> SnippetResult | None:
+        path = self._path(key or self.key(snippet))
+        try:
+            with open(path, "rb") as fh:
+                data = json.loads(fh.read())["findings"]
+                if time.time() - os.fstat(fh.fileno()).st_mtime > TOUCH_AFTER_S:
+                    _touch(fh.fileno())
+            return decode(data, snippet, self.config)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def put(self, key: str, encoded: list) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump({"format": FORMAT, "findings": encoded}, fh, separators=(",", ":"))
+                os.replace(temp, path)
+            except BaseException:
+                _unlink(temp)
+                raise
+            self.written += 1
+        except OSError:
+            pass  # a full disk or a deleted folder costs the reuse, not the run
+
+    def trim(self) -> int:
+        """Drop least recently used entries until the cache is under its cap; return how many."""
+        entries, total = [], 0
+        try:
+            subfolders = list(os.scandir(self.folder))
+        except OSError:
+            return 0
+        for sub in subfolders:
+            try:
+                for entry in os.scandir(sub.path):
+                    st = entry.stat(follow_symlinks=False)
+                    if entry.name.startswith(".tmp-") and time.time() - st.st_mtime < 3600:
+                        continue  # another process is writing it
+                    size = st.st_blocks * 512 or st.st_size
+                    entries.append((st.st_mtime, size, entry.path))
+                    total += size
+            except OSError:
+                continue
+        if total <= self.max_bytes:
+            return 0
+        dropped = 0
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes * TRIM_TO:
+                break
+            _unlink(path)
+            total -= size
+            dropped += 1
+        return dropped
+
+
+def _touch(fd: int) -> None:
+    try:
+        os.utime(fd)
+    except OSError:
+        pass  # a read-only cache still serves hits
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,66 @@
+"""Checking many snippets in a process pool; the answers come back in input order.
+
+Workers run library functions only (functions defined in a MkDocs hook file cannot be pickled).
+Each worker builds its RuleSet once; it sends back encoded, location-free results, which the
+parent turns into the same SnippetResults a serial run makes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .checkcache import encode
+from .checker import check_snippet
+from .config import Config
+from .registry import RuleSet
+from .snippets import Snippet
+
+PER_WORKER_MIN = 25  # fewer snippets than this per process do not pay for starting it
+_worker: dict = {}  # per worker process: the RuleSet and Config it checks with
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(config: Config, pending: int) -> int:
+    """How many processes to check `pending` snippets with (1: check them here, serially)."""
+    if pending < max(config.parallel_min, 2):
+        return 1
+    jobs = config.jobs or available_cpus()
+    return max(1, min(jobs, pending // PER_WORKER_MIN))
+
+
+def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list[list] | None:
+    """Encoded results of `snippets`, in order, from `workers` processes; None if no pool can start."""
+    chunksize = max(1, len(snippets) // (workers * 4))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+                                 initargs=(config,)) as pool:
+            return list(pool.map(_check_one, snippets, chunksize=chunksize))
+    except (OSError, BrokenProcessPool, RuntimeError):
+        return None  # e.g. no semaphores in a sandbox: the caller checks serially
+
+
+def _context():
+    # fork is cheapest (the rules are imported already) but unsafe with threads (mkdocs serve).
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker(config: Config) -> None:
+    _worker["config"] = config
+    _worker["ruleset"] = RuleSet(config)
+
+
+def _check_one(snippet: Snippet) -> list:
+    return encode(check_snippet(snippet, _worker["ruleset"], _worker["config"]))

@@ -1,0 +1,198 @@
+"""The persistent check cache: reuse across runs, exact invalidation, two processes, deletion, size cap."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from rulecount import counting_rule_calls
+
+from snipcheck.batch import check_many
+from snipcheck.checkcache import PACKAGE, CheckCache, checker_fingerprint, decode, encode, source_fingerprint
+from snipcheck.checker import check_snippet
+from snipcheck.collect import collect
+from snipcheck.config import Config
+from snipcheck.registry import RuleSet
+from snipcheck.report.json import as_dict
+from snipcheck.run import check_paths, check_paths_with_stats, project_config, snippet_bases
+from snipcheck.rulekit import rule
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPCHECK = str(Path(sys.executable).parent / "snipcheck")
+PAGE = """# Page
+
+```dockerfile
+FROM alpine:3.20
+USER 65534:65534
+```
+
+```dockerfile expect="DG201"
+FROM alpine:latest
+USER 65534:65534
+```
+
+```dockerfile
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl
+```
+"""
+
+
+def site_snippets(config):
+    return collect([str(ROOT / "docs")], ROOT, snippet_bases(ROOT, config), RuleSet(config).ids).snippets
+
+
+def test_encoded_results_decode_to_the_same_results_for_every_site_snippet():
+    config = project_config(ROOT)
+    ruleset = RuleSet(config)
+    snippets = site_snippets(config)
+    assert len(snippets) > 50
+    for snippet in snippets:
+        result = check_snippet(snippet, ruleset, config)
+        assert decode(json.loads(json.dumps(encode(result))), snippet, config) == result
+
+
+def test_second_run_does_no_rule_work_and_gives_the_same_report(tmp_path):
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path))
+    with counting_rule_calls() as calls:
+        first, stats = check_paths_with_stats([str(ROOT / "docs")], ROOT, config)
+    assert sum(calls.values()) > 1000 and stats.checked == len(first.results)
+    with counting_rule_calls() as calls:
+        second, stats = check_paths_with_stats([str(ROOT / "docs")], ROOT, config)
+    assert calls == {} and stats.checked == 0 and stats.from_disk == len(first.results)
+    assert as_dict(second) == as_dict(first)
+
+
+def test_one_edited_snippet_costs_one_snippet_and_moved_ones_keep_true_lines(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    config = Config(cache_dir=str(tmp_path / "cache"))
+    check_paths([str(page)], tmp_path, config)
+    # edit the third snippet and push every snippet two lines down
+    page.write_text("Intro.\n\n" + PAGE.replace("install -y curl", "install -y wget"))
+    with counting_rule_calls() as calls:
+        cached, stats = check_paths_with_stats([str(page)], tmp_path, config)
+    rules_per_snippet = len(RuleSet(config).rules)
+    assert stats.checked == 1 and stats.from_disk == 2
+    assert 0 < sum(calls.values()) <= rules_per_snippet
+    fresh = check_paths([str(page)], tmp_path, replace(config, cache=False))
+    assert as_dict(cached) == as_dict(fresh)
+    assert [r.snippet.lines[0].line for r in cached.results] == [6, 11, 16]
+
+
+def test_configuration_and_checker_source_are_part_of_the_key(tmp_path):
+    config = Config(cache_dir=str(tmp_path / "cache"))
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    check_paths([str(page)], tmp_path, config)
+    report, stats = check_paths_with_stats([str(page)], tmp_path, replace(config, ignore=("DG209",)))
+    assert stats.checked == 3 and "DG209" not in {f.rule for f in report.all_findings()}
+    assert check_paths_with_stats([str(page)], tmp_path, replace(config, fail_on=config.fail_on))[1].checked == 0
+    package = shutil.copytree(ROOT / "hooks" / "snipcheck", tmp_path / "pkg",
+                              ignore=shutil.ignore_patterns("__pycache__"))
+    before = source_fingerprint(package)
+    assert before == source_fingerprint(PACKAGE) == checker_fingerprint()
+    rule_file = package / "rules" / "buildkit" / "from_as_casing.py"
+    rule_file.write_text(rule_file.read_text() + "\n# changed\n")
+    assert source_fingerprint(package) != before
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    for config in (Config(cache_dir=str(tmp_path / "cache"), cache=False),
+                   Config().with_values({"cache": "false", "cache_dir": str(tmp_path / "cache")}, "test")):
+        with counting_rule_calls() as calls:
+            check_paths([str(page)], tmp_path, config)
+            check_paths([str(page)], tmp_path, config)
+        assert sum(calls.values()) == 2 * 3 * len(RuleSet(config).rules) - _fragment_skips(config)
+    r = subprocess.run([SNIPCHECK, "check", "--no-cache", str(page)], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "SNIPCHECK_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
+    assert r.returncode == 1 and "DG209" in r.stdout
+    assert not (tmp_path / "cache").exists()
+
+
+def _fragment_skips(config):
+    return 0  # PAGE has no fragments: every rule runs on every snippet
+
+
+def test_damaged_entries_are_misses_and_get_rewritten(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    config = Config(cache_dir=str(tmp_path / "cache"))
+    expected = as_dict(check_paths([str(page)], tmp_path, config))
+    entries = sorted((tmp_path / "cache" / "checks").glob("*/*"))
+    assert len(entries) == 3
+    entries[0].write_text('[["DG2')  # a torn write from a crashed process
+    entries[1].write_text('{"format": "1"}')
+    report, stats = check_paths_with_stats([str(page)], tmp_path, config)
+    assert as_dict(report) == expected and stats.checked == 2
+    assert check_paths_with_stats([str(page)], tmp_path, config)[1].checked == 0
+
+
+def test_cache_deleted_in_the_middle_of_a_run(tmp_path):
+    """A rule that deletes the cache folder while the run is half way: same results, no error."""
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)
+    folder = tmp_path / "cache" / "checks"
+    seen = []
+
+    @rule(id="DG999", name="deletes-the-cache", severity="info", summary="test only")
+    def deleting(df, ctx):
+        seen.append(1)
+        if len(seen) == len(snippets) // 2:
+            shutil.rmtree(folder)
+        return ()
+
+    ruleset = RuleSet(config, all_rules=RuleSet().all + (deleting,))
+    cache = CheckCache.for_config(config)
+    check_many(snippets[: len(snippets) // 4], ruleset, config, cache)  # some entries exist before
+    assert folder.is_dir()
+    results, stats = check_many(snippets, ruleset, config, CheckCache.for_config(config))
+    assert not folder.exists() or len(list(folder.glob("*/*"))) < len(snippets)
+    plain = [check_snippet(s, RuleSet(config), config) for s in snippets]
+    assert results == plain
+    again, stats = check_many(snippets, RuleSet(config), config, CheckCache.for_config(config))
+    assert again == plain and stats.from_disk < len(snippets)  # entries written after the deletion are back
+
+
+def test_two_processes_share_one_cache(tmp_path):
+    env = {**os.environ, "SNIPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [SNIPCHECK, "check", "--format", "json", "--jobs", "1", "docs"]
+    reference = subprocess.run([*argv, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    procs = [subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for (out, err), p in zip(outputs, procs):
+        assert p.returncode == reference.returncode and not err
+        assert out == reference.stdout
+    entries = list((tmp_path / "cache" / "checks").glob("*/*"))
+    assert entries and all(isinstance(json.loads(e.read_text())["findings"], list) for e in entries)
+    assert not list((tmp_path / "cache" / "checks").glob("*/.tmp-*"))
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    assert check_paths_with_stats(["docs"], ROOT, config)[1].checked == 0
+
+
+def test_size_cap_drops_least_recently_used_entries(tmp_path):
+    config = Config(cache_dir=str(tmp_path))
+    ruleset = RuleSet(config)
+    cache = CheckCache.for_config(config)
+    unique = {cache.key(s): s for s in reversed(site_snippets(project_config(ROOT)))}
+    snippets = list(unique.values())[:10]
+    check_many(snippets, ruleset, config, cache)
+    paths = [cache.folder / k[:2] / k[2:] for k in map(cache.key, snippets)]
+    old = time.time() - 86400
+    for n, path in enumerate(paths):  # entry n was last used n minutes after a day ago
+        os.utime(path, (old + 60 * n, old + 60 * n))
+    assert cache.get(snippets[0]) is not None  # a use makes entry 0 the most recent
+    sizes = [p.stat().st_blocks * 512 for p in paths]
+    cache.max_bytes = sum(sizes) - 1
+    dropped = cache.trim()
+    kept = [p.exists() for p in paths]
+    assert kept[0] and dropped == kept.count(False) > 0
+    assert kept == [True] + [False] * (dropped) + [True] * (9 - dropped)
+    assert sum(s for s, k in zip(sizes, kept) if k) <= cache.max_bytes * 0.8

@@ -1,0 +1,56 @@
+"""`snipcheck check Dockerfile` imports only what it needs: no MkDocs, Material, Pygments or Markdown."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from snipcheck.checker import BUILD_RULE_IDS
+from snipcheck.rules.meta.build_failed import build_failed
+from snipcheck.rules.meta.run_failed import run_failed
+
+HEAVY = ("mkdocs", "material", "pygments", "markdown", "pymdownx", "yaml")
+PROBE = """
+import atexit, json, runpy, sys
+out = sys.argv[1]
+atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+sys.argv = ["snipcheck", *sys.argv[2:]]
+runpy.run_module("snipcheck.cli", run_name="__main__")
+"""
+
+
+def imported_by(tmp_path, *args) -> set[str]:
+    out = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    return {name.split(".")[0] for name in json.loads(out.read_text())}
+
+
+@pytest.mark.parametrize("cache", ["--cache", "--no-cache"])
+def test_checking_a_dockerfile_imports_no_site_machinery(tmp_path, cache):
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nRUN apk add curl\nUSER 65534:65534\n")
+    modules = imported_by(tmp_path, "check", cache, "Dockerfile")
+    assert "snipcheck" in modules
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+def test_a_warm_cache_does_not_even_import_the_rules(tmp_path):
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nRUN apk add curl\nUSER 65534:65534\n")
+    args = ("check", "--format", "json", "Dockerfile")
+    imported_by(tmp_path, *args)  # fills the cache (the test's own XDG cache is not isolated: any state works)
+    out = tmp_path / "m.json"
+    subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=tmp_path, capture_output=True, timeout=120)
+    modules = set(json.loads(out.read_text()))
+    assert "snipcheck.checker" in modules and "snipcheck.rules" not in modules
+
+
+def test_markdown_is_imported_when_there_is_markdown(tmp_path):
+    (tmp_path / "page.md").write_text("# P\n\n```dockerfile\nFROM alpine:3.20\nUSER 1:1\n```\n")
+    assert "markdown" in imported_by(tmp_path, "check", "--no-cache", "page.md")
+
+
+def test_build_rule_ids_name_the_build_rules():
+    assert BUILD_RULE_IDS == {build_failed.id, run_failed.id}

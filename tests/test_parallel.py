@@ -1,0 +1,49 @@
+"""Checking in a process pool gives the same results, in the same order, as a serial run."""
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from snipcheck.batch import check_many
+from snipcheck.collect import collect
+from snipcheck.config import Config
+from snipcheck.parallel import worker_count
+from snipcheck.registry import RuleSet
+from snipcheck.run import project_config, snippet_bases
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPCHECK = str(Path(sys.executable).parent / "snipcheck")
+
+
+def test_pool_results_equal_serial_results_in_order():
+    config = replace(project_config(ROOT), cache=False, parallel_min=2)
+    ruleset = RuleSet(config)
+    snippets = collect([str(ROOT / "docs")], ROOT, snippet_bases(ROOT, config), ruleset.ids).snippets
+    snippets = snippets + snippets[::-1]  # more than one chunk per worker, duplicates included
+    serial, serial_stats = check_many(snippets, ruleset, replace(config, jobs=1))
+    pooled, pool_stats = check_many(snippets, ruleset, replace(config, jobs=2))
+    assert serial_stats.workers == 1 and pool_stats.workers == 2
+    assert pooled == serial
+    assert [r.snippet for r in pooled] == snippets
+
+
+def test_small_batches_stay_in_process():
+    assert worker_count(Config(jobs=4), 199) == 1
+    assert worker_count(Config(jobs=4), 200) == 4
+    assert worker_count(Config(jobs=1), 10_000) == 1
+    assert worker_count(Config(jobs=8, parallel_min=2), 60) == 2  # at least 25 snippets a worker
+
+
+def test_cli_output_is_identical_serial_and_parallel():
+    env = {**os.environ, "SNIPCHECK_PARALLEL_MIN": "2"}
+    outputs = {}
+    for jobs in ("1", "2"):
+        for fmt in ("text", "json", "sarif"):
+            r = subprocess.run([SNIPCHECK, "check", "--no-cache", "--verbose", "--jobs", jobs, "--format", fmt, "docs"],
+                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+            assert r.returncode == 0 and f"in {jobs} process(es)" in r.stderr, r.stderr
+            outputs[jobs, fmt] = r.stdout
+    for fmt in ("text", "json", "sarif"):
+        assert outputs["1", fmt] == outputs["2", fmt]

@@ -1,0 +1,206 @@
+"""Helpers for tools/bench.py: the snippets to measure, running and timing processes, and the
+same-pages MkDocs config (the checker's generated pages as plain files, the hook removed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed"
+BIN = Path(sys.executable).parent
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def load_snippets():
+    """(snippets, counts by source): the site's pages, the rule docs' examples and the seed text;
+    skipped snippets are left out, as neither tool checks them."""
+    from snipcheck.collect import collect, make_reader
+    from snipcheck.markdown import extract
+    from snipcheck.registry import RuleSet
+    from snipcheck.run import project_config, snippet_bases
+    from snipcheck.snippets import snippet_from_dockerfile
+
+    config = project_config(ROOT)
+    ruleset = RuleSet(config)
+    bases = snippet_bases(ROOT, config)
+    sources = {"site docs": collect([str(ROOT / "docs")], ROOT, bases, ruleset.ids).snippets, "rule docs": []}
+    reader = make_reader(bases, ROOT)
+    for rule in ruleset.all:
+        for heading in ("Example", "Use instead"):
+            code = rule.doc_code(heading)
+            if not code:
+                continue
+            if rule.doc_language(heading) == "markdown":
+                sources["rule docs"] += extract(f"rule {rule.id}", code, reader, ruleset.ids)[0]
+            else:
+                sources["rule docs"].append(snippet_from_dockerfile(f"rule {rule.id} {heading}", code))
+    if SEED.is_dir():
+        sources["seed"] = collect([str(SEED)], ROOT, bases, ruleset.ids).snippets
+    kept = {name: [s for s in found if not s.options.skip] for name, found in sources.items()}
+    return [s for found in kept.values() for s in found], {name: len(found) for name, found in kept.items()}
+
+
+def write_dockerfiles(snippets, folder: Path) -> list[str]:
+    files = []
+    for n, s in enumerate(snippets):
+        path = folder / f"snippet-{n:04d}.Dockerfile"
+        path.write_text(s.text, encoding="utf-8")
+        files.append(path.name)
+    return files
+
+
+def slowest_rules(snippets, ruleset, top: int = 5) -> list[dict]:
+    """Where the time goes: each rule's own time over all snippets (one pass, parse excluded)."""
+    from snipcheck.parser import parse
+    from snipcheck.rulekit import Context
+
+    spent = dict.fromkeys((r.id for r in ruleset.rules), 0.0)
+    for s in snippets:
+        df = parse(s.text)
+        context = Context(dockerignore=s.dockerignore_text, fragment=df.is_fragment, declared_no_tls=s.options.no_tls)
+        for rule in ruleset.rules:
+            if df.is_fragment and not rule.fragment_ok:
+                continue
+            t0 = time.perf_counter()
+            list(rule.check(df, context))
+            spent[rule.id] += time.perf_counter() - t0
+    ranked = sorted(spent.items(), key=lambda kv: -kv[1])[:top]
+    return [{"rule": rule_id, "ms_per_snippet": 1000 * t / len(snippets)} for rule_id, t in ranked]
+
+
+def run_measured(argv: list[str], cwd=None, env=None) -> tuple[float, float, int, int]:
+    """Run a command; return wall seconds, CPU seconds (user + system), peak RSS in KiB, exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(argv[:4])} ... failed ({code}): {err.strip()[-1500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code
+
+
+def median_run(argv: list[str], runs: int, cwd=None, env=None, warmup: int = 0) -> dict:
+    """Median wall and CPU time and the peak RSS of `runs` runs (after `warmup` uncounted ones)."""
+    walls, cpus, peak = [], [], 0
+    for n in range(warmup + runs):
+        wall, cpu, rss, _ = run_measured(argv, cwd, env)
+        if n >= warmup:
+            walls.append(wall)
+            cpus.append(cpu)
+            peak = max(peak, rss)
+    return {"seconds": statistics.median(walls), "cpu_s": statistics.median(cpus), "runs_s": walls,
+            "peak_rss_mib": peak / 1024}
+
+
+def config_without_hook(text: str) -> str:
+    """mkdocs.yml minus its `hooks:` list (kept as text: the file has tags YAML would not round-trip)."""
+    stripped = re.sub(r"^hooks:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*\n)*", "", text, flags=re.M)
+    if "hooks:" in stripped:
+        raise SystemExit("bench: could not remove the hooks: entry from mkdocs.yml")
+    return stripped
+
+
+def same_pages_config(config_file: Path, docs: Path) -> Path:
+    """A config next to `config_file` (so relative paths resolve the same) for the same site without
+    the hook: its docs copied to `docs` plus, as plain files, the rule pages and the report page."""
+    from snipcheck.registry import RuleSet
+    from snipcheck.report.html import report_page
+    from snipcheck.rulepages import rule_pages
+    from snipcheck.run import check_paths, project_config
+
+    root = config_file.parent
+    text = config_file.read_text(encoding="utf-8")
+    source = root / (re.search(r"^docs_dir:\s*(\S+)", text, re.M) or [None, "docs"])[1]
+    shutil.copytree(source, docs)
+    for name, page in rule_pages(RuleSet().all).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(page, encoding="utf-8")
+    report = check_paths([str(source)], root, project_config(root))
+    (docs / "checks").mkdir(exist_ok=True)
+    (docs / "checks" / "index.md").write_text(report_page(report, lambda page: None), encoding="utf-8")
+    stripped = config_without_hook(text)
+    if re.search(r"^docs_dir:", stripped, re.M):
+        stripped = re.sub(r"^docs_dir:.*$", f"docs_dir: {docs}", stripped, flags=re.M)
+    else:
+        stripped = f"docs_dir: {docs}\n" + stripped
+    out = root / f".bench-same-pages-{os.getpid()}.yml"
+    out.write_text(stripped, encoding="utf-8")
+    return out
+
+
+def hook_breakdown(config_file: str, site_dir: str) -> None:
+    """Build a site in process with every SiteChecks step and the fence formatter timed (bench child)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from snipcheck import fence, site
+
+    logging.disable(logging.WARNING)
+    spent: dict[str, float] = {}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        return wrapper
+
+    for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "finish_build"):
+        setattr(site.SiteChecks, name, timed(name, getattr(site.SiteChecks, name)))
+    make = fence.make_formatter
+    fence.make_formatter = lambda result_for: timed("fence (highlight + result box)", make(result_for))
+    pages = _time_pages(site.SiteChecks)
+    start = time.perf_counter()
+    build(load_config(config_file=config_file, site_dir=site_dir))
+    spent["whole build (in process)"] = time.perf_counter() - start
+    print(json.dumps({"hook": spent, "pages": pages}))
+
+
+def _time_pages(checks_class) -> dict:
+    """Markdown-to-HTML time per KiB of source, the guide's own pages against the generated ones
+    (from on_page_markdown to on_page_content: Python-Markdown, extensions, our fence)."""
+    totals = {"own": [0.0, 0], "generated": [0.0, 0]}
+    generated: dict[str, int] = {}
+    state: dict = {}
+    start_page, finish_page, pages_of = checks_class.start_page, checks_class.finish_page, checks_class.generated_pages
+
+    def generated_pages(self):
+        found = pages_of(self)
+        generated.update({uri: len(text.encode()) for uri, text in found.items()})
+        return found
+
+    def start(self, src_uri):
+        state["page"], state["t0"] = src_uri, time.perf_counter()
+        return start_page(self, src_uri)
+
+    def finish(self, html, page_url):
+        out = finish_page(self, html, page_url)
+        uri = state.get("page", "")
+        own = (self.docs_dir / uri).is_file()
+        size = (self.docs_dir / uri).stat().st_size if own else generated.get(uri, 0)
+        if size:
+            kind = totals["own" if own else "generated"]
+            kind[0] += time.perf_counter() - state["t0"]
+            kind[1] += size
+        return out
+
+    checks_class.generated_pages, checks_class.start_page, checks_class.finish_page = generated_pages, start, finish
+    return {kind: values for kind, values in totals.items()}

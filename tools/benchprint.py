@@ -1,0 +1,104 @@
+"""Printing tools/bench.py's figures, one function per section, with PASS/MISS against the targets
+(each verdict is also recorded in the figures' "verdicts")."""
+
+from __future__ import annotations
+
+from benchkit import verdict
+
+TARGETS = {
+    "speedup_cold": 10.0,  # cold single pass at least 10x faster per snippet than hadolint in one process
+    "single_file": 3.0,  # one small Dockerfile within 3x hadolint's time
+    "overhead_guide": 10.0,  # % of the same build without the checker
+    "overhead_big": 15.0,
+    "overhead_warm": 3.0,  # both sites, cache warm
+    "parallel": 1.6,  # 2,500 snippets on 2 cores
+}
+
+
+def print_render(f: dict, key: str, title: str) -> None:
+    r = f[key]
+    if "error" in r:
+        print(f"Render profile, {title}: failed: {r['error']}")
+        return
+    hook = dict(r["hook"])
+    whole = hook.pop("whole build (in process)")
+    print(f"Render profile, {title}: in-process build {whole:.2f} s, of it the hook's own code "
+          f"{sum(hook.values()):.2f} s: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(hook.items(), key=lambda kv: -kv[1])))
+    per_kib = {kind: 1000 * t / (size / 1024) for kind, (t, size) in r["pages"].items() if size}
+    if len(per_kib) == 2:
+        ok = per_kib["generated"] <= per_kib["own"] * 1.1
+        f["verdicts"][f"{key}_pages"] = ok
+        print(f"  Markdown to HTML per KiB of source: own pages {per_kib['own']:.2f} ms, generated pages "
+              f"{per_kib['generated']:.2f} ms [target: generated no dearer than own (10% noise): {verdict(ok)}]")
+
+
+def print_snippets(f: dict, counts: dict, files: dict) -> None:
+    s = f["snippets"]
+    print(f"Snippets: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in counts.items())}); {s['rules']} rules")
+    print(f"  in process, cold single pass (fresh process) {s['cold_ms']:7.3f} ms/snippet ({s['cold_total_s']:.3f} s)")
+    print(f"  in process, warm (median of {s['repeat']} passes)       {s['warm_ms']:7.3f} ms/snippet "
+          f"({s['warm_total_s']:.3f} s)")
+    print("  slowest rules (ms/snippet, warm): " + ", ".join(f"{r['rule']} {r['ms_per_snippet']:.3f}"
+                                                            for r in s["slowest_rules"]))
+    n = files["files"]
+    print(f"  same {n} files, whole processes (wall, median):")
+    for key, label in (("snipcheck_serial", "snipcheck check --no-cache --jobs 1"),
+                       ("snipcheck_parallel", "snipcheck check --no-cache (pool)"),
+                       ("hadolint_batch", "hadolint, one process for all"),
+                       ("hadolint_per_file", "hadolint, one process per file")):
+        if key in files:
+            print(f"    {label:<38} {files[key]['seconds']:7.3f} s = {1000 * files[key]['seconds'] / n:6.3f} ms/snippet")
+    if "hadolint_batch" in files:
+        had = 1000 * files["hadolint_batch"]["seconds"] / n
+        ratio = had / s["cold_ms"]
+        cli = files["hadolint_batch"]["seconds"] / files["snipcheck_serial"]["seconds"]
+        print(f"  cold single pass vs hadolint in one process: {ratio:.1f}x faster per snippet "
+              f"[target >= {TARGETS['speedup_cold']:.0f}x: {verdict(ratio >= TARGETS['speedup_cold'])}]; "
+              f"whole CLI process vs whole hadolint process: {cli:.1f}x ({files.get('version', '')})")
+        f["verdicts"]["speedup_cold"] = ratio >= TARGETS["speedup_cold"]
+
+
+def print_single_file(f: dict) -> None:
+    one = f["single_file"]
+    print(f"One small Dockerfile ({one['lines']} lines), fresh process each, median:")
+    print(f"  python -c pass {1000 * one['python_startup']['seconds']:6.1f} ms; "
+          f"snipcheck check --no-cache {1000 * one['snipcheck_no_cache']['seconds']:6.1f} ms; "
+          f"snipcheck check, cache warm {1000 * one['snipcheck_warm']['seconds']:6.1f} ms", end="")
+    if "hadolint" in one:
+        had = one["hadolint"]["seconds"]
+        print(f"; hadolint {1000 * had:6.1f} ms")
+        for key in ("snipcheck_no_cache", "snipcheck_warm"):
+            ratio = one[key]["seconds"] / had
+            ok = ratio <= TARGETS["single_file"]
+            f["verdicts"][f"single_file_{key}"] = ok
+            print(f"  {key}: {ratio:.1f}x hadolint's time [target <= {TARGETS['single_file']:.0f}x: {verdict(ok)}]")
+    else:
+        print()
+    print("  import time by package (no cache): " + ", ".join(f"{k} {1000 * v:.0f} ms"
+                                                          for k, v in one["imports_s"].items()))
+
+
+def print_parallel(f: dict) -> None:
+    p = f["parallel"]
+    ok = p["speedup"] >= TARGETS["parallel"]
+    f["verdicts"]["parallel"] = ok
+    print(f"Parallel checking, {p['jobs_1']['snippets']} snippets of the generated site, no cache: serial "
+          f"{p['jobs_1']['seconds']:.2f} s, {p['jobs_2']['workers']} processes {p['jobs_2']['seconds']:.2f} s = "
+          f"{p['speedup']:.2f}x [target >= {TARGETS['parallel']}x on 2 cores: {verdict(ok)}]")
+
+
+def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
+    b = f[key]
+    print(f"mkdocs build, {title} (median of {b['runs']} after a warm-up; the generated rule and report pages are "
+          f"included on both sides):")
+    for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
+                        ("checked_warm", "with it, cache warm")):
+        v = b[label]
+        extra = ""
+        if label != "without_checker":
+            pct = b[f"{label}_overhead_pct"]
+            target = cold_target if label == "checked_cold" else TARGETS["overhead_warm"]
+            ok = pct <= target
+            f["verdicts"][f"{key}_{label}"] = ok
+            extra = f"  overhead {pct:5.1f}% [target <= {target:.0f}%: {verdict(ok)}]"
+        print(f"  {text:<22} {v['seconds']:7.2f} s  {v['html_pages']:4d} pages  peak {v['peak_rss_mib']:5.0f} MiB{extra}")
