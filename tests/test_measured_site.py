@@ -3,6 +3,7 @@ of the site (no Docker: the committed measurements in snippets/measured/images.j
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -29,8 +30,8 @@ def test_size_page_renders_table_and_chart_from_the_measurements(site):
     assert shown and all(int(n) in {e["size"] for e in data["images"].values()} for n in shown)
     scratch = data["images"]["static-scratch"]
     assert f'{format_quantity(scratch["size"], "size")}</text>' in page  # the bar's label
-    assert data["measured_at"] in page and data["engine"] in page
-    assert page.count('class="snipcheck-measured"') >= 1 and "measured=" not in page
+    assert data["measured_at"] in page and html.escape(data["engine"]) in page
+    assert page.count('class="snipcheck-measured"') >= 1 and '{measured="' not in page
 
 
 def test_a_declared_number_that_disagrees_fails_the_strict_build(site):
