@@ -61,7 +61,7 @@ def test_round_trip_keeps_status_facts_and_log(tmp_path):
     outcome = BuildOutcome(Status.RUN_FAILED, "`selfcheck` failed", log_tail="FAIL ca-certificates", exit_code=1,
                            facts=FACTS, engine="unix:///a.sock", notes=("dropped syntax",))
     cache.put("ab" * 32, outcome, example="docs/p.md:3")
-    assert cache.get("ab" * 32) == outcome
+    assert cache.get("ab" * 32) == replace(outcome, cached=True)
     assert (cache.hits, cache.misses) == (1, 0)
 
 
@@ -129,7 +129,25 @@ def test_a_warm_run_builds_nothing_and_an_edit_rebuilds_only_that_job(tmp_path):
     first = run_jobs(jobs, [Engine(builder)], cache)
     assert (first.builds, first.cached) == (4, set())
     warm = run_jobs(jobs, [Engine(builder)], BuildCache(tmp_path / "cache"))
-    assert (warm.builds, warm.cached, warm.outcomes) == (0, {0, 1, 2, 3}, first.outcomes)
+    assert (warm.builds, warm.cached) == (0, {0, 1, 2, 3})
+    assert all(o.cached for o in warm.outcomes) and not any(o.cached for o in first.outcomes)
+    assert [replace(o, cached=False) for o in warm.outcomes] == first.outcomes
     jobs[2] = replace(jobs[2], dockerfile=jobs[2].dockerfile + "USER 65534\n")
     edited = run_jobs(jobs, [Engine(builder)], BuildCache(tmp_path / "cache"))
     assert edited.builds == 1 and builder.built[-1] == "docs/p.md:2" and len(builder.built) == 5
+
+
+def test_the_same_example_on_two_pages_is_built_once_per_run(tmp_path):
+    (tmp_path / "app").mkdir()
+    jobs = [BuildJob("docs/a.md:3", TEXT, tmp_path / "app"), BuildJob("docs/b.md:9", TEXT, tmp_path / "app")]
+    builder = CountingBuilder()
+    result = run_jobs(jobs, [Engine(builder)], BuildCache(tmp_path / "cache"))
+    assert result.builds == 1 and builder.built == ["docs/a.md:3"] and result.outcomes[0] == result.outcomes[1]
+
+
+def test_engine_trouble_is_told_apart_from_a_broken_example():
+    from snipcheck.builder.buildlog import engine_trouble
+
+    assert engine_trouble("failed to create endpoint x on network bridge: could not find bridge docker0")
+    assert engine_trouble("Cannot connect to the Docker daemon at unix:///tmp/e0/docker.sock")
+    assert not engine_trouble('failed to compute cache key: "/out/tinyserver" not found')

@@ -5,6 +5,10 @@ One function per section (`section_*`), each returning a dict of figures and pri
 `print_*`; targets are PASS/MISS and never fail the run. Timed work that must start cold runs in
 a fresh process (`--child ...`). `--json FILE` writes every figure. The load average is printed
 with the figures: on a busy machine, compare ratios rather than absolute times.
+
+The last section is the real build of every example, cold on one and on two engines and warm
+(tools/bench_builds.py: two private dockerd engines, base images copied from the shared engine;
+leave it out with --skip-real-build).
 """
 
 from __future__ import annotations
@@ -258,6 +262,8 @@ def main() -> int:
     parser.add_argument("--big-builds", type=int, default=2, help="builds per variant of the big site (default 2)")
     parser.add_argument("--pages", type=int, default=500, help="pages of the generated site (default 500)")
     parser.add_argument("--skip-build", action="store_true", help="leave out the mkdocs builds")
+    parser.add_argument("--skip-real-build", action="store_true",
+                        help="leave out the real build of every example (two private dockerd engines)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -295,6 +301,12 @@ def main() -> int:
     f["memory"] = section_memory()
     print(f"Peak RSS checking every snippet in process: {f['memory']['peak_rss_mib']:.0f} MiB "
           f"({f['memory']['loaded_rss_mib']:.0f} MiB after loading)")
+    if not args.skip_real_build:
+        from bench_builds import bench_builds, print_builds as print_real_build
+
+        f["real_build"] = bench_builds()
+        print_real_build(f["real_build"])
+        f["verdicts"].update({f"real_build_{k}": v for k, v in f["real_build"].get("targets", {}).items()})
     f["load_end"] = os.getloadavg()
     print(f"Load average at end {' '.join(f'{x:.2f}' for x in f['load_end'])}; "
           f"{sum(f['verdicts'].values())} PASS, {sum(not v for v in f['verdicts'].values())} MISS")

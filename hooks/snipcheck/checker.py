@@ -53,7 +53,16 @@ class SnippetResult:
     status: str  # "pass", "expected", "fail" or "skipped"
     findings: tuple[Finding, ...]
     failing: tuple[Finding, ...]
-    built: str = ""  # the real build's result, naming its world ("built on alpine:3.24@sha256:…; …")
+    build: object = None  # builder.BuildReport when the real build tried this snippet
+
+    @property
+    def built(self) -> str:
+        """The real build's result in one line, naming what it was built on ('' when not built)."""
+        if self.build is None:
+            return ""
+        from .builder.report import built_line
+
+        return built_line(self.build)
 
 
 def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
@@ -113,11 +122,11 @@ def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: 
 
 
 def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config(),
-                  built: str = "") -> SnippetResult:
+                  build=None) -> SnippetResult:
     """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
     findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
-    return replace(result_from(result.snippet, findings, config, skipped=result.status == "skipped"),
-                   built=built or result.built)
+    checked = result_from(result.snippet, findings, config, skipped=result.status == "skipped")
+    return replace(checked, build=build if build is not None else result.build)
 
 
 def _drop_placeholder_readings(raw, text: str, expected: tuple[str, ...]):

@@ -19,6 +19,7 @@ from . import config as config_mod
 from .collect import InputError
 from .config import Config, ConfigError
 from .escape import terminal
+from .measured import MeasurementsError
 from .registry import RuleSet
 from .run import check_paths_with_stats, find_project_root, project_config
 from .signals import EXIT_CODES, Terminated, signals_raise
@@ -60,13 +61,15 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=0), help="Processes for many snippets (0: one per CPU, 1: serial).")
 @click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the run cost (checked, reused, processes).")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress lines during a real build.")
+@click.option("--update-measurements", is_flag=True,
+              help="With --build: write the measured image facts to the `measurements` file.")
 def check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
-          verbose, quiet) -> None:
+          verbose, quiet, update_measurements) -> None:
     """Check PATHS: Markdown files, folders (searched recursively) and Dockerfiles."""
     try:
         with signals_raise():
             _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
-                   verbose, quiet)
+                   verbose, quiet, update_measurements)
     except KeyboardInterrupt:
         stopped(signal.SIGINT)
     except Terminated:
@@ -81,7 +84,7 @@ def stopped(signum: int) -> None:
 
 
 def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, output, build, cache, jobs,
-           verbose, quiet) -> None:
+           verbose, quiet, update_measurements) -> None:
     engine_error: type[Exception] = _NoEngine
     try:
         project = Path(root) if root else find_project_root(Path.cwd())
@@ -110,7 +113,8 @@ def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, outpu
             progress = for_terminal(sys.stderr, quiet=config.quiet)
             report, built = build_examples(report, project or Path.cwd(), progress=progress)
             click.echo(terminal(built, one_line=False), err=True)
-    except (ConfigError, InputError, engine_error, FileNotFoundError) as exc:
+        report = _with_measurements(report, list(paths), project or Path.cwd(), update_measurements)
+    except (ConfigError, InputError, engine_error, FileNotFoundError, MeasurementsError) as exc:
         fail(str(exc))
     rendered = FORMATS[fmt](report)
     if output:
@@ -127,6 +131,23 @@ def fail(message: str) -> None:
     """Exit 2 with a one-line message (usage or input error)."""
     click.echo(f"snipcheck: error: {terminal(message)}", err=True)
     sys.exit(2)
+
+
+def _with_measurements(report, paths: list[str], root: Path, update: bool):
+    """Numbers declared as measured in the Markdown paths, checked (DG016) against the measurements
+    (this run's, if it built); with `update`, the fresh measurements are written to their file."""
+    from . import measured
+    from .run import current_measurements, markdown_pages, measurements_path, with_claims
+
+    pages = markdown_pages(paths, root)
+    if not pages and not (update and report.builds):
+        return report
+    data = current_measurements(report, root)
+    if update and report.builds:
+        target = measurements_path(root, report.config)
+        measured.save(target, data)
+        click.echo(f"measurements written to {target}", err=True)
+    return with_claims(report, pages, data, RuleSet(report.config))
 
 
 @main.command("rules")

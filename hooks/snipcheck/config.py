@@ -101,6 +101,9 @@ class Config:
     Empty: the one engine DOCKER_HOST names. See docs/reference/build-farm.md."""
     quiet: bool = False
     """No progress lines during a real build (the summary is still printed)."""
+    measurements: str = "snippets/measured/images.json"
+    """The last real build's image facts (size, layers, ...), relative to mkdocs.yml's folder; the
+    size page and numbers declared as measured in the text are checked against it."""
 
     def with_values(self, values: dict, source: str) -> "Config":
         """Return a copy updated from a mapping (mkdocs.yml extra, config file, env)."""

@@ -91,7 +91,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.checks.start_page(page.file.src_uri)
-        return markdown
+        return self.checks.page_markdown(markdown)  # numbers declared as measured, shown with their source
 
     def on_page_content(self, html, page, config, files):
         return self.checks.finish_page(html, page.url)

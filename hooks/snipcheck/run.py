@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .batch import BatchStats, check_many
@@ -84,7 +85,6 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
     """
     from .builder import build_snippets, summary
     from .builder.cache import BuildCache, LayerSizes
-    from .builder.report import built_line
     from .imagelock import digests
     from .signals import signals_raise
     from .builder.engines import Engine, healthy_engines
@@ -108,11 +108,45 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
             if builder is None:
                 for engine in engines:
                     engine.builder.close()
-    extra = {id(b.snippet): b.findings for b in builds}
-    built = {id(b.snippet): built_line(b) for b in builds}
-    results = tuple(with_findings(r, extra.get(id(r.snippet), ()), config, built.get(id(r.snippet), ""))
-                    for r in report.results)
-    return Report(results, report.problems, config, report.notes), summary(builds, engine_text)
+    by_snippet = {id(b.snippet): b for b in builds}
+    results = tuple(with_findings(r, by_snippet[id(r.snippet)].findings, config, build=by_snippet[id(r.snippet)])
+                    if id(r.snippet) in by_snippet else r for r in report.results)
+    return (Report(results, report.problems, config, report.notes, tuple(builds), engine_text),
+            summary(builds, engine_text))
+
+
+def markdown_pages(paths: list[str], root: Path) -> dict[str, str]:
+    """Display path -> text of every Markdown file among `paths` (folders searched)."""
+    from .collect import display_path, expand_paths, is_markdown, read_text
+
+    pages = {}
+    for path in expand_paths(paths):
+        text = read_text(path)
+        if is_markdown(path, text) and "measured=" in text:
+            pages[display_path(path, root)] = text
+    return pages
+
+
+def measurements_path(root: Path, config: Config) -> Path:
+    return root / config.measurements
+
+
+def current_measurements(report: Report, root: Path) -> dict:
+    """The committed measurements, with this run's fresh facts (if it built anything) merged in."""
+    from . import measured
+
+    data = measured.load(measurements_path(root, report.config))
+    return measured.merged(data, report.builds, report.build_engine) if report.builds else data
+
+
+def with_claims(report: Report, pages: dict[str, str], data: dict, ruleset: RuleSet) -> Report:
+    """The report plus DG016 for every number declared as measured that the measurements contradict."""
+    from .claims import check_claims
+
+    found = tuple(page_finding(p, ruleset) for page, text in pages.items() for p in check_claims(page, text, data))
+    if not found:
+        return report
+    return replace(report, problems=report.problems + found)
 
 
 def docker_engines(config: Config, locked: dict | None = None) -> list:

@@ -28,7 +28,10 @@ from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
-from .run import build_examples
+from .claims import render_claims
+from .measured import MeasurementsError
+from .report.sizes import render_sizes
+from .run import build_examples, current_measurements, with_claims
 from .site_setup import REPORT_PAGE, superfences_settings
 from .snippets import Location, Problem
 
@@ -51,6 +54,7 @@ class SiteChecks:
         self.unreadable: list[Problem] = []  # pages that are not UTF-8: reported, not checked
         self.rendered = 0
         self.mismatches: list[str] = []
+        self.measurements: dict = {}
         self.stats = BatchStats()
 
     # -- configure ---------------------------------------------------------------------------
@@ -69,8 +73,12 @@ class SiteChecks:
             self.cache, self.cache_config = {}, (self.config, include_bases)
         ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
                              link_rules=config.rule_pages)
+        ours.append({"name": "measured-sizes", "class": "measured-sizes",  # the size table and chart
+                     "format": lambda src, *args, **kwargs: render_sizes(src, self.measurements)})
+        names = {f["name"] for f in ours}
         for superfences in superfences_settings(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs):
-            kept = [f for f in superfences.get("custom_fences", []) if str(f.get("name", "")).lower() not in DOCKERFILE_LANGUAGES]
+            kept = [f for f in superfences.get("custom_fences", [])
+                    if str(f.get("name", "")).lower() not in DOCKERFILE_LANGUAGES and f.get("name") not in names]
             superfences["custom_fences"] = kept + ours
         # pymdownx.snippets itself follows symlinks out of its base paths: hold it to our roots.
         extensions = [e for e in mkdocs_config.markdown_extensions if not isinstance(e, ContainSnippets)]
@@ -111,6 +119,7 @@ class SiteChecks:
         self.report = Report(tuple(results), tuple(problems), self.config)
         if self.config.build:
             self._build_examples()
+        self._check_claims(pages)
         for src_uri, result in zip(pages_of, self.report.results):
             self.by_page[src_uri].append(result)
         for finding in self.report.failing:
@@ -128,8 +137,24 @@ class SiteChecks:
         except (EngineError, FileNotFoundError, ConfigError) as exc:
             self.log.warning(f"real build requested (build: true) but not possible: {exc}")
             return
+        # A few lines, never one per example: the details are in the report page and report.json.
         for line in summary.splitlines():
-            self.log.info(terminal(line))
+            if not line.startswith("  ") or line.startswith("  ("):
+                self.log.info(terminal(line.strip()))
+
+    def _check_claims(self, pages: dict[str, str]) -> None:
+        """Numbers declared as measured in the text, against the measurements (DG016)."""
+        try:
+            self.measurements = current_measurements(self.report, self.root)
+        except MeasurementsError as exc:
+            self.log.warning(str(exc))
+            return
+        marked = {self.display(src): text for src, text in pages.items() if "measured=" in text}
+        self.report = with_claims(self.report, marked, self.measurements, self.ruleset)
+
+    def page_markdown(self, markdown: str) -> str:
+        """The page with measured-number markers replaced by the number and its measurement."""
+        return render_claims(markdown, self.measurements) if "measured=" in markdown else markdown
 
     def display(self, src_uri: str) -> str:
         path = self.docs_dir / src_uri

@@ -8,6 +8,7 @@ first healthy engine), so a warm run asks the engine only what the images resolv
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -34,6 +35,8 @@ def run_jobs(jobs: Sequence[BuildJob], engines: Sequence[Engine], cache: BuildCa
     keys: dict[int, str] = {}
     cached: set[int] = set()
     resolver = KeyMaker(engines[0].builder, locked or {}) if cache is not None else None
+    if resolver is not None:
+        resolver.resolve_all(jobs)
     for i, job in enumerate(jobs):
         if job.not_buildable:
             outcomes[i] = BuildOutcome(Status.NOT_BUILT, job.not_buildable)
@@ -43,9 +46,17 @@ def run_jobs(jobs: Sequence[BuildJob], engines: Sequence[Engine], cache: BuildCa
             if hit is not None:
                 outcomes[i] = hit
                 cached.add(i)
-    todo = [(i, job) for i, job in enumerate(jobs) if i not in outcomes]
+    first_of: dict[str, int] = {}  # the same example on several pages is built once per run
+    copies: dict[int, int] = {}
+    for i in sorted(keys):
+        if i not in outcomes:
+            if keys[i] in first_of:
+                copies[i] = first_of[keys[i]]
+            else:
+                first_of[keys[i]] = i
+    todo = [(i, job) for i, job in enumerate(jobs) if i not in outcomes and i not in copies]
     if progress:
-        progress.start(len(jobs), len(jobs) - len(todo))
+        progress.start(len(jobs) - len(copies), len(jobs) - len(copies) - len(todo))
 
     def started(index: int, job: BuildJob, engine: Engine) -> None:
         if progress:
@@ -59,6 +70,9 @@ def run_jobs(jobs: Sequence[BuildJob], engines: Sequence[Engine], cache: BuildCa
             progress.finished(_short(job.name), failed=failed)
 
     outcomes.update(run_on_engines(todo, engines, started, finished))
+    for i, original in copies.items():
+        outcomes[i] = outcomes[original]
+        cached |= {i} if original in cached else set()
     return BatchResult([outcomes[i] for i in range(len(jobs))], cached, len(todo))
 
 
@@ -71,10 +85,21 @@ class KeyMaker:
         self.settings = builder.settings() if hasattr(builder, "settings") else {"builder": type(builder).__name__}
         self._images: dict[str, str] = {}
         self._contexts: dict[tuple[Path, str | None], str] = {}
+        self._refs: dict[str, list[str]] = {}
+
+    def resolve_all(self, jobs: Sequence[BuildJob]) -> None:
+        """Ask the engine for every base image at once (one client call per image, in parallel)."""
+        refs = {ref for job in jobs for ref in self.refs(job) if ref not in self.locked}
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(self.image, sorted(refs)))
+
+    def refs(self, job: BuildJob) -> list[str]:
+        if job.dockerfile not in self._refs:
+            self._refs[job.dockerfile] = external_images(parse(drop_syntax_line(job.dockerfile)[0]))
+        return self._refs[job.dockerfile]
 
     def key(self, job: BuildJob) -> str:
-        text, _ = drop_syntax_line(job.dockerfile)
-        images = {ref: self.image(ref) for ref in external_images(parse(text))}
+        images = {ref: self.image(ref) for ref in self.refs(job)}
         where = (Path(job.context), job.dockerignore)
         if where not in self._contexts:
             self._contexts[where] = context_digest(*where)

@@ -100,3 +100,16 @@ def _one_line(ins: Instruction) -> str:
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+# Failures of the engine or the machine, not of the Dockerfile: such an outcome is not cached.
+_ENGINE_TROUBLE = ("failed to create endpoint", "could not find bridge", "no space left on device",
+                   "cannot connect to the docker daemon", "error during connect", "connection reset by peer",
+                   "unexpected eof", "context canceled", "error reading from server")
+
+
+def engine_trouble(text: str) -> bool:
+    """Does this error say more about the engine or the machine than about the example?"""
+    low = text.lower()
+    return any(marker in low for marker in _ENGINE_TROUBLE)
+

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -86,9 +86,9 @@ class BuildCache:
             outcome = None
         if outcome is None:
             self.misses += 1
-        else:
-            self.hits += 1
-        return outcome
+            return None
+        self.hits += 1
+        return replace(outcome, cached=True)
 
     def put(self, key: str, outcome: BuildOutcome, **meta) -> None:
         """Store atomically (temp file in the same folder, then os.replace). Results that say more
@@ -115,6 +115,7 @@ def is_storable(outcome: BuildOutcome) -> bool:
 def outcome_to_dict(outcome: BuildOutcome) -> dict:
     data = asdict(outcome)
     data["status"] = str(outcome.status)
+    data.pop("cached", None)
     return data
 
 

@@ -232,7 +232,7 @@ class DockerBuilder:
             return BuildOutcome(Status.NOT_BUILT, too_old, build_seconds=seconds, notes=notes)
         return BuildOutcome(Status.BUILD_FAILED, step.error, failed_step=step.name,
                             failed_line=buildlog.step_line(df, step.name), log_tail=step.tail,
-                            build_seconds=seconds, notes=notes)
+                            build_seconds=seconds, notes=notes, transient=buildlog.engine_trouble(log))
 
     def _run(self, job: BuildJob, tag: str, built: BuildOutcome) -> BuildOutcome:
         command, notes = self._command(tag, job.run_args)
@@ -274,7 +274,8 @@ class DockerBuilder:
             saved = self._docker("save", "-o", str(archive), tag, timeout=900)
             if proc.returncode or saved.returncode:
                 return None
-            return facts_from_archive(archive, json.loads(proc.stdout)[0], self.layer_sizes)
+            facts = facts_from_archive(archive, json.loads(proc.stdout)[0], self.layer_sizes)
+        return replace(facts, measured_at=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
 
     def _image_exists(self, ref: str) -> bool:
         return self._docker("image", "inspect", "-f", "{{.Id}}", ref, timeout=30).returncode == 0

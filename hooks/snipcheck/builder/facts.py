@@ -33,6 +33,7 @@ class ImageFacts:
     user: str  # Config.User; "" means root
     toolchain: tuple[str, ...] = ()  # build tools present in the image
     wasted_paths: tuple[str, ...] = ()  # the largest wasted files, biggest first (at most 5)
+    measured_at: str = ""  # "2026-11-30 01:10 UTC": when the image was built and measured
 
     @property
     def runs_as(self) -> str:

@@ -65,6 +65,7 @@ class BuildOutcome:
     facts: "ImageFacts | None" = None  # measured from the built image (size, layers, waste, user)
     engine: str = ""  # which engine built it, e.g. "unix:///var/run/docker.sock"
     transient: bool = False  # says more about the moment than the example (a timeout): never cached
+    cached: bool = False  # read from the build cache, not built in this run
 
     @property
     def built(self) -> bool:

@@ -30,6 +30,7 @@ from .cache import BuildCache
 from .engines import Engine
 from .limits import WithDeadline
 from .model import Builder, BuildJob, BuildOutcome, Status
+from .predictions import verdicts
 from .progress import Progress
 from .plan import APP_CONTEXT, plan_jobs
 
@@ -42,7 +43,18 @@ class BuildReport:
     job: BuildJob
     outcome: BuildOutcome
     findings: tuple[Finding, ...]
-    cached: bool = False  # the outcome was stored by an earlier run with the same inputs
+    findings_static: tuple[Finding, ...] = ()  # what the rules said before the build
+
+    @property
+    def cached(self) -> bool:
+        """The outcome was stored by an earlier run with the same inputs."""
+        return self.outcome.cached
+
+    def verdicts(self) -> list:
+        """How the rules that fired on this bad example fared against the real build."""
+        if not self.snippet.options.is_bad_example:
+            return []
+        return verdicts(self.job.name, [f.rule for f in self.findings_static], self.outcome)
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -59,6 +71,7 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     Each job passes the sandbox first (allowed images, network setting, a contained build
     context); no build starts after `total_build_timeout` seconds."""
     root_dir = Path(root_dir)
+    results = list(results)
     bases = [root_dir / b for b in config.snippets_base]
     reader = make_reader(bases, root_dir, max_bytes=config.max_file_bytes)
 
@@ -82,8 +95,9 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     batch = run_jobs([planned[n][1] for n in todo], engines, cache, progress, locked)
     outcomes = {n: BuildOutcome(Status.REFUSED, reason) for n, reason in refused.items()}
     outcomes.update(zip(todo, batch.outcomes))
-    cached = {todo[i] for i in batch.cached}
-    return [BuildReport(snippet, job, outcomes[n], findings_for(snippet, job, outcomes[n], config), cached=n in cached)
+    static = {id(r.snippet): tuple(r.findings) for r in results}
+    return [BuildReport(snippet, job, outcomes[n], findings_for(snippet, job, outcomes[n], config),
+                        static.get(id(snippet), ()))
             for n, (snippet, job) in enumerate(planned)]
 
 
@@ -151,6 +165,10 @@ def summary(reports: list[BuildReport], engine: str = "") -> str:
                      + (f" [{o.world}]" if o.world else ""))
     if engine:
         lines.append(f"  ({engine})")
+    contradicted = [v for r in reports for v in r.verdicts() if v.agrees is False]
+    if contradicted:
+        lines.append(f"rule predictions the real build contradicted ({len(contradicted)}):")
+        lines += [f"  {v.rule} on {v.example}: predicted {v.predicted}; {v.happened}" for v in contradicted]
     return "\n".join(lines)
 
 
@@ -161,6 +179,10 @@ def built_line(report: BuildReport) -> str:
     world = o.world.removeprefix("built on ") if o.world else ""
     if o.status is Status.NOT_BUILT:
         return f"not built here: {o.reason}"
+    if o.status is Status.REFUSED:
+        return f"refused before building: {o.reason}"
+    if o.status is Status.LIMIT:
+        return f"stopped at a limit{' on ' + world if world else ''}: {o.reason}"
     if o.status is Status.BUILD_FAILED:
         return f"build failed{' on ' + world if world else ''}: {o.reason}"
     return f"built and run on {world or 'local images'}: {o.reason}"

@@ -30,14 +30,34 @@ def render_result(result: SnippetResult, link_rules: bool = True) -> str:
     text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.options.skip or "")
     items = "".join(_finding_item(f, result.snippet.fence.file, link_rules) for f in result.findings)
     listing = f'<ul class="snipcheck-findings">{items}</ul>' if items else ""
-    if result.built:  # the real build's result names what it was built on
-        listing += f'<p class="snipcheck-build">{html_text(result.built)}</p>'
+    if result.built:  # the real build's result names what it was built on, then what it measured
+        listing += f'<p class="snipcheck-build">{html_text(result.built)}</p>' + build_line(result.build)
     headline = f'<span class="snipcheck-mark" aria-hidden="true">{mark}</span> {html_text(text)}'
     attributes = f'class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}"'
     if kind == "notes":
         return (f'<details {attributes}><summary class="snipcheck-headline">{headline}</summary>{listing}'
                 f"</details>")
     return f'<div {attributes}><p class="snipcheck-headline">{headline}</p>{listing}</div>'
+
+
+def build_line(build) -> str:
+    """'Built for real: 7.9 MB (3.2 MB compressed), 3 layers, nothing wasted, runs as 65534:65534.'
+    Empty when the build measured nothing: the line above it already says what happened."""
+    facts = build.outcome.facts if build is not None else None
+    if facts is None:
+        return ""
+    when = f" ({facts.measured_at})" if facts.measured_at else ""
+    wasted = "nothing wasted" if not facts.wasted_bytes else f"{_mb(facts.wasted_bytes)} wasted by later layers"
+    text = (f"Built for real{when}: {_mb(facts.size)} ({_mb(facts.compressed_size)} compressed), "
+            f"{facts.layers} layer{'s' * (facts.layers != 1)}, {wasted}, runs as {facts.runs_as}")
+    if facts.toolchain:
+        text += f"; toolchain inside: {', '.join('/' + p for p in facts.toolchain)}"
+    return (f'<p class="snipcheck-build snipcheck-facts" data-snipcheck-build="{build.outcome.status}">'
+            f"{html_text(text)}.</p>")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.1f} kB"
 
 
 def _finding_item(f, page_file: str, link_rules: bool = True) -> str:

@@ -17,6 +17,29 @@ def finding_dict(f) -> dict:
     }
 
 
+def build_dict(build) -> dict:
+    """What the real build did with one snippet: status, where, from cache or not, measured facts."""
+    o = build.outcome
+    return {
+        "status": str(o.status), "reason": o.reason, "cached": o.cached, "engine": o.engine,
+        "example": build.job.example, "failed_step": o.failed_step, "build_seconds": o.build_seconds,
+        "run_seconds": o.run_seconds, "log_excerpt": o.log_tail[-2000:],
+        "facts": o.facts.to_dict() if o.facts is not None else None,
+    }
+
+
+def real_build_dict(report: Report) -> dict:
+    """The run as a whole, and every rule prediction checked against it (agrees: false = contradicted)."""
+    verdicts = [v.to_dict() for b in report.builds for v in b.verdicts()]
+    return {
+        "engine": report.build_engine,
+        "tried": len(report.builds),
+        "cached": sum(1 for b in report.builds if b.outcome.cached),
+        "predictions": verdicts,
+        "disagreements": [v for v in verdicts if v["agrees"] is False],
+    }
+
+
 def as_dict(report: Report) -> dict:
     return {
         "version": SCHEMA_VERSION,
@@ -26,10 +49,11 @@ def as_dict(report: Report) -> dict:
                 "status": r.status, "expect": list(r.snippet.options.expect),
                 "fragment": r.snippet.options.fragment, "skip": r.snippet.options.skip,
                 "findings": [finding_dict(f) for f in r.findings],
-                **({"build": r.built} if r.built else {}),
+                **({"build": build_dict(r.build)} if r.build is not None else {}),
             }
             for r in report.results
         ],
+        **({"real_build": real_build_dict(report)} if report.builds else {}),
         "problems": [finding_dict(f) for f in report.problems],
         "summary": report.summary(),
     }

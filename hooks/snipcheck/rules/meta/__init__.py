@@ -12,6 +12,7 @@ from . import (
     invalid_fence_option,
     networked_build,
     not_a_dockerfile,
+    measured_claim_differs,
     parse_error,
     path_outside_allowed_folders,
     run_failed,
@@ -36,4 +37,5 @@ RULES = (
     build_limit_exceeded.build_limit_exceeded,  # DG013
     networked_build.networked_build,  # DG014
     not_a_dockerfile.not_a_dockerfile,  # DG015
+    measured_claim_differs.measured_claim_differs,  # DG016
 )
