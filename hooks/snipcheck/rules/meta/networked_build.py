@@ -3,7 +3,7 @@
 from ...rulekit import rule
 
 
-@rule(id="DG014", name="networked-build", severity="info", guide="reference/security.md#network",
+@rule(id="DG014", name="networked-build", severity="info", guide="reference/security.md#builds",
       summary="The example was built with the network (it declared network=\"build\"); its run had none.")
 def networked_build(df, ctx):
     """
