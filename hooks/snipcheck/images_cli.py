@@ -14,8 +14,6 @@ from pathlib import Path
 import click
 
 from . import config as config_mod
-from .builder.model import EngineError
-from .builder.plan import external_images, is_buildable
 from .collect import InputError
 from .config import ConfigError
 from .imagelock import LOCK_PATH, LockedImage, render
@@ -27,6 +25,8 @@ DEFAULT_PATHS = ("docs", "snippets/examples")
 
 def example_images(paths: list[str], root: Path, config) -> dict[str, list[str]]:
     """{example location: [images it names]} for every example a real build would try."""
+    from .builder.plan import external_images, is_buildable  # the builder only when asked: the CLI stays quick
+
     report = check_paths(paths, root, config)
     out: dict[str, list[str]] = {}
     for result in report.results:
@@ -88,6 +88,7 @@ def update(paths, root) -> None:
 
 def _resolve(paths, root, refresh: bool) -> None:
     from .builder import DockerBuilder
+    from .builder.model import EngineError
     from .builder.registry import PullError
     from .builder.world import choose
 
