@@ -77,7 +77,7 @@ class Config:
     highlight_failing_lines: bool = False
     """Highlight the lines with findings of failing snippets and bad examples, where the author set no
     hl_lines (site only)."""
-    profile: str = "default"
+    profile: Literal["default", "hadolint"] = "default"
     """Severity profile: `default` (severities follow harm to a reader who copies the snippet) or
     `hadolint` (hadolint's own levels, and every snippet with a FROM judged as a whole Dockerfile)."""
     whole_image_rules_on_excerpts: bool = False
@@ -155,12 +155,6 @@ def _coerce(key: str, value, source: str):
     hint = field_types()[key]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     try:
-        if key == "profile":
-            from .profiles import PROFILES
-
-            if str(value).strip() not in PROFILES:
-                raise ValueError(f"unknown profile {value!r} (use {' or '.join(PROFILES)})")
-            return str(value).strip()
         if key in _NUMBERS:
             number = _NUMBERS[key](value)
             if isinstance(value, bool) or number <= 0:
