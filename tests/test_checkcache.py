@@ -26,7 +26,7 @@ SNIPCHECK = str(Path(sys.executable).parent / "snipcheck")
 PAGE = """# Page
 
 ```dockerfile
-FROM alpine:3.20
+FROM alpine:3.24
 USER 65534:65534
 ```
 

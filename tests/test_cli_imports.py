@@ -10,6 +10,9 @@ import pytest
 from snipcheck.checker import BUILD_RULE_IDS
 from snipcheck.rules.meta.build_failed import build_failed
 from snipcheck.rules.meta.run_failed import run_failed
+from snipcheck.rules.meta.build_limit_exceeded import build_limit_exceeded
+from snipcheck.rules.meta.build_refused import build_refused
+from snipcheck.rules.meta.networked_build import networked_build
 
 HEAVY = ("mkdocs", "material", "pygments", "markdown", "pymdownx", "yaml")
 PROBE = """
@@ -53,4 +56,4 @@ def test_markdown_is_imported_when_there_is_markdown(tmp_path):
 
 
 def test_build_rule_ids_name_the_build_rules():
-    assert BUILD_RULE_IDS == {build_failed.id, run_failed.id}
+    assert BUILD_RULE_IDS == {r.id for r in (build_failed, run_failed, build_refused, build_limit_exceeded, networked_build)}

@@ -50,7 +50,7 @@ def test_a_python_final_image_running_as_root_is_reported():
 
 
 def test_an_elided_snippet_is_an_excerpt_and_the_elision_is_no_parse_error():
-    text = "FROM golang:1.27 AS build\n...\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD [\"/app\"]\n"
+    text = "FROM golang:1.27 AS build\n...\nFROM alpine:3.24\nCOPY --from=build /out/app /app\nCMD [\"/app\"]\n"
     assert rules(fence(text)) == []
 
 
@@ -60,17 +60,17 @@ def test_elision_lines_become_comments_with_their_line_numbers_kept():
 
 
 def test_hadolint_profile_judges_every_snippet_whole():
-    assert "DG701" in rules(fence("FROM alpine:3.20\nEXPOSE 80\n"), Config(profile="hadolint"))
+    assert "DG701" in rules(fence("FROM alpine:3.24\nEXPOSE 80\n"), Config(profile="hadolint"))
 
 
 def test_whole_image_rules_on_excerpts_can_be_switched_on():
-    assert "DG701" in rules(fence("FROM alpine:3.20\nEXPOSE 80\n"), Config(whole_image_rules_on_excerpts=True))
+    assert "DG701" in rules(fence("FROM alpine:3.24\nEXPOSE 80\n"), Config(whole_image_rules_on_excerpts=True))
 
 
 def test_a_plain_dockerfile_is_whole_however_short(tmp_path):
     from snipcheck.checker import check_text
 
-    assert "DG701" in {f.rule for f in check_text("FROM alpine:3.20\nEXPOSE 80\n", RULES).findings}
+    assert "DG701" in {f.rule for f in check_text("FROM alpine:3.24\nEXPOSE 80\n", RULES).findings}
 
 
 # --- placeholders are not values -----------------------------------------------------------
@@ -93,7 +93,7 @@ def test_placeholder_packages_are_not_unpinned_packages():
 
 
 def test_a_syntax_synopsis_is_not_parsed_as_values():
-    assert "DG001" not in rules(fence("FROM alpine:3.20\nRUN --network=<TYPE> <command>\n"))
+    assert "DG001" not in rules(fence("FROM alpine:3.24\nRUN --network=<TYPE> <command>\n"))
 
 
 def test_a_real_finding_on_a_placeholder_line_is_kept():
@@ -142,18 +142,18 @@ def test_command_output_gives_one_clear_finding():
 
 
 def test_a_dockerfile_with_one_typo_is_still_a_dockerfile():
-    found = rules(fence("FROM alpine:3.20\nRUNN apk add --no-cache curl\nCMD [\"curl\"]\n"))
+    found = rules(fence("FROM alpine:3.24\nRUNN apk add --no-cache curl\nCMD [\"curl\"]\n"))
     assert "DG001" in found and "DG015" not in found
 
 
 def test_a_yaml_heredoc_is_not_an_earthfile_target():
-    text = "FROM alpine:3.20\nRUN <<EOF\ncat > /etc/app.yml <<YML\nservices:\n  web: {}\nYML\nEOF\n"
+    text = "FROM alpine:3.24\nRUN <<EOF\ncat > /etc/app.yml <<YML\nservices:\n  web: {}\nYML\nEOF\n"
     assert "DG015" not in rules(fence(text))
 
 
 def test_a_fence_that_includes_a_whole_file_is_judged_whole():
     page = '```dockerfile\n--8<-- "live.Dockerfile"\n```\n'
-    read = {"live.Dockerfile": ("snippets/live.Dockerfile", "FROM alpine:3.20\nUSER root\n")}.get
+    read = {"live.Dockerfile": ("snippets/live.Dockerfile", "FROM alpine:3.24\nUSER root\n")}.get
     snippets, _ = extract("page.md", page, read, RULES.ids)
     assert snippets[0].is_whole_file
     assert "DG702" in {f.rule for f in check_snippet(snippets[0], RULES).findings}

@@ -42,7 +42,7 @@ def site(tmp_path):
     (root / "docs").mkdir(parents=True)
     (root / "snippets" / "app").mkdir(parents=True)
     (root / "mkdocs.yml").write_text("site_name: hostile\n")
-    (root / "snippets" / "ok.Dockerfile").write_text("FROM alpine:3.20\nUSER 65534:65534\n")
+    (root / "snippets" / "ok.Dockerfile").write_text("FROM alpine:3.24\nUSER 65534:65534\n")
     return root
 
 
@@ -94,7 +94,7 @@ def test_symlink_inside_the_allowed_folders_is_followed(site):
     (site / "snippets" / "alias.Dockerfile").symlink_to(site / "snippets" / "ok.Dockerfile")
     page(site, '```dockerfile\n--8<-- "alias.Dockerfile"\n```\n')
     report = check_paths([str(site / "docs")], site, Config())
-    assert report.ok and report.results[0].snippet.text.startswith("FROM alpine:3.20")
+    assert report.ok and report.results[0].snippet.text.startswith("FROM alpine:3.24")
 
 
 @pytest.mark.parametrize("value", ["{outside}/secret.txt", "../../outside/secret.txt", "link.txt", "/etc/shadow",
@@ -114,7 +114,7 @@ def test_dockerignore_option_outside_is_refused(site, value):
 def test_dockerignore_beside_a_dockerfile_may_not_point_out(site):
     folder = site / "plain"
     folder.mkdir()
-    (folder / "Dockerfile").write_text("FROM alpine:3.20\nUSER 1:1\n")
+    (folder / "Dockerfile").write_text("FROM alpine:3.24\nUSER 1:1\n")
     (folder / ".dockerignore").symlink_to(site.parent / "outside" / "secret.txt")
     report = check_paths([str(site / "plain/Dockerfile")], site, Config())
     assert [f.rule for f in report.results[0].failing] == ["DG008"]
@@ -161,7 +161,7 @@ def test_read_capped_reads_no_more_than_the_limit(tmp_path):
 def test_one_file_included_many_times_hits_the_page_limit(site):
     (site / "snippets" / "block.txt").write_text("# " + "x" * 998 + "\n")
     includes = "\n".join('--8<-- "block.txt"' for _ in range(50))
-    page(site, f"```dockerfile\nFROM alpine:3.20\n{includes}\nUSER 1:1\n```\n")
+    page(site, f"```dockerfile\nFROM alpine:3.24\n{includes}\nUSER 1:1\n```\n")
     report = check_paths([str(site / "docs")], site, Config(max_page_bytes=20_000))
     refused = [f for f in report.all_findings() if f.rule == "DG009"]
     assert refused and "max_page_bytes" in refused[0].message
@@ -169,7 +169,7 @@ def test_one_file_included_many_times_hits_the_page_limit(site):
 
 
 def test_limits_are_settings_with_env_support(site):
-    (site / "snippets" / "mid.Dockerfile").write_text("FROM alpine:3.20\n" + "# pad\n" * 100)
+    (site / "snippets" / "mid.Dockerfile").write_text("FROM alpine:3.24\n" + "# pad\n" * 100)
     page(site, '```dockerfile\n--8<-- "mid.Dockerfile"\n```\n')
     r = run_cli("check", "docs", cwd=site, env={"SNIPCHECK_MAX_FILE_BYTES": "100"})
     assert "DG009" in r.stdout and "100 bytes" in r.stdout
@@ -266,7 +266,7 @@ def test_binary_file_given_as_a_path_is_skipped_with_a_note(site):
 
 
 def test_utf16_page_with_bom_is_decoded(site):
-    (site / "docs" / "u16.md").write_bytes("# T\n\n```dockerfile\nFROM alpine:latest\nUSER 1:1\n```\n".encode("utf-16"))
+    (site / "docs" / "u16.md").write_bytes("# T\n\n```dockerfile\nFROM alpine:latest\nRUN true\nRUN true\nUSER 1:1\n```\n".encode("utf-16"))
     r = run_cli("check", "docs", cwd=site)
     assert "docs/u16.md:4: DG201" in r.stdout and "1 snippet(s)" in r.stdout
 
@@ -278,7 +278,7 @@ def test_bad_utf16_is_refused_clearly():
 def test_unreadable_subfolder_is_a_note_not_a_silent_zero(site):
     locked = site / "docs" / "locked"
     locked.mkdir()
-    page(site, "```dockerfile\nFROM alpine:3.20\nUSER 1:1\n```\n", name="locked/p.md")
+    page(site, "```dockerfile\nFROM alpine:3.24\nUSER 1:1\n```\n", name="locked/p.md")
     locked.chmod(0)
     try:
         # root reads anything; without these capabilities it obeys file modes like any user

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+
+from snipcheck.markdown import FENCE_NAMES
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
@@ -18,12 +20,12 @@ from snipcheck.fence import custom_fences
 from snipcheck.plugin_options import PluginConfig
 from snipcheck.registry import RuleSet
 
-CLEAN_WITH_NOTES = ('FROM golang:1.27-bookworm AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n'
+CLEAN_WITH_NOTES = ('FROM golang:1.27-trixie AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n'
                     'COPY . .\n'
                     'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app . # (1)!\n'
-                    'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\n'
+                    'FROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /out/app /app\n'
                     'ENTRYPOINT ["/app"]\n')
-FAILING = 'FROM golang:1.27-bookworm\nUSER root\nENTRYPOINT ["/app"] # (1)!\n'
+FAILING = 'FROM golang:1.27-trixie\nUSER root\nENTRYPOINT ["/app"] # (1)!\n'
 ANNOTATED = "``` { .dockerfile .annotate%s }\n%s```\n\n1.  The note.\n"
 
 
@@ -179,6 +181,7 @@ def test_superfences_bundled_in_pymdownx_extra_gets_our_fences_too(tmp_path):
         "          - name: mermaid\n            class: mermaid\n"))
     config, _ = configured(path)
     nested = config.mdx_configs["pymdownx.extra"]["pymdownx.superfences"]["custom_fences"]
-    assert [f["name"] for f in nested] == ["mermaid", "Dockerfile", "docker", "dockerfile"]
-    assert len(config.mdx_configs["pymdownx.superfences"]["custom_fences"]) == 3
+    ours = [*FENCE_NAMES, "measured-sizes"]  # every Dockerfile info string, and the size table's fence
+    assert [f["name"] for f in nested] == ["mermaid", *ours]
+    assert [f["name"] for f in config.mdx_configs["pymdownx.superfences"]["custom_fences"]] == ours
     configured(write_site(tmp_path, "plugins:\n  - snipcheck\n", extensions="  - pymdownx.extra\n"))  # no error

@@ -34,7 +34,7 @@ def _mapping(value, where: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ValueError(f"`{where}` must be a mapping of options, not {type(value).__name__}")
+        raise ValueError(f"`{where}`: expected a mapping of snipcheck options, not {type(value).__name__}")
     return dict(value)
 
 

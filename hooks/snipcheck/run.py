@@ -39,7 +39,7 @@ def check_collection(collection: Collection, ruleset: RuleSet, config: Config) -
     """Check every collected snippet (reusing cached results unless `cache: false`) into a Report."""
     results, stats = check_many(collection.snippets, ruleset, config, CheckCache.for_config(config))
     problems = tuple(page_finding(p, ruleset) for p in collection.problems)
-    return Report(tuple(results), problems, config, tuple(collection.notes)), stats
+    return Report(tuple(results), problems, config, notes=tuple(collection.notes)), stats
 
 
 def check_paths_with_stats(paths: list[str], root: Path, config: Config) -> tuple[Report, BatchStats]:
@@ -111,17 +111,19 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
     by_snippet = {id(b.snippet): b for b in builds}
     results = tuple(with_findings(r, by_snippet[id(r.snippet)].findings, config, build=by_snippet[id(r.snippet)])
                     if id(r.snippet) in by_snippet else r for r in report.results)
-    return (Report(results, report.problems, config, report.notes, tuple(builds), engine_text),
+    return (Report(results, report.problems, config, tuple(builds), engine_text, notes=report.notes),
             summary(builds, engine_text))
 
 
 def markdown_pages(paths: list[str], root: Path) -> dict[str, str]:
     """Display path -> text of every Markdown file among `paths` (folders searched)."""
-    from .collect import display_path, expand_paths, is_markdown, read_text
+    from .collect import Refused, display_path, expand_paths, is_markdown, read_page
 
     pages = {}
     for path in expand_paths(paths):
-        text = read_text(path)
+        text = read_page(path, None, str(path))
+        if isinstance(text, Refused):
+            continue  # the check itself reported or skipped it with a note
         if is_markdown(path, text) and "measured=" in text:
             pages[display_path(path, root)] = text
     return pages

@@ -14,9 +14,9 @@ class Report:
     results: tuple[SnippetResult, ...]
     problems: tuple[Finding, ...]  # page-level findings (e.g. an unterminated fence)
     config: Config
-    notes: tuple[str, ...] = ()  # files and folders skipped, and why (shown on stderr, not findings)
     builds: tuple = ()  # builder.BuildReport of every example the real build tried
     build_engine: str = ""  # the engines, as the real build described them
+    notes: tuple[str, ...] = ()  # files and folders skipped, and why (shown on stderr, not findings)
 
     @property
     def failing(self) -> tuple[Finding, ...]:

@@ -52,7 +52,7 @@ def build_line(build) -> str:
             f"{facts.layers} layer{'s' * (facts.layers != 1)}, {wasted}, runs as {facts.runs_as}")
     if facts.toolchain:
         text += f"; toolchain inside: {', '.join('/' + p for p in facts.toolchain)}"
-    return (f'<p class="snipcheck-build snipcheck-facts" data-snipcheck-build="{build.outcome.status}">'
+    return (f'<p class="snipcheck-build" data-snipcheck-build="{build.outcome.status}">'
             f"{html_text(text)}.</p>")
 
 

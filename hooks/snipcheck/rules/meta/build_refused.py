@@ -21,7 +21,7 @@ def build_refused(df, ctx):
     ## Example
     ~~~markdown
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY --from=registry.example.com/internal/tools:1 /etc/passwd /etc/passwd
     COPY app /app
     ENTRYPOINT ["/app"]
@@ -31,7 +31,7 @@ def build_refused(df, ctx):
     ## Use instead
     ~~~markdown
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     ENTRYPOINT ["/app"]
     ```

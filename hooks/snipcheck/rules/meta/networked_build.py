@@ -20,7 +20,7 @@ def networked_build(df, ctx):
     ## Example
     ~~~markdown
     ```dockerfile network="build"
-    FROM debian:bookworm-slim
+    FROM debian:trixie-slim
     RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20230311 \\
         && rm -rf /var/lib/apt/lists/*
     COPY app /app
@@ -32,7 +32,7 @@ def networked_build(df, ctx):
     ## Use instead
     ~~~markdown
     ```dockerfile
-    FROM gcr.io/distroless/static-debian12:nonroot
+    FROM gcr.io/distroless/static-debian13:nonroot
     COPY app /app
     ENTRYPOINT ["/app"]
     ```
