@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
+from snipcheck.config import Config
 from snipcheck.registry import RuleSet
 from snipcheck.snippets import FenceOptions
 
 RULES = RuleSet()
+# Rule specs test what a rule finds; whether a short snippet counts as an excerpt is policy,
+# tested in tests/test_excerpts.py. So here every snippet with a FROM is a whole Dockerfile.
+WHOLE = Config(whole_image_rules_on_excerpts=True)
 
 
 def findings(text: str, fragment: bool | None = None, dockerignore: str | None = None, no_tls: bool = False):
@@ -21,7 +25,7 @@ def findings(text: str, fragment: bool | None = None, dockerignore: str | None =
 
     snippet = replace(snippet_from_dockerfile("Dockerfile", text, dockerignore),
                       options=FenceOptions(fragment=fragment, no_tls=no_tls))
-    return check_snippet(snippet, RULES).findings
+    return check_snippet(snippet, RULES, WHOLE).findings
 
 
 def fired(rule_id: str, text: str, **kw) -> list:

@@ -33,7 +33,7 @@ def test_findings_exit_1_with_file_line_rule(tmp_path):
 
 def test_json_schema(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("# T\n\n```dockerfile\nFROM alpine:latest\nUSER 1:1\n```\n")
+    page.write_text("# T\n\n```dockerfile\nFROM alpine:latest\nCOPY app /app\nUSER 1:1\nENTRYPOINT [\"/app\"]\n```\n")
     r = run("check", "--format", "json", str(page))
     data = json.loads(r.stdout)
     snippet = data["snippets"][0]

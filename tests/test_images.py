@@ -81,8 +81,8 @@ def test_docker_hub_prefixes_and_digests_are_normalised():
 
 
 @pytest.mark.parametrize("ref", [
-    "", "node:20", "example.com/alpine:3.20", "cgr.dev/chainguard/static", "$BASE", "golang:${GO}",
-    "builder", "python:3.12-slim", "quay.io/distroless/static",
+    "", "example.com/alpine:3.20", "cgr.dev/chainguard/static", "$BASE", "golang:${GO}",
+    "builder", "quay.io/distroless/static", "nginxinc/nginx-unprivileged:1.27",
 ])
 def test_unknown_images_return_none(ref):
     assert lookup(ref) is None
@@ -100,3 +100,30 @@ def test_sdk_images():
 ])
 def test_zoneinfo_is_only_claimed_for_debian_releases_that_ship_tzdata(ref, zoneinfo):
     assert lookup(ref).zoneinfo is zoneinfo
+
+
+@pytest.mark.parametrize("ref, family, libc, manager, sdk", [
+    ("python:3.14", "python", "glibc", "apt", True),
+    ("python:3.14-slim-bookworm", "python-slim", "glibc", "apt", False),
+    ("python:3.13-alpine", "python-alpine", "musl", "apk", False),
+    ("node:22", "node", "glibc", "apt", True),
+    ("node:22-slim", "node-slim", "glibc", "apt", False),
+    ("node:lts-alpine", "node-alpine", "musl", "apk", False),
+    ("ruby:3.3", "ruby", "glibc", "apt", True),
+    ("ruby:3.3-slim", "ruby-slim", "glibc", "apt", False),
+    ("eclipse-temurin:21", "jdk", "glibc", "apt", True),
+    ("eclipse-temurin:21-jre", "jre", "glibc", "apt", False),
+    ("openjdk:8-jdk-alpine", "jdk-alpine", "musl", "apk", True),
+    ("nginx:1.27", "nginx", "glibc", "apt", False),
+    ("nginx:alpine", "nginx-alpine", "musl", "apk", False),
+    ("ubuntu:24.04", "ubuntu", "glibc", "apt", False),
+])
+def test_official_language_and_server_images(ref, family, libc, manager, sdk):
+    info = lookup(ref)
+    assert (info.family, info.libc, info.package_manager, info.sdk) == (family, libc, manager, sdk)
+    assert info.shell and info.user == "root"
+
+
+def test_busybox_has_a_shell_and_no_package_manager():
+    info = lookup("busybox:1.37")
+    assert info.shell and not info.bash and info.package_manager is None and info.user == "root"

@@ -33,12 +33,17 @@ def test_expectation_that_does_not_fire_fails():
 
 
 def test_other_rules_on_a_bad_example_still_fail():
-    r = check("FROM alpine:latest\n", expect=("DG201",))
+    r = check("FROM alpine:latest\nCOPY app /app\nRUN /app --selftest\nENTRYPOINT [\"/app\"]\n", expect=("DG201",))
     assert r.status == "fail" and rules_of(r) == ["DG201", "DG701"]
 
 
+def test_undeclared_fragment_is_an_excerpt_unless_the_site_requires_declaring_it():
+    assert check("EXPOSE 8080\n").status == "pass"
+    strict = check_text("EXPOSE 8080\n", RULES, Config(require_fragment_declaration=True))
+    assert rules_of(strict) == ["DG007"]
+
+
 def test_undeclared_fragment_and_declared_fragment():
-    assert rules_of(check("EXPOSE 8080\n")) == ["DG007"]
     assert check("EXPOSE 8080\n", fragment=True).status == "pass"
     assert rules_of(check(LATEST, fragment=True)) == ["DG002", "DG201"]
 
@@ -110,7 +115,9 @@ def test_environment_overrides():
 
 def test_declared_fragment_may_copy_from_a_stage_defined_elsewhere():
     assert "DG301" not in rules_of(check("COPY --from=build /out/app /app\n", fragment=True))
-    assert rules_of(check("COPY --from=build /out/app /app\n")) == ["DG007", "DG301"]
+    assert rules_of(check("COPY --from=build /out/app /app\n")) == []  # an excerpt, by default
+    strict = Config(require_fragment_declaration=True)
+    assert rules_of(check_text("COPY --from=build /out/app /app\n", RULES, strict)) == ["DG007", "DG301"]
 
 
 def test_unknown_code_in_a_used_pragma_is_still_reported():

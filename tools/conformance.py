@@ -41,6 +41,8 @@ DELIBERATE = {
     ("hadolint", "DL4006", "Comments with backslashes at the end are just comments"):
         "busybox ash on Alpine supports `-o pipefail`, so that SHELL line is accepted",
 }
+# The severity profile each peer's cases run with: hadolint's judges every snippet whole, as hadolint does.
+PROFILE_FOR = {"hadolint": "hadolint"}
 _DIRECTIVE = re.compile(r"^#\s*(syntax|escape|check)\s*=", re.I)
 
 
@@ -126,13 +128,15 @@ def write_cases(cases: list[Case], workdir: Path) -> dict[str, Case]:
     return files
 
 
-def run_checker(paths: list[str], workdir: Path) -> dict[str, list[dict]]:
-    """Run `snipcheck check --format json` once over all files; findings per file as reported.
+def run_checker(paths: list[str], workdir: Path, profile: str = "default") -> dict[str, list[dict]]:
+    """Run `snipcheck check --format json` once over these files; findings per file as reported.
 
     Runs in `workdir` (no mkdocs.yml above it) with SNIPCHECK_* variables removed, so the
-    default configuration applies. Exit codes 0 and 1 are normal; anything else is an error.
+    default configuration applies, except for the severity profile (hadolint's cases run with
+    `profile: hadolint`, as a team wanting parity would). Exit codes 0 and 1 are normal.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("SNIPCHECK_")}
+    env["SNIPCHECK_PROFILE"] = profile
     cmd = [sys.executable, "-m", "snipcheck.cli", "check", "--format", "json", *paths]
     proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
@@ -194,7 +198,10 @@ def evaluate(folder: Path) -> dict:
     claimed = claimed_codes()
     with tempfile.TemporaryDirectory(prefix="snipcheck-conformance-") as tmp:
         files = write_cases(cases, Path(tmp))
-        found = run_checker(list(files), Path(tmp))
+        found: dict[str, list[dict]] = {}
+        for peer in sorted({c.peer for c in files.values()}):
+            paths = [p for p, c in files.items() if c.peer == peer]
+            found.update(run_checker(paths, Path(tmp), PROFILE_FOR.get(peer, "default")))
     peers: dict = {}
     for path, case in files.items():
         ok, fired = agrees(case, found.get(path, []))

@@ -10,7 +10,10 @@ from dataclasses import dataclass, replace
 
 from .config import Config
 from .model import Severity
+from .excerpts import mask_elisions, placeholder_words, scope_of
 from .parser import parse
+from .profiles import judges_every_snippet_whole, profile_severity
+from .textkind import advice, foreign_kind
 from .pragmas import Suppression, suppressions
 from .registry import RuleSet
 from .rulekit import Context
@@ -58,19 +61,39 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
     if opts.skip:
         findings = _to_findings(raw, snippet, ruleset, config, opts)
         return result_from(snippet, findings, config, skipped=True)
-    df = parse(snippet.text)
-    if df.is_fragment and not opts.fragment and not df.errors:
+    text, elided = mask_elisions(snippet.text)
+    df = parse(text)
+    judge_whole = judges_every_snippet_whole(config.profile)
+    kind = None if judge_whole else foreign_kind(df, snippet.text)
+    if kind is not None:
+        raw = [r for r in raw if r[0] != "DG001"] + [("DG008", 1, advice(kind), None)]
+        return _expectations_applied(raw, snippet, ruleset, config)
+    scope = scope_of(df, snippet.text, elided, whole_file=snippet.is_whole_file)
+    if df.is_fragment and not opts.fragment and not df.errors and (
+            config.require_fragment_declaration or "DG007" in opts.expect):
         raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
     elif opts.fragment and not df.is_fragment:
         raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
     context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment,
-                      declared_fragment=opts.fragment, declared_no_tls=opts.no_tls)
+                      declared_fragment=opts.fragment or (df.is_fragment and not judge_whole
+                                                          and not config.require_fragment_declaration),
+                      declared_no_tls=opts.no_tls,
+                      excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     for rule in ruleset.rules_for(opts.expect):
         if df.is_fragment and not rule.fragment_ok:
             continue
+        if rule.whole_image and context.excerpt and rule.id not in opts.expect:
+            continue
         for v in rule.check(df, context):
             raw.append((rule.id, v.line, v.message, v.severity))
+    if not judge_whole:
+        raw = _drop_placeholder_readings(raw, snippet.text, opts.expect)
     raw = _apply_suppressions(raw, suppressions(df), ruleset)
+    return _expectations_applied(raw, snippet, ruleset, config)
+
+
+def _expectations_applied(raw, snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResult:
+    opts = snippet.options
     fired = {r for r, *_ in raw}
     for expected in opts.expect:
         if expected not in fired and expected not in BUILD_RULE_IDS:
@@ -90,6 +113,19 @@ def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Con
     """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
     findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
     return result_from(result.snippet, findings, config, skipped=result.status == "skipped")
+
+
+def _drop_placeholder_readings(raw, text: str, expected: tuple[str, ...]):
+    """Findings that read a placeholder (`<base>`, `[ your packages ]`) as a value say nothing."""
+    lines = text.split("\n")
+    kept = []
+    for item in raw:
+        rule_id, line, message = item[0], item[1], item[2]
+        words = placeholder_words(lines[line - 1]) if 0 < line <= len(lines) else frozenset()
+        if rule_id not in expected and any(w in message for w in words):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _snippet_line(snippet: Snippet, loc: Location) -> int:
@@ -124,7 +160,8 @@ def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: 
     out = []
     for rule_id, line, message, own_severity in raw:
         rule = ruleset.get(rule_id)
-        severity = config.severity.get(rule_id, own_severity or rule.severity)
+        default = profile_severity(config.profile, rule) or own_severity or rule.severity
+        severity = config.severity.get(rule_id, default)
         loc = snippet.location(line) if line else snippet.fence
         out.append(Finding(rule_id, rule.name, rule.aliases, severity, message, loc, line,
                            expected=rule_id in opts.expect))

@@ -41,6 +41,16 @@ class Config:
     pymdownx.snippets' base_path unless this is set."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
+    profile: Literal["default", "hadolint"] = "default"
+    """Severity profile: `default` (severities follow harm to a reader who copies the snippet) or
+    `hadolint` (hadolint's own levels, and every snippet with a FROM judged as a whole Dockerfile)."""
+    whole_image_rules_on_excerpts: bool = False
+    """Also run rules about the whole image (root user, untagged base, missing .dockerignore, ...) on
+    excerpts: snippets without FROM, with `...` elisions or placeholders, or of three instructions
+    or fewer. The `hadolint` profile implies it."""
+    require_fragment_declaration: bool = False
+    """Report snippets without FROM that the fence does not declare `fragment` (DG007). Off by
+    default: in most docs a snippet without FROM is a deliberate excerpt."""
     show: Literal["all", "failures", "none"] = "failures"
     """What readers see under each Dockerfile: every result, only unexpected failures, or nothing (site only)."""
     rule_pages: bool = False

@@ -14,7 +14,7 @@ from pymdownx.superfences import highlight_validator
 
 from .checker import SnippetResult
 from .fence_options import HIGHLIGHT_KEYS, OUR_KEYS
-from .markdown import DOCKERFILE_LANGUAGES
+from .markdown import FENCE_NAMES
 from .report.html import render_result
 
 ResultFor = Callable[[str, dict], SnippetResult]  # (fence text, fence options) -> result
@@ -80,7 +80,7 @@ def custom_fences(result_for: ResultFor, **display) -> list[dict]:
     """Entries for `pymdownx.superfences` `custom_fences`, one per Dockerfile language name."""
     formatter = make_formatter(result_for, **display)
     return [{"name": name, "class": "highlight", "format": formatter, "validator": validator}
-            for name in sorted(DOCKERFILE_LANGUAGES)]
+            for name in FENCE_NAMES]
 
 
 def _check_alone(src: str, options: dict) -> SnippetResult:

@@ -10,6 +10,7 @@ Highlighting options (title, hl_lines, linenums) pass through to SuperFences.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 
@@ -30,7 +31,11 @@ def parse_values(values: dict[str, str], known_rules: frozenset[str] | None) -> 
         if key in HIGHLIGHT_KEYS:
             continue
         if key not in OUR_KEYS:
-            errors.append(f"unknown fence option {key!r} (known: {', '.join(sorted(OUR_KEYS | HIGHLIGHT_KEYS))})")
+            # Other engines' attributes (Hugo `filename=`, Quarto `.dockerfile`) are not ours to judge;
+            # only a near miss of one of our own options is reported, since that is a typo.
+            near = difflib.get_close_matches(key.lower(), sorted(OUR_KEYS), n=1, cutoff=0.75)
+            if near:
+                errors.append(f"unknown fence option {key!r}: did you mean {near[0]!r}?")
         elif key in FLAG_KEYS:
             if not bare:
                 errors.append(f"fence option {key!r} takes no value")
@@ -56,6 +61,12 @@ def parse_option_string(text: str, known_rules: frozenset[str] | None) -> tuple[
     """Parse the text after the language on a fence line, as SuperFences would see it."""
     values: dict[str, str] = {}
     leftover = _OPTION.sub("", text).strip()
+    if leftover.startswith("{") and leftover.endswith("}"):  # `dockerfile {filename="Dockerfile"}` (Hugo)
+        return parse_attr_string(leftover[1:-1], known_rules)
+    unquoted = set(re.findall(r"([A-Za-z][\w-]*)=(?![\"'])", text))
+    ours = OUR_KEYS | HIGHLIGHT_KEYS
+    if leftover and not (unquoted & ours or (not unquoted and any(re.search(rf"\b{k}\b", text) for k in OUR_KEYS))):
+        return FenceOptions(), []  # another engine's syntax (`del={1}`, `{filename=...}`): not ours to judge
     if leftover:
         return FenceOptions(), [f"malformed fence options {text.strip()!r}: SuperFences would drop them silently "
                                 f"(write key=\"value\")"]

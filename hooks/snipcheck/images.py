@@ -44,6 +44,26 @@ _BUSYBOX = ImageInfo("busybox", None, True, False, "root", False, False, True, N
 _DISTROLESS_STATIC = ImageInfo("distroless-static", "none", False, False, "root", True, True, True, None)
 _DISTROLESS_BASE = ImageInfo("distroless-base", "glibc", False, False, "root", True, True, True, None)
 
+# Official language and server images (Debian/Ubuntu based unless -alpine). The full tags carry
+# compilers and headers (buildpack-deps): an SDK; -slim and -jre tags do not. All run as root.
+_PYTHON = ImageInfo("python", "glibc", True, True, "root", True, None, True, "apt", sdk=True, curl=True, wget=True)
+_PYTHON_SLIM = ImageInfo("python-slim", "glibc", True, True, "root", True, None, True, "apt")
+_PYTHON_ALPINE = ImageInfo("python-alpine", "musl", True, False, "root", True, None, True, "apk", wget=True)
+_NODE = ImageInfo("node", "glibc", True, True, "root", True, None, True, "apt", sdk=True, curl=True, wget=True)
+_NODE_SLIM = ImageInfo("node-slim", "glibc", True, True, "root", True, None, True, "apt")
+_NODE_ALPINE = ImageInfo("node-alpine", "musl", True, False, "root", True, None, True, "apk", wget=True)
+_RUBY = ImageInfo("ruby", "glibc", True, True, "root", True, None, True, "apt", sdk=True, curl=True, wget=True)
+_RUBY_SLIM = ImageInfo("ruby-slim", "glibc", True, True, "root", True, None, True, "apt")
+_RUBY_ALPINE = ImageInfo("ruby-alpine", "musl", True, False, "root", True, None, True, "apk", wget=True)
+_JDK = ImageInfo("jdk", "glibc", True, True, "root", True, None, True, "apt", sdk=True, curl=True)
+_JRE = ImageInfo("jre", "glibc", True, True, "root", True, None, True, "apt", curl=True)
+_JDK_ALPINE = ImageInfo("jdk-alpine", "musl", True, False, "root", True, None, True, "apk", sdk=True, wget=True)
+_NGINX = ImageInfo("nginx", "glibc", True, True, "root", True, None, True, "apt", curl=True)
+_NGINX_ALPINE = ImageInfo("nginx-alpine", "musl", True, False, "root", True, None, True, "apk", curl=True,
+                          wget=True)
+_LANG = r"^(library/)?{}(:[^@]*)?$"
+_TAGGED = r"^(library/)?{}:[^@]*{}[^@]*$"
+
 # (pattern on the image name without registry host for docker.io, family entry); first match wins.
 _TABLE: tuple[tuple[re.Pattern, ImageInfo], ...] = (
     (re.compile(r"^scratch$"), SCRATCH),
@@ -54,6 +74,15 @@ _TABLE: tuple[tuple[re.Pattern, ImageInfo], ...] = (
     (re.compile(r"^(library/)?debian(:[^@]*)?$"), _DEBIAN),
     (re.compile(r"^(library/)?ubuntu(:[^@]*)?$"), _UBUNTU),
     (re.compile(r"^(library/)?busybox(:[^@]*)?$"), _BUSYBOX),
+    *((re.compile(_TAGGED.format(name, "alpine")), alpine) for name, alpine in (
+        ("python", _PYTHON_ALPINE), ("node", _NODE_ALPINE), ("ruby", _RUBY_ALPINE),
+        ("(openjdk|eclipse-temurin)", _JDK_ALPINE), ("nginx", _NGINX_ALPINE))),
+    *((re.compile(_TAGGED.format(name, "slim")), slim) for name, slim in (
+        ("python", _PYTHON_SLIM), ("node", _NODE_SLIM), ("ruby", _RUBY_SLIM), ("openjdk", _JRE))),
+    (re.compile(_TAGGED.format("(openjdk|eclipse-temurin)", "jre")), _JRE),
+    *((re.compile(_LANG.format(name)), full) for name, full in (
+        ("python", _PYTHON), ("node", _NODE), ("ruby", _RUBY), ("(openjdk|eclipse-temurin)", _JDK),
+        ("nginx", _NGINX))),
     (re.compile(r"^gcr\.io/distroless/static(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_STATIC),
     (re.compile(r"^gcr\.io/distroless/(base|base-nossl|cc)(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_BASE),
 )

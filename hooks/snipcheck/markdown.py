@@ -15,7 +15,9 @@ from . import fence_options
 from .includes import Line, Reader, expand
 from .snippets import FenceOptions, Location, Problem, Snippet
 
-DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "Dockerfile", "docker"})
+DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "docker", "containerfile"})  # compared case-insensitively
+# The spellings the site's custom fence renders (SuperFences matches names exactly).
+FENCE_NAMES = ("dockerfile", "Dockerfile", "DOCKERFILE", "docker", "Docker", "containerfile", "Containerfile")
 _PREFIX = (">", " ", "\t")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 
@@ -103,7 +105,9 @@ def _fence_start(text: str) -> tuple[str, re.Match, str] | None:
     if m.group("attrs") is not None and not m.group("lang"):
         classes = re.findall(r"\.([\w#.+-]+)", m.group("attrs"))
         lang = classes[0] if classes else ""
-    if lang not in DOCKERFILE_LANGUAGES and _rejected(m):
+    if lang.lower() in DOCKERFILE_LANGUAGES:
+        lang = "dockerfile"  # `Docker`, `DOCKERFILE`, `Containerfile`: the same language to us
+    elif _rejected(m):
         return None  # SuperFences abandons it: the line is text, and its closing line may open a fence
     return ws, m, lang
 

@@ -35,6 +35,7 @@ class Context:
     fragment: bool = False
     declared_fragment: bool = False  # the fence says `fragment`: names from outside may be in scope
     declared_no_tls: bool = False
+    excerpt: bool = False  # elided, placeholders or a short illustration: not the whole image
     options: dict = field(default_factory=dict)
 
 
@@ -52,10 +53,21 @@ class Rule:
     check: Check = field(repr=False, compare=False)
     fragment_ok: bool = True  # applies to fragments (snippets without FROM)
     default_enabled: bool = True
+    whole_image: bool = False  # judges the whole image: skipped on excerpts and short illustrations
+    why: str = ""  # why the default severity is what it is (harm to a reader who copies the snippet)
 
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def severity_reason(self) -> str:
+        """`why`, else the first sentence of the docstring's "Why is this bad?"."""
+        if self.why:
+            return self.why
+        text = " ".join(self.doc_section("Why is this bad?").split())
+        m = re.match(r"(.+?[.!?])(\s|$)", text)
+        return m.group(1) if m else text
 
     def doc_section(self, heading: str) -> str:
         """Text under `## heading` in the docstring ('' when absent)."""
@@ -77,7 +89,8 @@ class Rule:
 
 
 def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str, ...] = (),
-         guide: str = "", fragment_ok: bool = True, default_enabled: bool = True) -> Callable[[Check], Rule]:
+         guide: str = "", fragment_ok: bool = True, default_enabled: bool = True, whole_image: bool = False,
+         why: str = "") -> Callable[[Check], Rule]:
     """Declare a rule: `@rule(id="DG101", name="...", severity="error", summary="...")`."""
     if not _ID.match(id):
         raise ValueError(f"rule id {id!r} must look like DG123")
@@ -87,6 +100,6 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
     def wrap(fn: Check) -> Rule:
         return Rule(id=id, name=name, severity=Severity.parse(severity), summary=summary,
                     aliases=tuple(aliases), guide=guide, check=fn, fragment_ok=fragment_ok,
-                    default_enabled=default_enabled)
+                    default_enabled=default_enabled, whole_image=whole_image, why=why)
 
     return wrap

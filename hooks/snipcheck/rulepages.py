@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
+from .profiles import profile_severity
 from .rulekit import Rule
 
 FOLDER = "rules"
@@ -77,6 +78,24 @@ def index_page(rules: tuple[Rule, ...]) -> str:
         "matters, and shows an example that triggers it and one that does not; both are checked on every "
         "build of this site. Peer IDs (hadolint `DL`, BuildKit check names) work in suppressions too.\n\n"
         "| ID | Name | Severity | Aliases | Summary |\n| --- | --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
+        + severity_table(rules)
+    )
+
+
+def severity_table(rules: tuple[Rule, ...]) -> str:
+    """Each rule's default severity and why: set by what happens to a reader who copies the snippet."""
+    rows = [f"| [{r.id}]({r.id.lower()}.md) {r.name} | {r.severity} | "
+            f"{(profile_severity('hadolint', r) or '—')} | {r.severity_reason.replace('|', '/')} |" for r in rules]
+    return (
+        "\n## Default severities, and why\n\n"
+        "A default severity says what happens to a reader who copies the snippet: **error**, it does not "
+        "build or does not run; **warning**, it builds and runs but is insecure, much larger than it needs "
+        "to be, or breaks later; **info**, it works and the advice is a refinement. Rules about the whole "
+        "image (root user, untagged base, missing `.dockerignore`, ...) skip excerpts: snippets without "
+        "FROM, with `...` elisions or placeholders such as `<base>`, or of three instructions or fewer. "
+        "Teams that want hadolint's levels (and every snippet judged whole) set `profile: hadolint`.\n\n"
+        "| Rule | Default | `profile: hadolint` | Why this severity |\n| --- | --- | --- | --- |\n"
+        + "\n".join(rows) + "\n"
     )
 
 

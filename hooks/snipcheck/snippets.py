@@ -58,6 +58,13 @@ class Snippet:
         return (self.end is not None and loc.file == self.fence.file
                 and self.fence.line < loc.line < self.end.line)
 
+    @property
+    def is_whole_file(self) -> bool:
+        """A Dockerfile given as a file, or a fence whose every line is included from one file."""
+        if not self.lines:
+            return False
+        return self.fence == self.lines[0] or all(loc.file != self.fence.file for loc in self.lines)
+
     def location(self, line: int) -> Location:
         """Location of snippet line `line` (1-based); the fence itself for line 0 or out of range."""
         if 1 <= line <= len(self.lines):

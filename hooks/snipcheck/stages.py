@@ -110,6 +110,16 @@ def mount_options(spec: str) -> dict[str, str]:
     return opts
 
 
+def secret_env_names(ins) -> frozenset[str]:
+    """Variables a RUN's secret mounts define for it: `--mount=type=secret,id=K,env=K`."""
+    names = set()
+    for spec in ins.flag_values("mount"):
+        opts = mount_options(spec)
+        if opts.get("type") == "secret" and opts.get("env"):
+            names.add(opts["env"])
+    return frozenset(names)
+
+
 def global_arg_defaults(df: Dockerfile) -> dict[str, str | None]:
     """ARGs declared before the first FROM, with their defaults (None when declared bare)."""
     args: dict[str, str | None] = {}

@@ -150,11 +150,9 @@ def _written_by(step: Step, path: str) -> Origin | None:
     cmd, cwd, args = step.cmd, step.cwd, step.cmd.argv[1:]
     special = under(path, ZONEINFO) or any(under(path, p) for p in CA_PATHS) or any(under(path, u) for u in _USERS)
     go = go_args(cmd)
-    for i, word in enumerate(args):  # redirections: `> file`, `>>file`
-        if word.lstrip("0123456789&").startswith(">"):
-            target = word.lstrip("0123456789&>") or (args[i + 1] if i + 1 < len(args) else "")
-            if join(cwd, target) == path:
-                return Origin("file", None, step.ins, step)
+    for target in cmd.writes:  # redirections: `> file`, `>>file`, `&> file`
+        if join(cwd, expand(target, step.env) or target) == path:
+            return Origin("file", None, step.ins, step)
     if go is not None:
         out = go.get("o")
         if out is None:

@@ -1,6 +1,7 @@
 """Just enough shell parsing for rules: split a RUN into simple commands and their words.
 
-Not a shell: it knows quotes, escapes, `&&`, `||`, `;`, `|`, newlines, comments, redirections (dropped),
+Not a shell: it knows quotes, escapes, `&&`, `||`, `;`, `|`, newlines, comments, redirections (their
+output files kept apart from the words),
 `$(...)` and backquotes (their commands are listed too), leading reserved words (`if`, `then`, `do`...)
 and `VAR=value` assignments, which is what package-manager and build-flag rules need. Heredoc bodies
 are included as script text.
@@ -28,6 +29,7 @@ class Command:
     env: tuple[tuple[str, str], ...] = ()
     piped: bool = False  # output goes into a pipe
     wrappers: tuple[str, ...] = ()  # prefixes stripped before the command: sudo, exec, env, ...
+    writes: tuple[str, ...] = ()  # files its output is redirected to (`> /log`, `>> f`, `&> f`)
 
     @property
     def name(self) -> str:
@@ -68,7 +70,7 @@ def script_of(ins: Instruction) -> str:
 def commands(script: str) -> list[Command]:
     """Split shell text into simple commands."""
     out: list[Command] = []
-    for group, piped in _split(script):
+    for group, piped, writes in _split(script):
         env = []
         words = list(group)
         while words and "=" in words[0] and words[0].split("=", 1)[0].isidentifier():
@@ -86,7 +88,7 @@ def commands(script: str) -> list[Command]:
                 name, _, value = words.pop(0).partition("=")
                 env.append((name, value))
         if words or env:
-            out.append(Command(tuple(words), tuple(env), piped, tuple(wrappers)))
+            out.append(Command(tuple(words), tuple(env), piped, tuple(wrappers), tuple(writes)))
     return out
 
 
@@ -96,24 +98,28 @@ def run_commands(ins: Instruction) -> tuple[Command, ...]:
 
 
 @lru_cache(maxsize=4096)  # every RUN rule splits the same scripts; callers copy the word lists
-def _split(script: str) -> list[tuple[list[str], bool]]:
-    """Simple commands as (words, piped), in order; command substitutions follow as their own."""
+def _split(script: str) -> list[tuple[list[str], bool, list[str]]]:
+    """Simple commands as (words, piped, files written by redirection), in order; command
+    substitutions follow as their own."""
     tokens, subs = _Lexer(script).run()
-    groups: list[tuple[list[str], bool]] = []
+    groups: list[tuple[list[str], bool, list[str]]] = []
     current: list[str] = []
+    writes: list[str] = []
     for kind, tok in tokens:
         if kind == "op":
-            groups.append((current, tok in ("|", "|&")))
-            current = []
+            groups.append((current, tok in ("|", "|&"), writes))
+            current, writes = [], []
+        elif kind == "write":
+            writes.append(tok)
         else:
             current.append(tok)
-    groups.append((current, False))
+    groups.append((current, False, writes))
     out = []
-    for words, piped in groups:
+    for words, piped, written in groups:
         while words and words[0] in _LEADING_KEYWORDS:
             words = words[1:]
         if words and words[0] not in _HEADER_KEYWORDS:
-            out.append((words, piped))
+            out.append((words, piped, written))
     for sub in subs:
         out.extend(_split(sub))
     return out
@@ -137,6 +143,7 @@ class _Lexer:
         self.subs: list[str] = []
         self.word: list[str] | None = None
         self.drop_next = False  # the word after a redirection operator is its target
+        self.output_target = False  # ... and it is a file the command writes
 
     def run(self) -> tuple[list[tuple[str, str]], list[str]]:
         s = self.s
@@ -169,7 +176,9 @@ class _Lexer:
         if self.word is not None:
             if not self.drop_next:
                 self.tokens.append(("word", "".join(self.word)))
-            self.drop_next = False
+            elif self.output_target:
+                self.tokens.append(("write", "".join(self.word)))
+            self.drop_next = self.output_target = False
         self.word = None
 
     def _redirection(self) -> None:
@@ -179,6 +188,7 @@ class _Lexer:
         op = next(o for o in _REDIRECTIONS if self.s.startswith(o, self.i))
         self.i += len(op)
         self.drop_next = True
+        self.output_target = op in (">", ">>", ">|", "&>", "&>>", "<>")
 
     def _word_part(self) -> None:
         s, i = self.s, self.i

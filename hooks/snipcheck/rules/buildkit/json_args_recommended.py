@@ -3,6 +3,7 @@
 from ...analysis.paths import shell_missing
 from ...analysis.queries import stage_at
 from ...analysis.flow import Flow
+from ...execform import exec_form, needs_shell, starts_with_exec
 from ...rulekit import Violation, rule
 
 
@@ -53,23 +54,30 @@ def json_args_recommended(df, ctx):
             stage = stage_at(df, ins.line) if df.stages else None
             if stage is not None and shell_missing(flow, stage) is not None:
                 continue  # no /bin/sh at all: DG504 reports it as an error
-            yield Violation(ins.line, f"{ins.keyword} in shell form: write it as a JSON array so the program "
-                                      f"receives signals, e.g. {_suggest(ins.args)}")
+            if starts_with_exec(ins.args):
+                continue  # `exec prog`: the program replaces the shell and receives signals itself
+            rewrite = exec_form(ins.args)
+            if rewrite is not None:
+                yield Violation(ins.line, f"{ins.keyword} in shell form: write it as a JSON array so the program "
+                                          f"receives signals: {ins.keyword} {rewrite}")
+            else:
+                yield Violation(ins.line, f"{ins.keyword} in shell form: the program does not receive signals, and "
+                                          f"a JSON array would change its meaning ({needs_shell(ins.args)}): keep "
+                                          f"the shell and start the program with exec (`{ins.keyword} exec ...`) "
+                                          f"or move the commands into an entrypoint script")
         elif ins.keyword == "HEALTHCHECK" and _shell_form_healthcheck(ins.args):
             stage = stage_at(df, ins.line) if df.stages else None
             if stage is not None and shell_missing(flow, stage) is not None:
                 continue  # no /bin/sh at all: DG504 reports it as an error
             command = ins.args.split(None, 1)[1]
+            rewrite = exec_form(command)
+            if rewrite is None:
+                continue  # it needs the shell (`|| exit 1`, $VAR), and the image has one
             yield Violation(ins.line, f"HEALTHCHECK CMD in shell form needs /bin/sh in the image: write it as a "
-                                      f"JSON array, e.g. HEALTHCHECK CMD {_suggest(command)}")
+                                      f"JSON array: HEALTHCHECK CMD {rewrite}")
 
 
 def _shell_form_healthcheck(args: str) -> bool:
     words = args.split(None, 1)
     return len(words) == 2 and words[0].upper() == "CMD" and not words[1].strip().startswith("[")
 
-
-def _suggest(args: str) -> str:
-    import json
-
-    return json.dumps(args.split()[:3])

@@ -27,6 +27,10 @@ _IMAGE_ENV: tuple[tuple[re.Pattern, frozenset[str]], ...] = tuple(
         (r"^python(:|$)", "LANG GPG_KEY PYTHON_VERSION PYTHON_SHA256 PYTHON_PIP_VERSION PYTHON_SETUPTOOLS_VERSION "
                           "PYTHON_GET_PIP_URL PYTHON_GET_PIP_SHA256"),
         (r"^node(:|$)", "NODE_VERSION YARN_VERSION"),
+        (r"^ruby(:|$)", "LANG RUBY_VERSION RUBY_DOWNLOAD_URL RUBY_DOWNLOAD_SHA256 GEM_HOME BUNDLE_SILENCE_ROOT_WARNING "
+                        "BUNDLE_APP_CONFIG"),
+        (r"^(openjdk|eclipse-temurin)(:|$)", "JAVA_HOME LANG LANGUAGE LC_ALL JAVA_VERSION"),
+        (r"^nginx(:|$)", "NGINX_VERSION NJS_VERSION NJS_RELEASE PKG_RELEASE DYNPKG_RELEASE"),
         (r"^gcr\.io/distroless/", "SSL_CERT_FILE"),
     )
 )

@@ -13,7 +13,9 @@ _FLAGS = {
 _SYNTAX_COMMENT = re.compile(r"^syntax\s*=", re.I)
 
 
-@rule(id="DG901", name="buildkit-feature-without-syntax", severity="warning", guide="gotchas.md",
+@rule(id="DG901", whole_image=True, name="buildkit-feature-without-syntax", severity="info",
+      why='Docker Engine 23 and later build with a BuildKit frontend that knows these features; only older engines fail.',
+      guide="gotchas.md",
       summary="Start a Dockerfile that uses BuildKit-only features with `# syntax=docker/dockerfile:1`.",
       fragment_ok=False)
 def buildkit_feature_without_syntax(df, ctx):

@@ -4,7 +4,7 @@ from ...analysis.queries import effective
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG904", name="copy-context-without-dockerignore", severity="info", guide="build-context.md",
+@rule(id="DG904", whole_image=True, name="copy-context-without-dockerignore", severity="info", guide="build-context.md",
       summary="Show a .dockerignore next to `COPY . .`, or copy named paths.")
 def copy_context_without_dockerignore(df, ctx):
     """

@@ -7,7 +7,7 @@ from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG302", name="copy-from-missing-path", severity="warning", guide="multi-stage.md#copy-from",
+@rule(id="DG302", whole_image=True, name="copy-from-missing-path", severity="warning", guide="multi-stage.md#copy-from",
       summary="`COPY --from` copies a path the source stage never produced.", fragment_ok=False)
 def copy_from_missing_path(df, ctx):
     """

@@ -6,6 +6,7 @@ from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 from ...analysis.shell import assigned_names, expanded_text, ldflags_values, script_of
 from ...stages import PREDEFINED_ARGS, global_arg_defaults, variables_used
+from ..buildkit.support import base_image_env
 
 
 
@@ -55,6 +56,7 @@ def global_arg_not_redeclared(df, ctx):
     flow = Flow(df)
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
+        image_env = base_image_env(df, stage) or frozenset()  # e.g. NODE_VERSION of node images
         for ins in stage.instructions:
             target = ins.inner or ins
             if target.keyword != "RUN" or target.json_args is not None:
@@ -64,7 +66,7 @@ def global_arg_not_redeclared(df, ctx):
             ldflags = {v for value in ldflags_values(text) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
             for name in dict.fromkeys(variables_used(expanded_text(text))):
-                if name not in global_args or name in scope or name in set_here or name in IMAGE_ENV_NAMES \
+                if name not in global_args or name in scope or name in image_env or name in set_here or name in IMAGE_ENV_NAMES \
                         or name in PREDEFINED_ARGS:
                     continue
                 if not known_base and name not in ldflags:

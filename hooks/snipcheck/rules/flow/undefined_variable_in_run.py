@@ -6,7 +6,8 @@ from ...analysis.flow import Flow
 from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 from ...analysis.shell import assigned_names, expanded_text, ldflags_values, script_of
-from ...stages import PREDEFINED_ARGS, global_arg_defaults, variables_used
+from ...stages import PREDEFINED_ARGS, global_arg_defaults, secret_env_names, variables_used
+from ..buildkit.support import base_image_env
 
 _WELL_KNOWN = frozenset(
     "HOME PATH PWD OLDPWD SHELL USER HOSTNAME TERM IFS LANG LC_ALL RANDOM LINENO UID EUID PPID "
@@ -63,18 +64,19 @@ def undefined_variable_in_run(df, ctx):
     flow = Flow(df)  # ARG/ENV scope computed once per stage, not once per RUN
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
+        image_env = base_image_env(df, stage) or frozenset()  # e.g. NODE_VERSION of node images
         for ins in stage.instructions:
             target = ins.inner or ins
             if target.keyword != "RUN" or target.json_args is not None:
                 continue
             script = script_of(target)
-            set_here = assigned_names(script)
+            set_here = assigned_names(script) | secret_env_names(target)
             defaulted = {m.group(1) for m in _DEFAULTED.finditer(script)}
             ldflags_vars = {v for value in ldflags_values(script) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
             reported = set()
             for name in variables_used(expanded_text(script)):
-                if name in scope or name in PREDEFINED_ARGS or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
+                if name in scope or name in image_env or name in PREDEFINED_ARGS or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
                     continue
                 if name in global_args:  # a global ARG not declared again: DG304 reports it
                     continue

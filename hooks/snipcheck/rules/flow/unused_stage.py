@@ -4,7 +4,7 @@ from ...rulekit import Violation, rule
 from ...stages import stage_references
 
 
-@rule(id="DG303", name="unused-stage", severity="info", guide="multi-stage.md#naming-stages",
+@rule(id="DG303", whole_image=True, name="unused-stage", severity="info", guide="multi-stage.md#naming-stages",
       summary="A stage that is not the last one and that no FROM, COPY --from or RUN --mount uses.",
       fragment_ok=False)
 def unused_stage(df, ctx):

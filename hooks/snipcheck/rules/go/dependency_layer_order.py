@@ -10,12 +10,15 @@ from ...analysis.shell import run_commands
 _MANIFESTS = {
     "go": ("go.mod", "go.sum", "go.work", "go.work.sum", "vendor"),
     "npm": ("package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
-            "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml", ".yarn"),
+            "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml", ".yarn", ".pnpmfile.cjs", ".pnpmfile.mjs",
+            "patches"),
     "pip": ("requirements*.txt", "constraints*.txt", "requirements", "pyproject.toml", "poetry.lock", "uv.lock",
             "Pipfile", "Pipfile.lock", "setup.cfg"),
 }
 _FIX = {"go": "COPY go.mod go.sum ./ and RUN go mod download", "npm": "COPY package.json package-lock.json ./ and "
-        "RUN npm ci", "pip": "COPY requirements.txt ./ and RUN pip install -r requirements.txt"}
+        "RUN npm ci", "pnpm": "COPY package.json pnpm-lock.yaml ./ and RUN pnpm install --frozen-lockfile",
+        "yarn": "COPY package.json yarn.lock ./ and RUN yarn install --frozen-lockfile",
+        "pip": "COPY requirements.txt ./ and RUN pip install -r requirements.txt"}
 
 
 @rule(id="DG405", name="dependency-layer-order", severity="warning", guide="caching.md",
@@ -81,10 +84,18 @@ def _check(sequence, steps, own):
             if eco is None or eco in fetched:
                 continue
             fetched.add(eco)
+            if eco == "go" and broad is not None and _only_go_files(broad):
+                continue  # `go build hello.go` without a go.mod: the standard library only, nothing to fetch
             if broad is not None and id(ins) in own:
                 yield Violation(broad.line, f"sources are copied (line {broad.line}) before "
                                             f"`{' '.join(step.cmd.argv[:3])}` (line {ins.line}): every source change "
-                                            f"fetches all dependencies again; {_FIX[eco]} first, then copy the sources")
+                                            f"fetches all dependencies again; {_FIX.get(step.cmd.name, _FIX[eco])} "
+                                            f"first, then copy the sources")
+
+
+def _only_go_files(ins) -> bool:
+    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    return all(src.endswith(".go") for src in words[:-1])
 
 
 def _is_manifest(src: str) -> bool:

@@ -5,7 +5,9 @@ from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
 
-@rule(id="DG207", name="cd-instead-of-workdir", severity="warning", guide="multi-stage.md#workdir",
+@rule(id="DG207", name="cd-instead-of-workdir", severity="info",
+      why='`cd` inside one RUN works as written; WORKDIR only states the intent.',
+      guide="multi-stage.md#workdir",
       summary="Use WORKDIR to switch to a directory, not `cd` in RUN.", aliases=("DL3003",))
 def cd_instead_of_workdir(df, ctx):
     """

@@ -6,7 +6,9 @@ from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
 
-@rule(id="DG230", name="curl-and-wget", severity="warning", guide="layers.md",
+@rule(id="DG230", name="curl-and-wget", severity="info",
+      why='Two download tools cost a few MB; nothing breaks.',
+      guide="layers.md",
       summary="Use either wget or curl in a stage, not both.", aliases=("DL4001",))
 def curl_and_wget(df, ctx):
     """

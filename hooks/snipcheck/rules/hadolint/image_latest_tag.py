@@ -3,7 +3,7 @@
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG201", name="image-latest-tag", severity="warning", guide="base-images.md#pin-the-tag",
+@rule(id="DG201", whole_image=True, name="image-latest-tag", severity="warning", guide="base-images.md#pin-the-tag",
       summary="Pin base images to a version tag instead of :latest.", aliases=("DL3007",))
 def image_latest_tag(df, ctx):
     """

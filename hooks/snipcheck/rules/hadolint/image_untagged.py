@@ -3,7 +3,7 @@
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG202", name="image-untagged", severity="warning", guide="base-images.md#pin-the-tag",
+@rule(id="DG202", whole_image=True, name="image-untagged", severity="warning", guide="base-images.md#pin-the-tag",
       summary="Name a version tag (or digest) for every base image.", aliases=("DL3006",))
 def image_untagged(df, ctx):
     """

@@ -10,7 +10,9 @@ _VALUE_FLAGS = ("loglevel", "registry", "prefix", "cache", "userconfig", "worksp
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
 
 
-@rule(id="DG215", name="npm-version-unpinned", severity="warning", guide="base-images.md#pin-the-tag",
+@rule(id="DG215", name="npm-version-unpinned", severity="info",
+      why='The copied snippet builds and runs with the current release; pins belong in package-lock.json.',
+      guide="base-images.md#pin-the-tag",
       summary="Pin package versions in `npm install <pkg>` (`pkg@version`).", aliases=("DL3016",))
 def npm_version_unpinned(df, ctx):
     """

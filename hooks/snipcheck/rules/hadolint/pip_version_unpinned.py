@@ -13,7 +13,9 @@ _SPECIFIERS = ("==", ">=", "<=", ">", "<", "!=", "~=", "===")
 _VCS = ("git+", "git:", "hg+", "svn+", "svn:", "bzr+")
 
 
-@rule(id="DG213", name="pip-version-unpinned", severity="warning", guide="base-images.md#pin-the-tag",
+@rule(id="DG213", name="pip-version-unpinned", severity="info",
+      why='The copied snippet builds and runs with the current release; pins belong in a requirements or lock file.',
+      guide="base-images.md#pin-the-tag",
       summary="Pin package versions in `pip install` (`pkg==version`, or a requirements file).",
       aliases=("DL3013",))
 def pip_version_unpinned(df, ctx):

@@ -11,7 +11,9 @@ _TRUTHY = frozenset({"1", "true", "on", "yes"})
 _IN_SCRIPT = re.compile(r"PIP_NO_CACHE_DIR=[\"']?(\w+)")
 
 
-@rule(id="DG221", name="pip-without-no-cache-dir", severity="warning", guide="layers.md#package-caches",
+@rule(id="DG221", name="pip-without-no-cache-dir", severity="info",
+      why='The pip cache adds megabytes to the image; the image still works.',
+      guide="layers.md#package-caches",
       summary="Use `pip install --no-cache-dir` (or a cache mount) so pip's cache stays out of the layer.",
       aliases=("DL3042",))
 def pip_without_no_cache_dir(df, ctx):

@@ -13,7 +13,7 @@ def _is_tool(pkg: str) -> bool:
     return pkg in _TOOLS or pkg.endswith(("-dev", "-devel")) or pkg.startswith("golang-")
 
 
-@rule(id="DG612", name="build-tools-in-final-stage", severity="warning", guide="multi-stage.md",
+@rule(id="DG612", whole_image=True, name="build-tools-in-final-stage", severity="warning", guide="multi-stage.md",
       summary="Compilers, headers and git belong in a builder stage, not in the final image.", fragment_ok=False)
 def build_tools_in_final_stage(df, ctx):
     """

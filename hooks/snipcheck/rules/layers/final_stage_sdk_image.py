@@ -1,10 +1,18 @@
 """DG613: the final image is a full SDK image (golang, rust, maven, non-slim node/python)."""
 
 from ...analysis.hygiene import chain, is_toolchain_image, ships, single_stage_build
+from ...model import Severity
 from ...rulekit import Violation, rule
 
+# Interpreters run the app from their image, so a full tag only adds compilers and headers:
+# a refinement (info). For compiled languages the whole SDK is dead weight (warning).
+_INTERPRETERS = ("python", "node", "ruby", "library/python", "library/node", "library/ruby")
 
-@rule(id="DG613", name="final-stage-sdk-image", severity="info", guide="multi-stage.md",
+
+@rule(id="DG613", whole_image=True, name="final-stage-sdk-image", severity="warning",
+      why="The image works, but every copy ships the whole compiler toolchain: hundreds of MB and many more "
+          "packages to patch (info for a full python/node/ruby tag, whose interpreter the app needs).",
+      guide="multi-stage.md",
       summary="Ship the result on a runtime base, not on the SDK image that built it.", fragment_ok=False)
 def final_stage_sdk_image(df, ctx):
     """
@@ -49,6 +57,11 @@ def final_stage_sdk_image(df, ctx):
     root = chain(df, final)[0]
     if is_toolchain_image(root.base_resolved):
         via = "" if root is final else f" (through stage {root.label!r})"
+        if root.base_resolved.lower().split(":", 1)[0] in _INTERPRETERS:
+            yield Violation(final.from_instruction.line, f"the final image is built on {root.base_resolved}{via}, "
+                                                         f"whose full tag also carries compilers and headers: a "
+                                                         f"-slim tag runs the same app", Severity.INFO)
+            return
         yield Violation(final.from_instruction.line, f"the final image is built on {root.base_resolved}{via}, a full "
                                                      f"toolchain image: copy the result into a runtime base such as "
                                                      f"distroless, alpine or a -slim tag")

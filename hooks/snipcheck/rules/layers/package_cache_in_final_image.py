@@ -11,7 +11,7 @@ _TRUTHY = ("1", "true", "yes", "on")
 _IMAGE_ENV = {"golang": {"GOPATH": "/go"}, "rust": {"CARGO_HOME": "/usr/local/cargo"}}
 
 
-@rule(id="DG615", name="package-cache-in-final-image", severity="info", guide="layers.md#package-caches",
+@rule(id="DG615", whole_image=True, name="package-cache-in-final-image", severity="info", guide="layers.md#package-caches",
       summary="Keep package and build caches out of the final image: a cache mount, or clean in the same RUN.",
       fragment_ok=False)
 def package_cache_in_final_image(df, ctx):

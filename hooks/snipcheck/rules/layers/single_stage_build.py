@@ -4,7 +4,7 @@ from ...analysis.hygiene import ships, single_stage_build as find_build
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG614", name="single-stage-build", severity="info", guide="multi-stage.md",
+@rule(id="DG614", whole_image=True, name="single-stage-build", severity="info", guide="multi-stage.md",
       summary="Compile in a builder stage and copy only the result into the final one.", fragment_ok=False)
 def single_stage_build(df, ctx):
     """

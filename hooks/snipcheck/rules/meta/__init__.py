@@ -7,6 +7,7 @@ from . import (
     expectation_not_met,
     include_error,
     invalid_fence_option,
+    not_a_dockerfile,
     parse_error,
     run_failed,
     undeclared_fragment,
@@ -22,6 +23,7 @@ RULES = (
     include_error.include_error,  # DG005
     unterminated_fence.unterminated_fence,  # DG006
     undeclared_fragment.undeclared_fragment,  # DG007
+    not_a_dockerfile.not_a_dockerfile,  # DG008
     build_failed.build_failed,  # DG010
     run_failed.run_failed,  # DG011
 )

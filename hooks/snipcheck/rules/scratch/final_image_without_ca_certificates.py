@@ -6,7 +6,7 @@ from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG501", name="final-image-without-ca-certificates", severity="warning", guide="certs-and-timezones.md",
+@rule(id="DG501", whole_image=True, name="final-image-without-ca-certificates", severity="warning", guide="certs-and-timezones.md",
       summary="A Go app in scratch (or another base without CA certificates) cannot verify TLS.", fragment_ok=False)
 def final_image_without_ca_certificates(df, ctx):
     """

@@ -12,7 +12,7 @@ from ...stages import parse_env_declarations
 _UTC = re.compile(r"^:?(Etc/)?(UTC|UCT|GMT|Zulu|Universal)0?$", re.I)
 
 
-@rule(id="DG502", name="final-image-without-zoneinfo", severity="warning", guide="certs-and-timezones.md",
+@rule(id="DG502", whole_image=True, name="final-image-without-zoneinfo", severity="warning", guide="certs-and-timezones.md",
       summary="`ENV TZ` needs /usr/share/zoneinfo (or a Go binary built with `-tags timetzdata`).",
       fragment_ok=False)
 def final_image_without_zoneinfo(df, ctx):

@@ -5,7 +5,7 @@ from ...rulekit import Violation, rule
 from ...stages import global_arg_defaults, resolve_stage_ref, substitute
 
 
-@rule(id="DG805", name="base-image-not-pinned-by-digest", severity="info", guide="base-images.md#pin-the-tag",
+@rule(id="DG805", whole_image=True, name="base-image-not-pinned-by-digest", severity="info", guide="base-images.md#pin-the-tag",
       summary="Pin base images by digest (`image:tag@sha256:...`) for reproducible builds.",
       default_enabled=False)
 def base_image_not_pinned_by_digest(df, ctx):

@@ -4,7 +4,7 @@ from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 
 
-@rule(id="DG701", name="final-stage-runs-as-root", severity="warning", guide="hardening.md#non-root-user",
+@rule(id="DG701", whole_image=True, name="final-stage-runs-as-root", severity="warning", guide="hardening.md#non-root-user",
       summary="Run the final image as a non-root user.", aliases=("DS002", "CKV_DOCKER_3"), fragment_ok=False)
 def final_stage_runs_as_root(df, ctx):
     """

@@ -1,0 +1,45 @@
+"""Rewriting a shell-form command as exec form, only when the meaning stays the same.
+
+A shell-form CMD runs `/bin/sh -c "<text>"`. Exec form runs the words directly: no variable
+expansion, no operators, no globbing. So a rewrite is offered only for text whose words are
+plain; anything else needs the shell, and then the honest advice is `exec` inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+_SHELL_SYNTAX = (
+    (re.compile(r"\$"), "it expands a variable at run time"),
+    (re.compile(r"&&|\|\||;|(?<![<>&])\|(?!\|)"), "it chains commands"),
+    (re.compile(r"[<>]"), "it redirects output"),
+    (re.compile(r"`"), "it substitutes a command"),
+    (re.compile(r"[*?]|\[[^\]]*\]|~"), "it uses a glob or ~"),
+    (re.compile(r"^\s*\w+=\S*\s"), "it sets a variable for the command"),
+)
+
+
+def needs_shell(command: str) -> str | None:
+    """Why `command` needs /bin/sh (None when its words are plain)."""
+    for pattern, reason in _SHELL_SYNTAX:
+        if pattern.search(command):
+            return reason
+    return None
+
+
+def starts_with_exec(command: str) -> bool:
+    """`exec prog ...`: the program replaces the shell and receives signals itself."""
+    return command.lstrip().startswith("exec ")
+
+
+def exec_form(command: str) -> str | None:
+    """The exec-form JSON array with the same meaning, or None when there is none."""
+    if needs_shell(command) is not None:
+        return None
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return None
+    return json.dumps(words) if words else None
