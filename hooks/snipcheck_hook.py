@@ -1,50 +1,46 @@
-"""MkDocs hook: wires snipcheck into `mkdocs build` and `mkdocs serve`. Wiring only; the work is
-in snipcheck.site.SiteChecks, which is also reachable from the CLI and tests without MkDocs."""
+"""Deprecated MkDocs hook, kept so sites with `hooks: - hooks/snipcheck_hook.py` keep working.
+
+Use the plugin instead: `plugins: - snipcheck`. This file forwards every event to it (settings
+from `extra.snipcheck`), and does nothing when the plugin is enabled as well.
+"""
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
 
-from snipcheck.site import REPORT_PAGE, ConfigError, SiteChecks
+from snipcheck.plugin import SnipcheckPlugin
 
 log = get_plugin_logger("snipcheck")
-checks = SiteChecks(log)  # module state survives `mkdocs serve` rebuilds; reset in on_config
+plugin = SnipcheckPlugin()
+plugin.load_config({})
+active = True
 
 
 def on_config(config):
-    try:
-        checks.configure(config)
-    except ConfigError as exc:
-        raise PluginError(f"snipcheck: {exc}") from None
-    return config
+    global active
+    active = "snipcheck" not in config.plugins
+    if not active:
+        return config
+    log.info("hooks/snipcheck_hook.py is deprecated (it still works): use `plugins: - snipcheck` in mkdocs.yml")
+    return plugin.on_config(config)
 
 
 def on_files(files, config):
-    for src_uri, content in checks.generated_pages().items():
-        files.append(File.generated(config, src_uri, content=content))
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    # The report page links each snippet's page; report rows name pages by their display path.
-    links = {checks.display(src_uri): "../" + src_uri for src_uri in pages}
-    report = checks.check_pages(pages, links.get)
-    files.append(File.generated(config, REPORT_PAGE, content=report))
-    return files
+    return plugin.on_files(files, config) if active else files
 
 
 def on_page_markdown(markdown, page, config, files):
-    checks.start_page(page.file.src_uri)
-    return markdown
+    return plugin.on_page_markdown(markdown, page, config, files) if active else markdown
 
 
 def on_page_content(html, page, config, files):
-    return checks.finish_page(html, page.url)
+    return plugin.on_page_content(html, page, config, files) if active else html
 
 
 def on_post_build(config):
-    checks.finish_build(config.site_dir)
+    if active:
+        plugin.on_post_build(config)
 
 
 def on_serve(server, config, builder):
-    server.watch(str(checks.root / "snippets"))
-    return server
+    return plugin.on_serve(server, config, builder) if active else server

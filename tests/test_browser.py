@@ -45,7 +45,7 @@ def test_result_box_under_bad_example_links_to_rule_page(browser, site_url):
     box = page.locator(".snipcheck-expected").first
     assert box.is_visible()
     assert "Deliberate bad example" in box.inner_text()
-    highlighted = page.locator(".snipcheck-block .hll")
+    highlighted = page.locator(".highlight:has(.snipcheck-expected) .hll")
     assert highlighted.count() >= 1  # the offending line is marked
     page.locator(".snipcheck-expected a.snipcheck-rule").first.click()
     page.wait_for_load_state()

@@ -1,5 +1,6 @@
 """`mkdocs serve` for real: answers on 127.0.0.1, shows results, and re-checks when a snippet changes."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -42,12 +43,18 @@ def served(tmp_path):
     (site / "snippets" / "live.Dockerfile").write_text("FROM alpine:3.24\nUSER 65534:65534\n")
     page = site / "docs" / "index.md"
     page.write_text(page.read_text() + '\n\n## Live\n\n```dockerfile\n--8<-- "live.Dockerfile"\n```\n')
+    with serving(MKDOCS, site, {**os.environ, "NO_MKDOCS_2_WARNING": "1"}) as (url, _):
+        yield site, url
+
+
+@contextlib.contextmanager
+def serving(mkdocs: str, site, env):
+    """`mkdocs serve --livereload` on a free loopback port: yields (url, process); stopped after."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=site, env=env,
+    proc = subprocess.Popen([str(mkdocs), "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=site, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        yield site, f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", proc
     finally:
         proc.terminate()
         try:

@@ -97,7 +97,9 @@ def site_config(out: Path) -> str:
 def make_site(out: Path, pages: int = 500, blocks_per_page: int = 5) -> Path:
     """Write mkdocs.yml and docs/ into `out` (an empty folder); return the mkdocs.yml path."""
     docs = out / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    if (ROOT / "docs" / "assets").is_dir():  # the plugin serves its own style sheet; other assets, if any
+        shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    docs.mkdir(parents=True, exist_ok=True)
     blocks = source_blocks()
     (docs / "index.md").write_text(f"# Generated site\n\n{pages} pages, {blocks_per_page} Dockerfiles each.\n",
                                    encoding="utf-8")

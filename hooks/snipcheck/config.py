@@ -6,9 +6,15 @@ Sources, later wins: defaults < `extra.snipcheck` in mkdocs.yml (or `--config FI
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
-from dataclasses import dataclass, field, fields, replace
+import typing
+from pathlib import Path
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Literal
 
+from . import mkdocs_yml
 from .model import Severity
 
 
@@ -31,7 +37,8 @@ class Config:
     build: bool = False
     """Also build complete examples with Docker and run the sample app's selfcheck (slow)."""
     snippets_base: tuple[str, ...] = ("snippets",)
-    """Folders that `--8<--` include paths are relative to (mkdocs.yml's folder is the root)."""
+    """Folders `--8<--` includes are read from (relative to mkdocs.yml's folder); the plugin reads
+    pymdownx.snippets' base_path unless this is set."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
     offline: bool = False
@@ -44,6 +51,15 @@ class Config:
     today: str = ""
     """Date (YYYY-MM-DD) that base images' end-of-life dates are judged by; empty: the machine's date,
     read once when the run starts (SNIPCHECK_TODAY=2027-01-01 for stable tests)."""
+    show: Literal["all", "failures", "none"] = "failures"
+    """What readers see under each Dockerfile: every result, only unexpected failures, or nothing (site only)."""
+    rule_pages: bool = False
+    """Add a page per rule (and an index) to the site, in the navigation (site only)."""
+    report_page: bool = False
+    """Add a check report page (checks/index.md) and checks/report.json to the site (site only)."""
+    highlight_failing_lines: bool = False
+    """Highlight the lines with findings of failing snippets and bad examples, where the author set no
+    hl_lines (site only)."""
     cache: bool = True
     """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
     cache_max_mb: int = 64
@@ -71,57 +87,69 @@ class Config:
         return replace(self, **updates)
 
 
-BOOLEAN_KEYS = ("build", "cache", "quiet", "offline")
-COUNT_KEYS = ("cache_max_mb", "jobs", "parallel_min")
-# Settings that change how results are obtained, never what they are (left out of cache keys).
+def field_types() -> dict[str, object]:
+    """Each option's type, resolved (the annotations are strings under `from __future__`)."""
+    return typing.get_type_hints(Config)
+
+
+def option_docs() -> dict[str, str]:
+    """Each option's docstring (the string under the field), read from this module's source."""
+    body = ast.parse(inspect.getsource(Config)).body[0].body
+    docs = {}
+    for node, after in zip(body, body[1:]):
+        if isinstance(node, ast.AnnAssign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+            docs[node.target.id] = " ".join(str(after.value.value).split())
+    return docs
+
+
+def field_default(f):
+    return f.default_factory() if f.default is MISSING else f.default
+
+
+# Settings that change how results are obtained or shown, never what they are (left out of cache keys).
 NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
-                                   "quiet", "offline", "mirrors"})
+                                   "quiet", "offline", "mirrors", "show", "rule_pages", "report_page", "highlight_failing_lines"})
 
 
 def _coerce(key: str, value, source: str):
+    """Convert a value from YAML, TOML, the environment or a flag to the option's type."""
+    hint = field_types()[key]
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     try:
-        if key in ("select", "ignore", "enable", "snippets_base", "engines"):
-            items = value.split(",") if isinstance(value, str) else list(value)
-            return tuple(str(i).strip() for i in items if str(i).strip())
-        if key in BOOLEAN_KEYS:
-            if isinstance(value, bool):
-                return value
-            if str(value).strip().lower() in ("1", "true", "yes", "on"):
-                return True
-            if str(value).strip().lower() in ("0", "false", "no", "off", ""):
-                return False
-            raise ValueError(f"expected true or false, got {value!r}")
-        if key == "cache_dir":
-            return str(value)
-        if key == "mirrors":
-            if isinstance(value, str):
-                value = dict(part.split("=", 1) for part in value.split(",") if part.strip())
-            mirrors = {str(k).strip().lower(): str(v).strip().removeprefix("http://").removeprefix("https://")
-                       for k, v in dict(value).items()}
-            bad = [k for k, v in mirrors.items() if not k or not v or " " in v]
-            if bad:
-                raise ValueError(f"mirror for {bad[0]!r} must be host[:port][/path]")
-            return mirrors
-        if key == "today":
-            text = str(value).strip()
-            if text:
-                import datetime
-
-                datetime.date.fromisoformat(text)  # ValueError: "Invalid isoformat string"
-            return text
-        if key in COUNT_KEYS:
+        if hint is bool:
+            return _boolean(value)
+        if hint is int:
             if isinstance(value, bool) or int(value) < 0:
                 raise ValueError(f"expected a whole number of 0 or more, got {value!r}")
             return int(value)
-        if key == "fail_on":
+        if hint is str:
+            return str(value)
+        if isinstance(hint, type) and issubclass(hint, Severity):
             return Severity.parse(str(value))
-        if key == "severity":
+        if origin is Literal:
+            if str(value).strip().lower() not in args:
+                raise ValueError(f"expected one of {', '.join(args)}, got {value!r}")
+            return str(value).strip().lower()
+        if origin is tuple:
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(i).strip() for i in items if str(i).strip())
+        if origin is dict and args[1] is Severity:
             if isinstance(value, str):
                 value = dict(part.split("=", 1) for part in value.split(",") if part.strip())
             return {str(k).strip().upper(): Severity.parse(str(v)) for k, v in dict(value).items()}
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"{source}: bad value for {key!r}: {exc}") from None
     raise ConfigError(f"{source}: unsupported option {key!r}")
+
+
+def _boolean(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if str(value).strip().lower() in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
 
 
 def from_environment(config: Config, environ: dict[str, str] | None = None) -> Config:
@@ -136,7 +164,7 @@ def from_environment(config: Config, environ: dict[str, str] | None = None) -> C
 
 
 def load_file(path: str) -> dict:
-    """Read a config file: mkdocs.yml (its extra.snipcheck), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
+    """Read a config file: mkdocs.yml (the plugin's options), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -155,8 +183,9 @@ def load_file(path: str) -> dict:
     class _Loose(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml uses !!python/name and !relative tags; they do not matter here.
+    # mkdocs.yml uses !!python/name and !ENV tags, which do not matter here, and !relative, which does.
     _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Loose.add_constructor("!relative", mkdocs_yml.relative_tag(Path(path).resolve().parent))
     try:
         data = yaml.load(text, Loader=_Loose) or {}
     except yaml.YAMLError as exc:
@@ -165,6 +194,18 @@ def load_file(path: str) -> dict:
         raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    if "extra" in data or "site_name" in data:
-        return ((data.get("extra") or {}).get("snipcheck")) or {}
+    if mkdocs_yml.is_mkdocs_config(data):
+        return mkdocs_yml.options(data)
     return data.get("snipcheck", data)
+
+
+def options_table() -> str:
+    """Every option as a Markdown table (name, default, meaning): the README's, kept by a test."""
+    docs = option_docs()
+    rows = ["| Option | Default | What it does |", "| --- | --- | --- |"]
+    for f in fields(Config):
+        default = field_default(f)
+        shown = ", ".join(default) if isinstance(default, tuple) else str(default).lower() if isinstance(
+            default, (bool, Severity)) else str(default)
+        rows.append(f"| `{f.name}` | `{shown or '—'}` | {docs.get(f.name, '')} |")
+    return "\n".join(rows) + "\n"

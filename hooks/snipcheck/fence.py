@@ -1,11 +1,13 @@
 """The SuperFences custom fence for Dockerfiles: highlight as usual, then show the check result.
 
-Engine-neutral: it needs only Python-Markdown and pymdownx, so it keeps working where MkDocs
-hooks do not run (the result lookup then falls back to checking the fence text on its own).
+Engine-neutral: it needs only Python-Markdown and pymdownx. The MkDocs plugin registers it with
+precomputed results; any other engine that runs SuperFences custom fences can name
+`standalone_format` in its config, which checks each fence's text on its own.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 from pymdownx.superfences import highlight_validator
@@ -15,40 +17,90 @@ from .fence_options import HIGHLIGHT_KEYS, OUR_KEYS
 from .markdown import DOCKERFILE_LANGUAGES
 from .report.html import render_result
 
-ResultFor = Callable[[str], SnippetResult]
+ResultFor = Callable[[str, dict], SnippetResult]  # (fence text, fence options) -> result
+SHOWN = {"all": ("pass", "notes", "expected", "fail", "skipped"), "failures": ("fail",), "none": ()}
 
 
 def validator(language, inputs, options, attrs, md) -> bool:
     """Accept our options (checked and reported by the scanner) and pass highlighting ones on."""
-    highlight = {k: v for k, v in inputs.items() if k in HIGHLIGHT_KEYS}
+    highlight = {k: v for k, v in inputs.items() if k in HIGHLIGHT_KEYS or k.startswith("data-")}
     highlight_validator(language, highlight, options, attrs, md)
     for key in OUR_KEYS:
         if key in inputs:
             options["snipcheck_" + key] = inputs[key]
-    attrs.clear()
+    for key in list(attrs):
+        if not key.startswith("data-"):
+            del attrs[key]
     return True
 
 
-def make_formatter(result_for: ResultFor):
-    """A formatter that renders the highlighted block plus the result for its text."""
+def make_formatter(result_for: ResultFor, show: str = "all", highlight_failing_lines: bool = False,
+                   link_rules: bool = True):
+    """A formatter that renders the highlighted block plus, when `show` asks for it, the result."""
 
     def formatter(src, language, class_name, options, md, **kwargs):
-        result = result_for(src)
-        opts = {k: v for k, v in options.items() if not k.startswith("snipcheck_")}
-        lines = sorted({f.snippet_line for f in result.findings if f.snippet_line})
-        if lines and "hl_lines" not in opts and result.status in ("expected", "fail"):
-            opts["hl_lines"] = " ".join(str(n) for n in lines)
-        code = md.preprocessors["fenced_code_block"].highlight(
-            src=src, language="dockerfile", options=opts, md=md, classes=kwargs.get("classes", []),
-            id_value=kwargs.get("id_value", ""), attrs=kwargs.get("attrs", {}),
-        )
-        return f'<div class="snipcheck-block">{code}{render_result(result)}</div>'
+        return render_fence(result_for(src, options), src, options, md, kwargs, show, highlight_failing_lines,
+                            link_rules)
 
     return formatter
 
 
-def custom_fences(result_for: ResultFor) -> list[dict]:
+def render_fence(result: SnippetResult, src: str, options: dict, md, kwargs: dict, show: str,
+                 highlight_failing_lines: bool, link_rules: bool) -> str:
+    opts = {k: v for k, v in options.items() if not k.startswith("snipcheck_")}
+    if highlight_failing_lines and "hl_lines" not in opts and result.status in ("expected", "fail"):
+        lines = sorted({f.snippet_line for f in result.findings if f.snippet_line})
+        if lines:
+            opts["hl_lines"] = " ".join(str(n) for n in lines)
+    code = md.preprocessors["fenced_code_block"].highlight(
+        src=src, language="dockerfile", options=opts, md=md, classes=kwargs.get("classes", []),
+        id_value=kwargs.get("id_value", ""), attrs=kwargs.get("attrs", {}),
+    )
+    if status_shown(result) not in SHOWN[show]:
+        return code
+    return with_result(code, render_result(result, link_rules=link_rules))
+
+
+def status_shown(result: SnippetResult) -> str:
+    return "notes" if result.status == "pass" and result.findings else result.status
+
+
+def with_result(code: str, box: str) -> str:
+    """Put the result box inside the highlight wrapper, after the code.
+
+    Material binds a code annotation list (`# (1)!` + the list after the block) to the element
+    right after `.highlight`; a box between the two would break every annotated block.
+    """
+    if code.endswith("</div>"):
+        return code[: -len("</div>")] + box + "</div>"
+    return f'<div class="snipcheck-block">{code}{box}</div>'  # highlighting without Pygments: no wrapper
+
+
+def custom_fences(result_for: ResultFor, **display) -> list[dict]:
     """Entries for `pymdownx.superfences` `custom_fences`, one per Dockerfile language name."""
-    formatter = make_formatter(result_for)
+    formatter = make_formatter(result_for, **display)
     return [{"name": name, "class": "highlight", "format": formatter, "validator": validator}
             for name in sorted(DOCKERFILE_LANGUAGES)]
+
+
+def _check_alone(src: str, options: dict) -> SnippetResult:
+    """The fence's text checked on its own (no page, no line numbers, no includes to map)."""
+    from .checker import check_text
+    from .config import Config, from_environment
+    from .fence_options import parse_values
+    from .registry import RuleSet
+
+    config = from_environment(Config())
+    ruleset = RuleSet(config)
+    ours = {k[len("snipcheck_"):]: v for k, v in options.items() if k.startswith("snipcheck_")}
+    fence_options, _ = parse_values(ours, ruleset.ids)
+    return check_text(src, ruleset, config, options=fence_options, path="(fence)")
+
+
+def standalone_format(src, language, class_name, options, md, **kwargs):
+    """For engines without MkDocs plugins: `format: !!python/name:snipcheck.fence.standalone_format`.
+
+    A plain module-level function, so engines that pickle their configuration (Zensical) can."""
+    show = os.environ.get("SNIPCHECK_SHOW", "all")
+    return render_fence(_check_alone(src, options), src, options, md, kwargs, show if show in SHOWN else "all",
+                        False, False)

@@ -20,9 +20,10 @@ _PREFIX = (">", " ", "\t")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 
 
-def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | None = None,
+def extract(page: str, text: str, read: Reader | None, known_rules: frozenset[str] | None = None,
             tab_len: int = 4) -> tuple[list[Snippet], list[Problem]]:
-    """All Dockerfile snippets of a page, plus problems found while reading it."""
+    """All Dockerfile snippets of a page, plus problems found while reading it (`read` None: the
+    site does not expand `--8<--` includes, so neither do we)."""
     problems: list[Problem] = []
     text = text.removeprefix("\ufeff")  # MkDocs reads pages as utf-8-sig: a BOM never hides a first-line fence
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -32,7 +33,8 @@ def extract(page: str, text: str, read: Reader, known_rules: frozenset[str] | No
     if fm:
         start = fm.group(0).count("\n")
     lines: list[Line] = [(t, Location(page, n)) for n, t in enumerate(raw, 1)][start:]
-    lines = expand(lines, read, problems)
+    if read is not None:
+        lines = expand(lines, read, problems)
     lines = [(t.expandtabs(tab_len), loc) for t, loc in lines]
     found: list[Problem] = []
     snippets = _scan(page, lines, known_rules, found)

@@ -7,6 +7,7 @@ Example fence is declared as a bad example of that rule, so the site build re-ch
 from __future__ import annotations
 
 import re
+import sys
 
 from .rulekit import Rule
 
@@ -17,8 +18,25 @@ def page_path(rule_id: str) -> str:
     return f"{FOLDER}/{rule_id.lower()}.md"
 
 
-def rule_page(rule: Rule) -> str:
-    guide = f"[{_guide_title(rule.guide)}](../{rule.guide})" if rule.guide else "—"
+def family(rule: Rule) -> str:
+    """The rule's family, as its family package's docstring names it ("Go builds (DG4xx)")."""
+    package = sys.modules[rule.check.__module__.rsplit(".", 1)[0]]
+    first = (package.__doc__ or "").strip().split("\n")[0]
+    return first.split("):")[0] + ")" if "):" in first else package.__name__.rsplit(".", 1)[-1]
+
+
+def nav_sections(rules: tuple[Rule, ...]) -> list[dict]:
+    """The rule pages grouped by family, as MkDocs nav entries (titles come from the pages)."""
+    groups: dict[str, list[str]] = {}
+    for rule in rules:
+        groups.setdefault(family(rule), []).append(page_path(rule.id))
+    return [{title: paths} for title, paths in groups.items()]
+
+
+def rule_page(rule: Rule, has_page=lambda path: True) -> str:
+    """One rule's page; the "Explained in" link only when `has_page` says the site has that page."""
+    linked = rule.guide and has_page(rule.guide.partition("#")[0])
+    guide = f"[{_guide_title(rule.guide)}](../{rule.guide})" if linked else "—"
     aliases = ", ".join(f"`{a}`" for a in rule.aliases) or "none"
     state = "on" if rule.default_enabled else "off (enable it with `enable: [" + rule.id + "]`)"
     # Shown include lines must not be expanded by pymdownx.snippets: escape them with ';'.
@@ -62,9 +80,9 @@ def index_page(rules: tuple[Rule, ...]) -> str:
     )
 
 
-def rule_pages(rules: tuple[Rule, ...]) -> dict[str, str]:
+def rule_pages(rules: tuple[Rule, ...], has_page=lambda path: True) -> dict[str, str]:
     pages = {f"{FOLDER}/index.md": index_page(rules)}
-    pages.update({page_path(r.id): rule_page(r) for r in rules})
+    pages.update({page_path(r.id): rule_page(r, has_page) for r in rules})
     return pages
 
 

@@ -1,8 +1,8 @@
-"""Everything the MkDocs hook does, as a plain class the hook file wires to MkDocs events.
+"""Everything the MkDocs plugin does, as a plain class the plugin wires to MkDocs events.
 
-Flow per build: configure (config, custom fences) -> collect (generate rule pages, extract and
-check every page's snippets, generate the report page) -> render (the fence looks up each
-result) -> finish (links, consistency) -> write report.json and log unexpected findings.
+Flow per build: configure (config, custom fences) -> collect (generate rule pages if asked,
+extract and check every page's snippets, the report page if asked) -> render (the fence looks up
+each result) -> finish (links, consistency) -> write report.json (if asked), log unexpected findings.
 """
 
 from __future__ import annotations
@@ -18,17 +18,15 @@ from .batch import BatchStats, check_many
 from .checkcache import CheckCache
 from .checker import SnippetResult, check_text
 from .collect import make_reader, with_dockerignore
-from .config import Config, ConfigError, from_environment
+from .config import Config, ConfigError
 from .fence import custom_fences
-from .lifecycle import pinned
-from .markdown import extract
+from .markdown import DOCKERFILE_LANGUAGES, extract
 from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
-from .run import build_examples, snippet_bases
-
-REPORT_PAGE = "checks/index.md"
+from .run import build_examples
+from .site_setup import REPORT_PAGE, superfences_settings
 
 
 class SiteChecks:
@@ -51,32 +49,37 @@ class SiteChecks:
         self.stats = BatchStats()
 
     # -- configure ---------------------------------------------------------------------------
-    def configure(self, config) -> None:
-        """Read `extra.snipcheck`, reset per-build state and register the Dockerfile fences."""
+    def configure(self, mkdocs_config, config: Config, include_bases: list[Path] | None) -> None:
+        """Take the settings, reset per-build state and register the Dockerfile fences.
+
+        `include_bases`: folders `--8<--` includes are read from (None: the site expands none)."""
         self.reset()
-        self.root = Path(config.config_file_path).resolve().parent
-        self.docs_dir = Path(config.docs_dir).resolve()
-        values = (config.extra or {}).get("snipcheck") or {}
-        self.config = pinned(from_environment(Config().with_values(values, "mkdocs.yml: extra.snipcheck")))
+        self.root = Path(mkdocs_config.config_file_path).resolve().parent
+        self.docs_dir = Path(mkdocs_config.docs_dir).resolve()
+        self.config = config
+        self.include_bases = include_bases
         self.ruleset = RuleSet(self.config)
-        if self.config != self.cache_config:
-            self.cache, self.cache_config = {}, self.config
-        superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
-        fences = [f for f in superfences.get("custom_fences", []) if f.get("name") not in ("dockerfile", "Dockerfile",
-                                                                                             "docker")]
-        superfences["custom_fences"] = fences + custom_fences(self.result_for)
+        if (self.config, include_bases) != self.cache_config:
+            self.cache, self.cache_config = {}, (self.config, include_bases)
+        ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
+                             link_rules=config.rule_pages)
+        for superfences in superfences_settings(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs):
+            kept = [f for f in superfences.get("custom_fences", []) if f.get("name") not in DOCKERFILE_LANGUAGES]
+            superfences["custom_fences"] = kept + ours
 
     # -- collect and check -------------------------------------------------------------------
-    def generated_pages(self) -> dict[str, str]:
-        return rulepages.rule_pages(self.ruleset.all)
+    def generated_pages(self, has_page=lambda path: True) -> dict[str, str]:
+        """Rule pages (when asked for); `has_page` says which guide pages a rule may link to."""
+        return rulepages.rule_pages(self.ruleset.all, has_page) if self.config.rule_pages else {}
 
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
-        reader = make_reader(snippet_bases(self.root, self.config), self.root)
+        bases = self.include_bases
+        reader = None if bases is None else make_reader(bases, self.root)
         snippets, problems, pages_of = [], [], []
         for src_uri, text in pages.items():
             found, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids)
-            snippets.extend(with_dockerignore(snippet, reader) for snippet in found)
+            snippets.extend(found if reader is None else (with_dockerignore(snippet, reader) for snippet in found))
             pages_of.extend(src_uri for _ in found)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
         results, self.stats = check_many(snippets, self.ruleset, self.config, CheckCache.for_config(self.config),
@@ -88,7 +91,7 @@ class SiteChecks:
             self.by_page[src_uri].append(result)
         for finding in self.report.failing:
             self.log.warning(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {finding.message}")
-        return report_page(self.report, page_url_for)
+        return report_page(self.report, page_url_for, link_rules=self.config.rule_pages)
 
     def _build_examples(self) -> None:
         from .builder.model import EngineError
@@ -114,7 +117,7 @@ class SiteChecks:
         self.current_page = src_uri
         self.queue = list(self.by_page.get(src_uri, []))
 
-    def result_for(self, src: str) -> SnippetResult:
+    def result_for(self, src: str, options: dict | None = None) -> SnippetResult:
         """The precomputed result for the fence the renderer is formatting now."""
         self.rendered += 1
         if self.queue is not None:
@@ -133,7 +136,7 @@ class SiteChecks:
             self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
                                    f"as code blocks")
         self.queue = None
-        if RULE_LINK not in html:
+        if RULE_LINK not in html or not self.config.rule_pages:
             return html
         return re.sub(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"', lambda m: 'href="{}"'.format(
             get_relative_url(rulepages.page_path(m.group(1))[:-3] + "/", page_url)), html)
@@ -144,12 +147,13 @@ class SiteChecks:
             self.log.warning(message)
         if self.report is None:
             return
-        data = as_dict(self.report)
-        data["summary"]["rendered_blocks"] = self.rendered
-        data["summary"]["cost"] = self.stats.as_dict()
-        out = Path(site_dir) / "checks" / "report.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        if self.config.report_page:
+            data = as_dict(self.report)
+            data["summary"]["rendered_blocks"] = self.rendered
+            data["summary"]["cost"] = self.stats.as_dict()
+            out = Path(site_dir) / "checks" / "report.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         s = self.report.summary()
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "

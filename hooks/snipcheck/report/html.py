@@ -23,37 +23,39 @@ def status_class(result: SnippetResult) -> str:
     return result.status
 
 
-def render_result(result: SnippetResult) -> str:
-    """The result box under a code block. Excluded from search."""
+def render_result(result: SnippetResult, link_rules: bool = True) -> str:
+    """The result box under a code block. Excluded from search. Notes under a passing snippet are
+    folded away (a quiet mark; the details open on click)."""
     kind = status_class(result)
     mark, text = _HEADLINE[kind]
     text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.options.skip or "")
-    items = "".join(_finding_item(f, result.snippet.fence.file) for f in result.findings)
+    items = "".join(_finding_item(f, result.snippet.fence.file, link_rules) for f in result.findings)
     listing = f'<ul class="snipcheck-findings">{items}</ul>' if items else ""
     if result.built:  # the real build's result names what it was built on
         listing += f'<p class="snipcheck-build">{html.escape(result.built)}</p>'
+    headline = (f'<span class="snipcheck-mark" aria-hidden="true">{mark}</span> {html.escape(text)}')
+    attributes = f'class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}"'
+    if kind == "notes":
+        return (f'<details {attributes}><summary class="snipcheck-headline">{headline}</summary>{listing}'
+                f"</details>")
+    return f'<div {attributes}><p class="snipcheck-headline">{headline}</p>{listing}</div>'
 
-    return (
-        f'<div class="snipcheck snipcheck-{kind}" data-search-exclude data-snipcheck-status="{result.status}">'
-        f'<p class="snipcheck-headline"><span class="snipcheck-mark" aria-hidden="true">{mark}</span> '
-        f"{html.escape(text)}</p>{listing}</div>"
-    )
 
-
-def _finding_item(f, page_file: str) -> str:
+def _finding_item(f, page_file: str, link_rules: bool = True) -> str:
     where = f"line {f.snippet_line}" if f.snippet_line else "fence"
     tag = " (expected)" if f.expected else ""
     # The file to edit is worth showing only when it is not the page itself (an included file).
     source = "" if f.file == page_file else f'<span class="snipcheck-source"> ({html.escape(str(f.location))})</span>'
+    rule = (f'<a class="snipcheck-rule" href="{RULE_LINK}{f.rule}">{f.rule}</a>' if link_rules
+            else f'<code class="snipcheck-rule">{f.rule}</code>')
     return (
-        f'<li class="snipcheck-finding snipcheck-{f.severity}">'
-        f'<a class="snipcheck-rule" href="{RULE_LINK}{f.rule}">{f.rule}</a> '
+        f'<li class="snipcheck-finding snipcheck-{f.severity}">{rule} '
         f'<span class="snipcheck-severity">{f.severity}</span> '
         f'<span class="snipcheck-where">{where}</span>: {html.escape(f.message)}{tag}{source}</li>'
     )
 
 
-def report_page(report, page_url_for) -> str:
+def report_page(report, page_url_for, link_rules: bool = True) -> str:
     """Markdown of the /checks/ page: summary, then one row per snippet."""
     s = report.summary()
     lines = [
@@ -73,12 +75,16 @@ def report_page(report, page_url_for) -> str:
         page = r.snippet.page
         link = page_url_for(page)
         where = html.escape(str(r.snippet.lines[0] if r.snippet.lines else r.snippet.fence))
-        found = ", ".join(f"[{f.rule}](../rules/{f.rule.lower()}.md)" + (" (expected)" if f.expected else "")
+        found = ", ".join(_rule_ref(f.rule, link_rules) + (" (expected)" if f.expected else "")
                           for f in r.findings) or "none"
         page_cell = f"[{html.escape(page)}]({link})" if link else html.escape(page)
         lines.append(f"| {page_cell} | `{where}` | {status_class(r)} | {found} |")
     if report.problems:
         lines += ["", "## Page problems", ""]
-        lines += [f"- `{html.escape(str(f.location))}` [{f.rule}](../rules/{f.rule.lower()}.md): "
+        lines += [f"- `{html.escape(str(f.location))}` {_rule_ref(f.rule, link_rules)}: "
                   f"{html.escape(f.message)}" for f in report.problems]
     return "\n".join(lines) + "\n"
+
+
+def _rule_ref(rule_id: str, link_rules: bool) -> str:
+    return f"[{rule_id}](../rules/{rule_id.lower()}.md)" if link_rules else f"`{rule_id}`"

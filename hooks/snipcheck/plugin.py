@@ -1,0 +1,106 @@
+"""The MkDocs plugin `snipcheck` (`plugins: - snipcheck`): wiring only.
+
+Options come from the `Config` dataclass (see plugin_options); the work is done by
+`snipcheck.site.SiteChecks`, which tests and the CLI reach without MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from . import rulepages, site_setup
+from .config import Config, ConfigError, from_environment
+from .plugin_options import PluginConfig
+from .site import SiteChecks
+
+log = get_plugin_logger("snipcheck")
+CSS = "assets/stylesheets/snipcheck.css"
+
+
+class SnipcheckPlugin(BasePlugin[PluginConfig]):
+    """Checks every Dockerfile the site renders; shows results under the blocks as configured."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.checks = SiteChecks(log)  # kept across `mkdocs serve` rebuilds (results cache)
+        self.user_options: dict = {}
+
+    def load_config(self, options, config_file_path=None):
+        self.user_options = dict(options or {})  # what the site set (defaults do not override extra)
+        return super().load_config(options, config_file_path)
+
+    def on_startup(self, *, command, dirty) -> None:
+        """Present so MkDocs keeps one plugin object for all `mkdocs serve` rebuilds."""
+
+    def on_config(self, config):
+        try:
+            site_setup.require_superfences(config.markdown_extensions)
+            settings = self.settings(config)
+            bases = self.include_bases(config, settings)
+            if bases is not None:
+                settings = replace(settings, snippets_base=tuple(str(b) for b in bases))
+            self.checks.configure(config, settings, bases)
+        except ConfigError as exc:
+            raise PluginError(f"snipcheck: {exc}") from None
+        if settings.show != "none" and CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        sections = rulepages.nav_sections(self.checks.ruleset.all) if settings.rule_pages else None
+        config.nav = site_setup.nav_with(config.nav, sections, settings.report_page)
+        return config
+
+    def settings(self, config) -> Config:
+        """defaults < extra.snipcheck (deprecated) < plugin options < SNIPCHECK_* environment."""
+        settings = Config()
+        legacy = (config.extra or {}).get("snipcheck")
+        if legacy:
+            log.info("extra.snipcheck in mkdocs.yml is deprecated (it still works): move its keys under "
+                     "`plugins: - snipcheck:`")
+            settings = settings.with_values(legacy, "mkdocs.yml: extra.snipcheck")
+        chosen = {k: self.config[k] for k in self.user_options if k in self.config}
+        return from_environment(settings.with_values(chosen, "mkdocs.yml: plugins.snipcheck"))
+
+    def include_bases(self, config, settings: Config) -> list[Path] | None:
+        """snippets_base if the site set it (relative to mkdocs.yml), else pymdownx.snippets' base_path."""
+        if "snippets_base" in self.user_options or "SNIPCHECK_SNIPPETS_BASE" in os.environ:
+            root = Path(config.config_file_path).resolve().parent
+            return [root / b for b in settings.snippets_base]
+        return site_setup.include_bases(config.markdown_extensions, config.mdx_configs, Path.cwd())
+
+    def on_files(self, files, config):
+        present = {f.src_uri for f in files.documentation_pages()}
+        for src_uri, content in self.checks.generated_pages(present.__contains__).items():
+            files.append(File.generated(config, src_uri, content=content))
+        if self.checks.config.show != "none":
+            css = (Path(__file__).parent / "assets" / "snipcheck.css").read_text(encoding="utf-8")  # package data
+            if files.get_file_from_path(CSS) is None:
+                files.append(File.generated(config, CSS, content=css))
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        # The report page links each snippet's page; report rows name pages by their display path.
+        links = {self.checks.display(src_uri): "../" + src_uri for src_uri in pages}
+        report = self.checks.check_pages(pages, links.get)
+        if self.checks.config.report_page:
+            files.append(File.generated(config, site_setup.REPORT_PAGE, content=report))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        self.checks.start_page(page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        return self.checks.finish_page(html, page.url)
+
+    def on_post_build(self, config):
+        self.checks.finish_build(config.site_dir)
+
+    def on_serve(self, server, config, builder):
+        bases = self.checks.include_bases or []
+        for folder in site_setup.folders_to_watch(bases, Path(config.docs_dir).resolve(), config.watch):
+            server.watch(str(folder))
+        return server

@@ -1,0 +1,102 @@
+"""What the MkDocs plugin reads from, and adds to, a site's own configuration (pure functions).
+
+The Markdown extensions the site already uses (SuperFences is required; pymdownx.snippets'
+`base_path` says where includes come from) and the navigation entries for generated pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import ConfigError
+
+SUPERFENCES = "pymdownx.superfences"
+EXTRA = "pymdownx.extra"  # bundles SuperFences, with its own settings
+SNIPPETS = "pymdownx.snippets"
+RULES_INDEX = "rules/index.md"
+REPORT_PAGE = "checks/index.md"
+
+
+def require_superfences(extensions: list) -> None:
+    """SuperFences renders the Dockerfile blocks; without it nothing could show a result."""
+    if SUPERFENCES not in extensions and EXTRA not in extensions:
+        raise ConfigError(
+            "snipcheck needs the pymdownx.superfences Markdown extension to render Dockerfile blocks. "
+            "Add it to mkdocs.yml:\n\nmarkdown_extensions:\n  - pymdownx.superfences\n")
+
+
+def superfences_settings(extensions: list, mdx_configs: dict) -> list[dict]:
+    """The SuperFences settings our fences go into: pymdownx.superfences' own and, when the site
+    loads pymdownx.extra, the copy nested in it (the one that wins when both are loaded)."""
+    found = []
+    if SUPERFENCES in extensions:
+        found.append(mdx_configs.setdefault(SUPERFENCES, {}))
+    if EXTRA in extensions:
+        found.append(mdx_configs.setdefault(EXTRA, {}).setdefault(SUPERFENCES, {}))
+    return found
+
+
+def include_bases(extensions: list, mdx_configs: dict, cwd: Path) -> list[Path] | None:
+    """Folders `--8<--` includes are read from, as pymdownx.snippets resolves them (relative
+    `base_path` entries against the working directory; default "."), or None without the extension."""
+    if SNIPPETS not in extensions:
+        return None
+    base = (mdx_configs.get(SNIPPETS) or {}).get("base_path", ["."])
+    paths = [base] if isinstance(base, str) else list(base)
+    return [(cwd / p).resolve() for p in paths]
+
+
+def folders_to_watch(bases: list[Path], docs_dir: Path, watched: list[str]) -> list[Path]:
+    """Include folders `mkdocs serve` should watch: existing ones outside docs_dir not yet watched."""
+    seen = {Path(w).resolve() for w in watched}
+    out = []
+    for base in bases:
+        if base.is_dir() and base not in seen and docs_dir not in (base, *base.parents) \
+                and base not in docs_dir.parents:
+            out.append(base)
+    return out
+
+
+def nav_with(nav: list | None, rule_pages: list[str] | None, report: bool) -> list | None:
+    """The site's nav with the generated pages reachable: rule pages as a section where the nav
+    names rules/index.md (else appended), the report page appended unless already listed.
+    A site without a nav (None) lists every page by itself."""
+    if nav is None:
+        return None
+    nav = list(nav)
+    if rule_pages:
+        section = {"Rule reference": [RULES_INDEX, *rule_pages]}
+        if not _replace(nav, RULES_INDEX, section):
+            nav.append(section)
+    if report and not _mentions(nav, REPORT_PAGE):
+        nav.append({"Check report": REPORT_PAGE})
+    return nav
+
+
+def _replace(items: list, target: str, section: dict) -> bool:
+    """Replace the entry that points at `target` by `section` (keeping its title), in place."""
+    for i, item in enumerate(items):
+        if item == target:
+            items[i] = section
+            return True
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if value == target:
+                    items[i] = {title: next(iter(section.values()))}
+                    return True
+                if isinstance(value, list):
+                    inner = list(value)
+                    if _replace(inner, target, section):
+                        items[i] = {**item, title: inner}
+                        return True
+    return False
+
+
+def _mentions(items, target: str) -> bool:
+    if items == target:
+        return True
+    if isinstance(items, list):
+        return any(_mentions(i, target) for i in items)
+    if isinstance(items, dict):
+        return any(_mentions(v, target) for v in items.values())
+    return False
