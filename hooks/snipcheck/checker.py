@@ -65,8 +65,9 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
         raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
     context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment,
                       declared_fragment=opts.fragment, declared_no_tls=opts.no_tls)
+    fragment = df.is_fragment
     for rule in ruleset.rules_for(opts.expect):
-        if df.is_fragment and not rule.fragment_ok:
+        if fragment and not rule.fragment_ok:
             continue
         for v in rule.check(df, context):
             raw.append((rule.id, v.line, v.message, v.severity))
