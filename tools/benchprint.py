@@ -80,6 +80,9 @@ def print_single_file(f: dict) -> None:
 
 def print_parallel(f: dict) -> None:
     p = f["parallel"]
+    if "error" in p:
+        print(f"Parallel checking: not measured ({p['error']})")
+        return
     ok = p["speedup"] >= TARGETS["parallel"]
     f["verdicts"]["parallel"] = ok
     print(f"Parallel checking, {p['jobs_1']['snippets']} snippets of the generated site, no cache: serial "

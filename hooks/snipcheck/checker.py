@@ -91,8 +91,9 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                                                           and not config.require_fragment_declaration),
                       declared_no_tls=opts.no_tls, today=today(config.today),
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
+    fragment = df.is_fragment
     for rule in ruleset.rules_for(opts.expect):
-        if df.is_fragment and not rule.fragment_ok:
+        if fragment and not rule.fragment_ok:
             continue
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue

@@ -103,6 +103,8 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
 
 def _fence_start(text: str) -> tuple[str, re.Match, str] | None:
     """(prefix, match, language) when `text` opens a fence, as SuperFences sees it."""
+    if "```" not in text and "~~~" not in text:
+        return None  # most lines: no fence characters at all (the regex needs three in a row)
     ws = _leading_prefix(text)
     m = RE_NESTED_FENCE_START.match(text, len(ws))
     if not m:

@@ -134,7 +134,7 @@ class Dockerfile:
         d = self.directive("escape")
         return d.value if d and d.value in ("`", "\\") else "\\"
 
-    @property
+    @cached_property  # asked by the checker and by many rules
     def is_fragment(self) -> bool:
         """True when the text has no FROM at all (a piece of a Dockerfile)."""
         return not any(i.keyword == "FROM" for i in self.instructions)
