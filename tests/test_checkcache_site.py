@@ -47,8 +47,10 @@ def test_second_build_counts_no_rule_calls_and_one_edit_costs_one_snippet(tmp_pa
 def test_cache_false_in_mkdocs_yml_checks_every_time(tmp_path):
     site = copy_site(tmp_path / "site")
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  snipcheck:\n", f"  snipcheck:\n    cache: false\n"
-                                                                     f"    cache_dir: {tmp_path / 'cache'}\n"))
+    text = config.read_text()
+    assert "  - snipcheck:\n" in text  # the plugin's options
+    config.write_text(text.replace("  - snipcheck:\n", f"  - snipcheck:\n      cache: false\n"
+                                                        f"      cache_dir: {tmp_path / 'cache'}\n"))
     for _ in range(2):
         done = build(site)
         assert done.returncode == 0, done.stderr

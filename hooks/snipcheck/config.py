@@ -144,7 +144,8 @@ def field_default(f):
 
 
 # Settings that change how results are obtained or shown, never what they are (left out of cache keys).
-NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+# snippets_base: where includes come from; their text is part of each snippet, so part of its key.
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "snippets_base", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
                                    "quiet", "show", "rule_pages", "report_page", "highlight_failing_lines",
                                    "allow_network", "build_timeout", "run_timeout", "total_build_timeout",
                                    "max_image_bytes", "max_layer_bytes", "offline", "mirrors"})
