@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 XSS_PAGE = "x)[click me](javascript:alert(document.domain)).md"
 CANARY = "CANARY-52c1e0-not-a-secret"
-FENCE = "```dockerfile{options}\nFROM alpine:3.20\nUSER 65534:65534\n```\n"
+FENCE = "```dockerfile{options}\nFROM alpine:3.24\nUSER 65534:65534\n```\n"
 
 
 @pytest.fixture(scope="module")

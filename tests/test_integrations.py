@@ -16,7 +16,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-BAD_PAGE = "# Images\n\n```dockerfile\nFROM debian:bookworm-slim\nUSER root\nCMD [\"true\"]\n```\n"
+# four instructions: a whole Dockerfile, not an excerpt (excerpts skip whole-image rules such as DG702)
+BAD_PAGE = "# Images\n\n```dockerfile\nFROM debian:trixie-slim\nUSER root\nWORKDIR /srv\nCMD [\"true\"]\n```\n"
 BAD_DOCKERFILE = "FROM debian:bookworm-slim\nUSER root\nCMD [\"true\"]\n"
 
 
