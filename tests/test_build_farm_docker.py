@@ -8,20 +8,20 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sitecopy import ROOT
 
 from snipcheck.builder import DockerBuilder, Status, build_snippets, summary
 from snipcheck.builder.engines import Engine
+from snipcheck.builder.world import choose
+from snipcheck.config import Config
 from snipcheck.snippets import FenceOptions, snippet_from_dockerfile
 
 sys.path.insert(0, str(ROOT / "tools"))
 from private_dockerd import PrivateEngines  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.docker]
-IMAGES = ["golang:1.27-bookworm", "gcr.io/distroless/static-debian12:nonroot"]
 # example -> (declared expectation, what the real build must say)
 EXAMPLES = {
     "static-scratch": ((), Status.OK),
@@ -32,11 +32,17 @@ EXAMPLES = {
 
 
 @pytest.fixture(scope="module")
+def world():
+    """Base images reach the private engines the way they reach any engine: pulled from the world
+    this run chooses (a registry, a mirror, or the local stand-in registry of tools/standins.sh)."""
+    return choose(Config())
+
+
+@pytest.fixture(scope="module")
 def engines():
     made = subprocess.run(["bash", str(ROOT / "tools" / "standins.sh")], capture_output=True, text=True, timeout=3600)
     assert made.returncode == 0, made.stdout[-1500:] + made.stderr[-1500:]
     with PrivateEngines(2) as pair:
-        pair.load(IMAGES)
         yield pair
 
 
@@ -49,8 +55,8 @@ def snippets():
     return out
 
 
-def test_an_engine_killed_mid_run_hands_its_jobs_to_the_other(engines, tmp_path):
-    victim, survivor = (DockerBuilder(host=e.host, measure=False) for e in engines)
+def test_an_engine_killed_mid_run_hands_its_jobs_to_the_other(engines, world, tmp_path):
+    victim, survivor = (DockerBuilder(host=e.host, measure=False, world=world) for e in engines)
     farm = [Engine(victim, 2), Engine(survivor, 1)]
     started_on_victim = []
 
@@ -81,11 +87,11 @@ def test_an_engine_killed_mid_run_hands_its_jobs_to_the_other(engines, tmp_path)
     survivor.close()
 
 
-def test_jobs_spread_over_two_healthy_engines(engines, tmp_path):
+def test_jobs_spread_over_two_healthy_engines(engines, world, tmp_path):
     if engines[0].proc.poll() is not None:  # killed by the test above (it runs first, on cold engines)
         engines[0].stop()
         engines[0].start()  # same data root: the images are still there
-    builders = [DockerBuilder(host=e.host, measure=False) for e in engines]
+    builders = [DockerBuilder(host=e.host, measure=False, world=world) for e in engines]
     reports = build_snippets(snippets(), [], ROOT, [Engine(b, 1) for b in builders])
     used = {r.outcome.engine for r in reports}
     assert used == {e.host for e in engines}, used

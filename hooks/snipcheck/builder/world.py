@@ -54,13 +54,17 @@ def registry_answers(url: str, timeout: float = 3.0) -> str | None:
 
 
 def standin_address(config: Config) -> str | None:
-    """host:port of the local stand-in registry, from the file tools/standins.sh writes."""
-    path = cache_folder("standins", config.cache_dir) / "registry.addr"
-    try:
-        address = path.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return address or None
+    """host:port of the local stand-in registry, from the file tools/standins.sh writes: under the
+    configured cache folder, else under the default one (the registry is the machine's; a run that
+    keeps its results in a folder of its own still reaches it)."""
+    for folder in dict.fromkeys((cache_folder("standins", config.cache_dir), cache_folder("standins"))):
+        try:
+            address = (folder / "registry.addr").read_text(encoding="utf-8").strip()
+        except OSError:
+            continue
+        if address:
+            return address
+    return None
 
 
 def choose(config: Config, probe: Callable[[str], str | None] = registry_answers) -> World:
