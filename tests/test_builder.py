@@ -70,7 +70,7 @@ def test_scratch_with_ca_bundle_zoneinfo_and_numeric_user_passes(builder):
     assert "ok   version test-7" in outcome.log_tail
     assert 1_000_000 < outcome.image_size < 30_000_000  # a static Go binary plus certs and zoneinfo
     assert outcome.build_seconds > 0 and outcome.run_seconds > 0
-    assert outcome.notes and "dropped `# syntax=docker/dockerfile:1`" in outcome.notes[0]
+    assert outcome.notes and "built-in frontend" in outcome.notes[0] and "docker/dockerfile:1" in outcome.notes[0]
 
 
 def test_cgo_left_on_with_scratch_final_cannot_start(builder):
@@ -108,7 +108,7 @@ def test_alpine_snippet_is_not_built_here(builder):
 def test_heredoc_snippet_needs_a_newer_frontend(builder):
     outcome = build(builder, "heredoc")
     assert outcome.status is Status.NOT_BUILT
-    assert outcome.reason == "needs dockerfile frontend 1.4 (heredoc, line 5)"
+    assert outcome.reason.startswith("needs ") and "dockerfile frontend 1.4 (heredoc, line 5)" in outcome.reason
 
 
 def test_build_failure_points_at_the_failing_instruction(builder):
