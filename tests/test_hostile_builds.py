@@ -19,11 +19,17 @@ from test_builder import APP, builder  # noqa: F401 (the session fixture: engine
 
 from snipcheck.builder import BuildJob, DockerBuilder, Status, build_snippets
 from snipcheck.builder.docker import default_docker
+from snipcheck.builder.world import choose, standin_address
 from snipcheck.config import Config
 from snipcheck.snippets import FenceOptions, snippet_from_dockerfile
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 DOCKER = default_docker()
+
+
+def offline():
+    """Base images from the local stand-in registry, as the session fixture's builder gets them."""
+    return choose(Config(offline=True))
 CANARY = "CANARY-d41e77-not-a-secret"
 TEST_LABEL = "snipcheck.sectest"
 
@@ -127,15 +133,15 @@ def test_a_cache_written_by_one_example_is_not_visible_to_the_next(builder):  # 
     assert builder.build_and_run(job(writer)).status is Status.OK
     assert builder.build_and_run(job(reader)).status is Status.OK  # fails if the poison is visible
     # and not in a later run either (a new builder: a new namespace)
-    with DockerBuilder(DOCKER) as later:
+    with DockerBuilder(DOCKER, world=offline()) as later:
         assert later.build_and_run(job(reader)).status is Status.OK
 
 
 def test_limits_stop_a_build_a_run_and_a_large_image():
-    with DockerBuilder(DOCKER, build_timeout=5) as b:
+    with DockerBuilder(DOCKER, world=offline(), build_timeout=5) as b:
         slow_build = b.build_and_run(job("FROM debian:bookworm-slim\nCOPY go.mod /\nRUN sleep 60\n"))
         assert slow_build.status is Status.LIMIT and "build_timeout" in slow_build.reason
-    with DockerBuilder(DOCKER, run_timeout=5, max_layer_bytes=3_000_000) as b:
+    with DockerBuilder(DOCKER, world=offline(), run_timeout=5, max_layer_bytes=3_000_000) as b:
         slow_run = b.build_and_run(job("FROM debian:bookworm-slim\nCOPY go.mod /\n"
                                        "RUN printf '#!/bin/sh\\nsleep 60\\n' > /slow && chmod +x /slow\n"
                                        'ENTRYPOINT ["/slow"]\n'))
@@ -147,11 +153,12 @@ def test_limits_stop_a_build_a_run_and_a_large_image():
 def test_build_cache_records_of_a_run_are_removed_and_no_others(tmp_path):
     # a record that is not this tool's: a build made here, as another project would
     stamp = uuid.uuid4().hex
-    (tmp_path / "Dockerfile").write_text(f"FROM debian:bookworm-slim\nRUN echo other-{stamp} > /x\n")
+    base = f"{standin_address(Config())}/library/debian:bookworm-slim"  # the stand-in, from its registry
+    (tmp_path / "Dockerfile").write_text(f"FROM {base}\nRUN echo other-{stamp} > /x\n")
     made = docker("build", "-q", "--network", "none", "--label", f"{TEST_LABEL}=1", str(tmp_path),
                   env={"DOCKER_BUILDKIT": "1", "PATH": "/usr/bin:/bin"})
     assert made.returncode == 0, made.stderr
-    with DockerBuilder(DOCKER) as b:
+    with DockerBuilder(DOCKER, world=offline()) as b:
         assert b.build_and_run(job("FROM debian:bookworm-slim\nCOPY go.mod /\n"
                                    f"RUN --mount=type=cache,target=/c echo {stamp} > /c/x\n")).status is Status.OK
         marker = f"snipcheck-build-{b._run_id}-"
