@@ -65,7 +65,7 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             i += 1
             continue
         ws, m, lang = start
-        if lang in DOCKERFILE_LANGUAGES and m.group("unrecognized") is not None:
+        if lang in DOCKERFILE_LANGUAGES and _unrecognized(m) is not None:
             # SuperFences renders this line as text and its closing line may open a fence: so do we,
             # reporting the options it would drop silently.
             problems.extend(Problem("DG002", e, loc) for e in _options(m, known_rules)[1])
@@ -76,7 +76,7 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             # Like SuperFences, a fence that never closes swallows its lines and the one that broke
             # it (or the rest of the page): no fence in there is rendered as code, so none is checked.
             # A header SuperFences rejects (malformed options, reported as DG002) swallows nothing.
-            after = i + len(body) + 2 if m.group("unrecognized") is None else i + 1
+            after = i + len(body) + 2 if _unrecognized(m) is None else i + 1
             if lang in DOCKERFILE_LANGUAGES:
                 problems.append(Problem("DG006", f"unterminated {m.group('fence')} fence: the Dockerfile is not "
                                                  "rendered as code (or the fence is not indented consistently)", loc))
@@ -122,7 +122,7 @@ def _fence_start(text: str) -> tuple[str, re.Match, str] | None:
 
 def _rejected(m: re.Match) -> bool:
     """Would SuperFences refuse this non-Dockerfile fence header (pymdownx highlight_validator rules)?"""
-    if m.group("unrecognized") is not None:
+    if _unrecognized(m) is not None:
         return True
     for opt in RE_OPTIONS.finditer(m.group("options") or ""):
         key, value = opt.group("key"), opt.group("value")
@@ -138,7 +138,7 @@ def _rejected(m: re.Match) -> bool:
 def _options(m: re.Match, known_rules) -> tuple[FenceOptions, list[str]]:
     if m.group("attrs") is not None:
         return fence_options.parse_attr_string(m.group("attrs"), known_rules)
-    text = m.group("options") or m.group("unrecognized") or ""
+    text = m.group("options") or _unrecognized(m) or ""
     return fence_options.parse_option_string(text, known_rules)
 
 
@@ -171,3 +171,9 @@ def _fence_body(lines: list[Line], start: int, ws: str, fence: str) -> tuple[lis
             return body, j
         body.append((content, loc))
     return body, None
+
+
+def _unrecognized(m) -> str | None:
+    """The option text SuperFences could not parse. Its fence regex has this group only from
+    pymdownx 10.x on (older releases match such a line differently): absent means none."""
+    return m.groupdict().get("unrecognized")
