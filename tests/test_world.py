@@ -26,10 +26,19 @@ def test_offline_uses_the_standin_registry_and_says_so(tmp_path):
     assert world.describe() == "local stand-in images from the local registry 127.0.0.1:5999 (asked for: offline)"
 
 
-def test_no_registry_answering_falls_back_to_standins_and_says_why(tmp_path):
+def test_no_registry_answering_falls_back_to_standins_and_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "default-cache"))  # no stand-in registry there either
     world = choose(Config(cache_dir=str(tmp_path)), probe=no_registry)
     assert world.standins and not world.mirrors
     assert "no registry answered" in world.note and "no stand-in registry either" in world.note
+
+
+def test_the_machines_standin_registry_is_found_from_a_private_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "default-cache"))
+    (tmp_path / "default-cache" / "snipcheck" / "standins").mkdir(parents=True)
+    (tmp_path / "default-cache" / "snipcheck" / "standins" / "registry.addr").write_text("127.0.0.1:5998\n")
+    world = choose(Config(cache_dir=str(tmp_path / "private")), probe=no_registry)
+    assert world.standins and world.mirrors["docker.io"] == "127.0.0.1:5998"
 
 
 def test_a_registry_that_answers_is_used():
