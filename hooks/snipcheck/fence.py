@@ -7,16 +7,19 @@ precomputed results; any other engine that runs SuperFences custom fences can na
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Callable
 
-from pymdownx.superfences import highlight_validator
+from pymdownx.superfences import SuperFencesException, highlight_validator
 
 from .checker import SnippetResult
 from .fence_options import HIGHLIGHT_KEYS, OUR_KEYS
 from .markdown import FENCE_NAMES
+from .escape import terminal
 from .report.html import render_result
 
+log = logging.getLogger("snipcheck")
 ResultFor = Callable[[str, dict], SnippetResult]  # (fence text, fence options) -> result
 SHOWN = {"all": ("pass", "notes", "expected", "fail", "skipped"), "failures": ("fail",), "none": ()}
 
@@ -100,7 +103,25 @@ def _check_alone(src: str, options: dict) -> SnippetResult:
 def standalone_format(src, language, class_name, options, md, **kwargs):
     """For engines without MkDocs plugins: `format: !!python/name:snipcheck.fence.standalone_format`.
 
-    A plain module-level function, so engines that pickle their configuration (Zensical) can."""
+    A plain module-level function, so engines that pickle their configuration (Zensical) can.
+    Unexpected failures are logged as warnings; with SNIPCHECK_STRICT=1 the first failing block
+    stops the build (SuperFences passes SuperFencesException on to the engine)."""
+    result = _check_alone(src, options)
+    failures = failure_lines(result, src)
+    for line in failures:
+        log.warning(line)
+    if failures and os.environ.get("SNIPCHECK_STRICT") == "1":
+        raise SuperFencesException(f"snipcheck: a dockerfile block failed its checks ({len(failures)} finding(s)): "
+                                   + "; ".join(failures))
     show = os.environ.get("SNIPCHECK_SHOW", "all")
-    return render_fence(_check_alone(src, options), src, options, md, kwargs, show if show in SHOWN else "all",
-                        False, False)
+    return render_fence(result, src, options, md, kwargs, show if show in SHOWN else "all", False, False)
+
+
+def failure_lines(result: SnippetResult, src: str) -> list[str]:
+    """One line per unexpected failing finding, naming the block by its first line (no page is known)."""
+    if result.status != "fail":
+        return []
+    first = next((line.strip() for line in src.splitlines() if line.strip()), "")
+    block = terminal(first[:60])
+    return [f"snipcheck: block `{block}` line {f.snippet_line}: {f.rule} {f.severity.name.lower()}: "
+            f"{terminal(f.message)}" for f in result.failing]
