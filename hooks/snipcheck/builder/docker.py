@@ -63,6 +63,7 @@ class DockerBuilder:
         # Go build cache mount that tools/standins.sh seeded (the next standins.sh run re-seeds it).
         self.prune_build_cache = prune_build_cache
         self._checked = False
+        self._started = False  # a build began: only then can containers, images or cache records be ours
         self._processes = cleanup.Processes()
         self._run_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._env = {**os.environ, "DOCKER_BUILDKIT": "1", "BUILDKIT_PROGRESS": "plain"}
@@ -159,6 +160,7 @@ class DockerBuilder:
             shutil.copytree(job.context, context, symlinks=True)
             if job.dockerignore is not None:
                 (context / ".dockerignore").write_text(job.dockerignore)
+            self._started = True
             outcome = replace(self._build(job, parse(job.dockerfile), tag, dockerfile, context, notes), world=world)
         if outcome.status is Status.OK:
             added = self._layer_sizes(tag, limits.base_image(df))
@@ -179,9 +181,10 @@ class DockerBuilder:
         return proc.stdout.strip() or "unknown"
 
     def close(self) -> None:
-        """Remove what this builder left behind (containers, images) and, if asked, the build cache."""
+        """Remove what this builder left behind (containers, images) and, if asked, the build cache.
+        A run that started no build (every result from the cache) made nothing: no engine calls."""
         self._processes.resume()
-        if not self._checked:
+        if not self._checked or (not self._started and not self.prune_build_cache):
             return
         for kind, listing in (("container", ("ps", "-aq")), ("image", ("image", "ls", "-q"))):
             if kind == "image" and self.keep_images:
