@@ -48,6 +48,9 @@ def test_a_warm_cache_does_not_even_import_the_rules(tmp_path):
     subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=tmp_path, capture_output=True, timeout=120)
     modules = set(json.loads(out.read_text()))
     assert "snipcheck.checker" in modules and "snipcheck.rules" not in modules
+    # neither a process pool nor the lifecycle table is needed for a cache hit
+    assert not modules & {"multiprocessing", "concurrent.futures.process", "tomllib"}, \
+        sorted(modules & {"multiprocessing", "concurrent.futures.process", "tomllib"})
 
 
 def test_markdown_is_imported_when_there_is_markdown(tmp_path):

@@ -6,8 +6,6 @@ Sources, later wins: defaults < `extra.snipcheck` in mkdocs.yml (or `--config FI
 
 from __future__ import annotations
 
-import ast
-import inspect
 import os
 import typing
 from pathlib import Path
@@ -131,6 +129,9 @@ def field_types() -> dict[str, object]:
 
 def option_docs() -> dict[str, str]:
     """Each option's docstring (the string under the field), read from this module's source."""
+    import ast  # documentation only: not on the check path
+    import inspect
+
     body = ast.parse(inspect.getsource(Config)).body[0].body
     docs = {}
     for node, after in zip(body, body[1:]):

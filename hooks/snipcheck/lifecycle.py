@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .images import normalize
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,8 @@ def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
     """Every lifecycle the image `ref` follows; () when it cannot be told."""
     if not ref or "$" in ref:
         return ()
+    from .images import normalize
+
     name = normalize(ref)
     repo, _, tag = name.partition(":") if ":" in name.rsplit("/", 1)[-1] else (name, "", "")
     distroless = re.match(r"^gcr\.io/distroless/[a-z0-9-]+?-debian(\d+)$", repo)
@@ -113,6 +113,8 @@ def _version_key(text: str) -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, Lifecycle]]:
     """The data file as lookups by version and codename, per family."""
+    import tomllib
+
     data = tomllib.loads(resources.files("snipcheck").joinpath("data/lifecycle.toml").read_text("utf-8"))
     table: dict[str, dict[str, Lifecycle]] = {"debian": {}, "ubuntu": {}, "alpine": {}, "go": {}, "distroless": {}}
     for entry in data.get("debian", []):

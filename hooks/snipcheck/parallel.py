@@ -7,11 +7,8 @@ parent turns into the same SnippetResults a serial run makes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from .checkcache import encode
 from .checker import check_snippet
@@ -40,6 +37,9 @@ def worker_count(config: Config, pending: int) -> int:
 
 def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list[list] | None:
     """Encoded results of `snippets`, in order, from `workers` processes; None if no pool can start."""
+    from concurrent.futures import ProcessPoolExecutor  # a tenth of a second to import: only for a pool
+    from concurrent.futures.process import BrokenProcessPool
+
     chunksize = max(1, len(snippets) // (workers * 4))
     try:
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
@@ -50,6 +50,8 @@ def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list
 
 
 def _context():
+    import multiprocessing
+
     # fork is cheapest (the rules are imported already) but unsafe with threads (mkdocs serve).
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
