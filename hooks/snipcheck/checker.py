@@ -15,7 +15,7 @@ from .excerpts import mask_elisions, placeholder_words, scope_of
 from .parser import parse
 from .profiles import judges_every_snippet_whole, profile_severity
 from .textkind import advice, foreign_kind
-from .pragmas import Suppression, suppressions
+from .pragmas import Suppression, judged_codes, suppressions
 from .registry import RuleSet
 from .rulekit import Context
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
@@ -90,6 +90,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       declared_fragment=opts.fragment or (df.is_fragment and not judge_whole
                                                           and not config.require_fragment_declaration),
                       declared_no_tls=opts.no_tls, today=today(config.today),
+                      elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     fragment = df.is_fragment
     for rule in ruleset.rules_for(opts.expect):
@@ -161,13 +162,16 @@ def _apply_suppressions(raw, sups: list[Suppression], ruleset: RuleSet):
         else:
             used.add(hit)
     for n, s in enumerate(sups):
-        unknown = [c for c in s.codes if not ruleset.known(c)]
+        codes = judged_codes(s.codes)
+        unknown = [c for c in codes if not ruleset.known(c)]
+        if not codes:
+            continue  # only ShellCheck codes: valid for hadolint, not ours to judge
         if unknown:
             kept.append(("DG003", s.line, f"suppression names unknown rule(s): {', '.join(unknown)}", None))
         elif n in used or any(c.lower() == "all" for c in s.codes):
             continue
         else:
-            kept.append(("DG003", s.line, f"unused suppression: {', '.join(s.codes)} did not fire where it applies", None))
+            kept.append(("DG003", s.line, f"unused suppression: {', '.join(codes)} did not fire where it applies", None))
     return kept
 
 
