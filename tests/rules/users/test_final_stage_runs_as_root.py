@@ -1,6 +1,8 @@
 """DG701 final-stage-runs-as-root."""
 
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
+
+from snipcheck.model import Severity
 
 R = "DG701"
 
@@ -70,3 +72,26 @@ def test_clean_user_root_is_dg702s_business():
 def test_clean_unknown_base_and_fragment():
     assert_clean(R, "FROM registry.local/app-base:1\nCOPY app /app")
     assert_clean(R, "COPY app /app")
+
+
+def test_nginx_and_httpd_masters_stay_root_an_info_note():
+    # the master process starts as root and runs its workers as a user: a smaller harm, an info note
+    for base in ("nginx:1.27", "nginx:1.27-alpine", "httpd:2.4"):
+        hits = fired(R, f"FROM {base}\nCOPY site/ /usr/share/nginx/html/\n")
+        assert [h.severity for h in hits] == [Severity.INFO], (base, hits)
+    hits = fired(R, "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n")
+    assert [h.severity for h in hits] == [Severity.INFO] and "workers as nginx" in hits[0].message
+
+
+def test_clean_for_servers_whose_entrypoint_drops_root():
+    assert_clean(R, "FROM postgres:17\nCOPY init.sql /docker-entrypoint-initdb.d/\n")
+    assert_clean(R, "FROM redis:7-alpine\nCOPY redis.conf /usr/local/etc/redis/redis.conf\n"
+                    "CMD [\"redis-server\", \"/usr/local/etc/redis/redis.conf\"]\n")
+
+
+def test_catches_when_the_image_runs_something_else_than_its_server():
+    # a replaced ENTRYPOINT or another program in CMD bypasses the image's own privilege drop
+    assert_catches(R, "FROM redis:7\nENTRYPOINT [\"redis-server\"]\n", count=1, line=1)
+    assert_catches(R, "FROM postgres:17\nCOPY job.sh /job.sh\nCMD [\"/job.sh\"]\n", count=1)
+    hits = fired(R, "FROM nginx:1.27\nCOPY app /app\nCMD [\"/app\"]\n")
+    assert [h.severity for h in hits] == [Severity.WARNING]
