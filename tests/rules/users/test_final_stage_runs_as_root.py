@@ -12,7 +12,8 @@ def test_catches_debian_without_user():
 
 
 def test_catches_scratch_and_root_distroless():
-    assert_catches(R, "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /app /app", line=2)
+    assert_catches(R, "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]",
+                   line=2)
     assert_catches(R, "FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app")
 
 
@@ -95,3 +96,9 @@ def test_catches_when_the_image_runs_something_else_than_its_server():
     assert_catches(R, "FROM postgres:17\nCOPY job.sh /job.sh\nCMD [\"/job.sh\"]\n", count=1)
     hits = fired(R, "FROM nginx:1.27\nCOPY app /app\nCMD [\"/app\"]\n")
     assert [h.severity for h in hits] == [Severity.WARNING]
+
+
+def test_clean_for_a_scratch_image_that_runs_nothing():
+    # an export stage (`--output type=local`) or a data image: no ENTRYPOINT, no CMD, nothing runs
+    assert_clean(R, "FROM busybox:1.37 AS build\nRUN echo foo > /out\nFROM scratch\nCOPY --from=build /out /\n")
+    assert_catches(R, "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n", line=1)

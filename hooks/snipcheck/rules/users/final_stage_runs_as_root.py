@@ -15,7 +15,8 @@ def final_stage_runs_as_root(df, ctx):
     Fires when the final stage (and the stages it is built FROM) has no `USER` instruction and
     its base image is known to run as root. Bases that already run as a non-root user, such as
     `gcr.io/distroless/static-debian13:nonroot`, pass without a USER line; unknown bases are left
-    alone. Official server images that leave root themselves, as documented for each image, are
+    alone, and so is a `scratch` image with no ENTRYPOINT or CMD: it only carries files (an
+    export stage for `--output`, a data image) and runs nothing. Official server images that leave root themselves, as documented for each image, are
     judged by what is left: an image whose entrypoint switches to the server's user (postgres,
     redis) passes while it runs that server; one whose master process stays root and runs its
     workers as a user (nginx, httpd) gets an info note. A replaced ENTRYPOINT, or a CMD that runs
@@ -55,6 +56,8 @@ def final_stage_runs_as_root(df, ctx):
     if info is None or info.user != "root":
         return
     line = final.from_instruction.line
+    if info.family == "scratch" and not any(i.keyword in ("ENTRYPOINT", "CMD") for st in chain for i in st.instructions):
+        return  # files only: nothing runs, as root or otherwise
     if info.privilege_drop and _runs_the_server(chain, info):
         if info.privilege_drop == "master":
             yield Violation(line, f"the final stage ({final.base}) starts {info.server} as root: its master process "
