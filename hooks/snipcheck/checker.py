@@ -177,9 +177,14 @@ def _apply_suppressions(raw, sups: list[Suppression], ruleset: RuleSet):
 
 def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: FenceOptions) -> tuple[Finding, ...]:
     out = []
+    shown_bad = (snippet.presented_as_bad and config.bad_examples_from_prose and not opts.expect
+                 and not judges_every_snippet_whole(config.profile))
     for rule_id, line, message, own_severity in raw:
         rule = ruleset.get(rule_id)
         default = profile_severity(config.profile, rule) or own_severity or rule.severity
+        if shown_bad and default > Severity.INFO and not rule_id.startswith("DG0"):
+            default = Severity.INFO  # the page says so itself; DG0xx are about the page, kept as they are
+            message += " (the page presents this snippet as a bad example)"
         severity = config.severity.get(rule_id, default)
         loc = snippet.location(line) if line else snippet.fence
         out.append(Finding(rule_id, rule.name, rule.aliases, severity, message, loc, line,
