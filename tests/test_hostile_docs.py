@@ -102,7 +102,8 @@ def test_symlink_inside_the_allowed_folders_is_followed(site):
 def test_dockerignore_option_outside_is_refused(site, value):
     (site / "snippets" / "link.txt").symlink_to(site.parent / "outside" / "secret.txt")
     value = value.format(outside=site.parent / "outside")
-    page(site, f'```dockerfile dockerignore="{value}" expect="DG701"\nFROM scratch\nCOPY app /app\n```\n')
+    page(site, f'```dockerfile dockerignore="{value}" expect="DG701"\nFROM scratch\nCOPY app /app\n'
+               f'ENTRYPOINT ["/app"]\n```\n')
     report = check_paths([str(site / "docs")], site, Config())
     result = report.results[0]
     assert result.snippet.dockerignore_text is None

@@ -117,11 +117,20 @@ def test_zoneinfo_is_only_claimed_for_debian_releases_that_ship_tzdata(ref, zone
     ("nginx:1.27", "nginx", "glibc", "apt", False),
     ("nginx:alpine", "nginx-alpine", "musl", "apk", False),
     ("ubuntu:24.04", "ubuntu", "glibc", "apt", False),
+    ("httpd:2.4", "httpd", "glibc", "apt", False),
+    ("postgres:17-alpine", "postgres-alpine", "musl", "apk", False),
+    ("redis:7", "redis", "glibc", "apt", False),
 ])
 def test_official_language_and_server_images(ref, family, libc, manager, sdk):
     info = lookup(ref)
     assert (info.family, info.libc, info.package_manager, info.sdk) == (family, libc, manager, sdk)
     assert info.shell and info.user == "root"
+
+
+def test_servers_that_leave_root_themselves():
+    assert (lookup("nginx:1.27").privilege_drop, lookup("nginx:1.27").drops_to) == ("master", "nginx")
+    assert (lookup("postgres:17").privilege_drop, lookup("redis:7-alpine").privilege_drop) == ("entrypoint",) * 2
+    assert lookup("debian:trixie").privilege_drop == ""
 
 
 def test_busybox_has_a_shell_and_no_package_manager():

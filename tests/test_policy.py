@@ -82,6 +82,19 @@ def test_unused_and_unknown_suppressions_are_findings():
     assert len(messages) == 2 and "unused" in messages[0] and "unknown" in messages[1]
 
 
+def test_shellcheck_codes_are_valid_hadolint_ignore_targets():
+    # hadolint hands SC codes to ShellCheck; snipcheck does not run it, so it judges only the others
+    r = check("FROM ubuntu:24.04\n# hadolint ignore=DL3003,SC1035\nRUN cd /tmp && echo hello\nUSER 1:1\n")
+    assert "DG003" not in rules_of(r) and "DG207" not in rules_of(r)
+    r = check("FROM ubuntu:24.04\n# hadolint ignore=SC2086\nRUN echo $HOME\nUSER 1:1\n")
+    assert "DG003" not in rules_of(r)
+    r = check("FROM ubuntu:24.04\n# hadolint ignore=DL3007,SC2086\nRUN echo $HOME\nUSER 1:1\n")
+    assert [f.message for f in r.findings if f.rule == "DG003"] == [
+        "unused suppression: DL3007 did not fire where it applies"]
+    r = check("FROM ubuntu:24.04\n# hadolint ignore=SC20866,DL9999\nRUN echo $HOME\nUSER 1:1\n")
+    assert "unknown rule(s): SC20866, DL9999" in " ".join(f.message for f in r.findings if f.rule == "DG003")
+
+
 def test_fail_on_and_severity_override():
     text = "FROM alpine:3.24\nRUN apk add git=2.45.2-r0\nUSER 65534:65534\n"
     assert check_text(text, RULES).status == "pass"  # DG203 is info, below the default fail-on

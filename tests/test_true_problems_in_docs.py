@@ -46,3 +46,10 @@ def test_add_of_a_pinned_url_without_checksum():
     text = ("FROM debian:bookworm-slim\nADD https://example.com/tool-1.2.3.tar.gz /tmp/tool.tar.gz\n"
             "USER 65534:65534\nCMD [\"sh\"]\n")
     assert "DG802" in rules(fence(text))
+
+
+def test_a_comment_after_an_instruction():
+    text = ("FROM golang:1.27 AS build\nWORKDIR /src # sources\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n"
+            "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\n"
+            "EXPOSE 8080 # http\nENTRYPOINT [\"/app\"]\n")
+    assert rules(fence(text)).count("DG906") == 2

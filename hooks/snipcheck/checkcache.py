@@ -58,7 +58,8 @@ def snippet_key(snippet: Snippet, salt: str) -> str:
     """The cache key of one snippet under one configuration and checker (`salt`)."""
     problems = [(p.rule, p.message, _snippet_line(snippet, p.location)) for p in snippet.problems]
     material = json.dumps([salt, snippet.text, repr(snippet.options), problems, snippet.dockerignore_text,
-                           snippet.is_whole_file])  # a whole file is judged whole; a short fence is an excerpt
+                           snippet.is_whole_file,  # a whole file is judged whole; a short fence is an excerpt
+                           snippet.presented_as_bad])
     return hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
 
 

@@ -15,7 +15,7 @@ from .excerpts import mask_elisions, placeholder_words, scope_of
 from .parser import parse
 from .profiles import judges_every_snippet_whole, profile_severity
 from .textkind import advice, foreign_kind
-from .pragmas import Suppression, suppressions
+from .pragmas import Suppression, judged_codes, suppressions
 from .registry import RuleSet
 from .rulekit import Context
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
@@ -90,6 +90,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       declared_fragment=opts.fragment or (df.is_fragment and not judge_whole
                                                           and not config.require_fragment_declaration),
                       declared_no_tls=opts.no_tls, today=today(config.today),
+                      elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     fragment = df.is_fragment
     for rule in ruleset.rules_for(opts.expect):
@@ -161,21 +162,29 @@ def _apply_suppressions(raw, sups: list[Suppression], ruleset: RuleSet):
         else:
             used.add(hit)
     for n, s in enumerate(sups):
-        unknown = [c for c in s.codes if not ruleset.known(c)]
+        codes = judged_codes(s.codes)
+        unknown = [c for c in codes if not ruleset.known(c)]
+        if not codes:
+            continue  # only ShellCheck codes: valid for hadolint, not ours to judge
         if unknown:
             kept.append(("DG003", s.line, f"suppression names unknown rule(s): {', '.join(unknown)}", None))
         elif n in used or any(c.lower() == "all" for c in s.codes):
             continue
         else:
-            kept.append(("DG003", s.line, f"unused suppression: {', '.join(s.codes)} did not fire where it applies", None))
+            kept.append(("DG003", s.line, f"unused suppression: {', '.join(codes)} did not fire where it applies", None))
     return kept
 
 
 def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: FenceOptions) -> tuple[Finding, ...]:
     out = []
+    shown_bad = (snippet.presented_as_bad and config.bad_examples_from_prose and not opts.expect
+                 and not judges_every_snippet_whole(config.profile))
     for rule_id, line, message, own_severity in raw:
         rule = ruleset.get(rule_id)
         default = profile_severity(config.profile, rule) or own_severity or rule.severity
+        if shown_bad and default > Severity.INFO and not rule_id.startswith("DG0"):
+            default = Severity.INFO  # the page says so itself; DG0xx are about the page, kept as they are
+            message += " (the page presents this snippet as a bad example)"
         severity = config.severity.get(rule_id, default)
         loc = snippet.location(line) if line else snippet.fence
         out.append(Finding(rule_id, rule.name, rule.aliases, severity, message, loc, line,

@@ -85,6 +85,11 @@ class Config:
     require_fragment_declaration: bool = False
     """Report snippets without FROM that the fence does not declare `fragment` (DG007). Off by
     default: in most docs a snippet without FROM is a deliberate excerpt."""
+    bad_examples_from_prose: bool = True
+    """Lower to info the findings in a snippet the page itself presents as a bad example (the line
+    above the fence says "❌ Bad:", "Don't", "this does not work", or its first comment does) and
+    whose fence declares no `expect`: the author shows the mistake on purpose. Sites that declare
+    every bad example with `expect` turn it off to keep undeclared findings failing."""
     cache: bool = True
     """Reuse the check results of unchanged snippets from earlier runs (stored under `cache_dir`)."""
     cache_max_mb: int = 64

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,12 @@ class ImageInfo:
     wget: bool = False
     cgo_default: bool | None = None  # golang images: is cgo on by default?
     debug: bool = False  # a distroless :debug tag (busybox shell at /busybox/sh, not /bin/sh)
+    # How the image's own server leaves root, when it does: "master" (the master process stays root and
+    # runs its workers as `drops_to`: nginx, httpd) or "entrypoint" (the entrypoint script switches to
+    # `drops_to` with gosu/su-exec before it starts the server: postgres, redis). Only for `server`.
+    privilege_drop: str = ""
+    drops_to: str = ""
+    server: str = ""  # the command the drop applies to (the image's default CMD)
 
 
 SCRATCH = ImageInfo("scratch", "none", False, False, "root", False, False, False, None)
@@ -58,9 +64,25 @@ _RUBY_ALPINE = ImageInfo("ruby-alpine", "musl", True, False, "root", True, None,
 _JDK = ImageInfo("jdk", "glibc", True, True, "root", True, None, True, "apt", sdk=True, curl=True)
 _JRE = ImageInfo("jre", "glibc", True, True, "root", True, None, True, "apt", curl=True)
 _JDK_ALPINE = ImageInfo("jdk-alpine", "musl", True, False, "root", True, None, True, "apk", sdk=True, wget=True)
-_NGINX = ImageInfo("nginx", "glibc", True, True, "root", True, None, True, "apt", curl=True)
+_NGINX = ImageInfo("nginx", "glibc", True, True, "root", True, None, True, "apt", curl=True,
+                   privilege_drop="master", drops_to="nginx", server="nginx")
 _NGINX_ALPINE = ImageInfo("nginx-alpine", "musl", True, False, "root", True, None, True, "apk", curl=True,
-                          wget=True)
+                          wget=True, privilege_drop="master", drops_to="nginx", server="nginx")
+
+
+def _server(family: str, drop: str, user: str, server: str, alpine_bash=False) -> tuple[ImageInfo, ImageInfo]:
+    """A server image that leaves root itself: its Debian (glibc, apt) and -alpine (musl, apk) tags."""
+    debian = ImageInfo(family, "glibc", True, True, "root", None, None, True, "apt",
+                       privilege_drop=drop, drops_to=user, server=server)
+    return debian, replace(debian, family=f"{family}-alpine", libc="musl", bash=alpine_bash, package_manager="apk")
+
+
+# Servers whose official images start as root and leave it themselves (their image docs, "Running as an
+# arbitrary user"): httpd's children run as `daemon`; postgres' and redis' entrypoints use gosu/su-exec.
+_HTTPD, _HTTPD_ALPINE = _server("httpd", "master", "daemon", "httpd-foreground")
+_POSTGRES, _POSTGRES_ALPINE = _server("postgres", "entrypoint", "postgres", "postgres", alpine_bash=True)
+_REDIS, _REDIS_ALPINE = _server("redis", "entrypoint", "redis", "redis-server")
+
 _LANG = r"^(library/)?{}(:[^@]*)?$"
 _TAGGED = r"^(library/)?{}:[^@]*{}[^@]*$"
 
@@ -76,13 +98,14 @@ _TABLE: tuple[tuple[re.Pattern, ImageInfo], ...] = (
     (re.compile(r"^(library/)?busybox(:[^@]*)?$"), _BUSYBOX),
     *((re.compile(_TAGGED.format(name, "alpine")), alpine) for name, alpine in (
         ("python", _PYTHON_ALPINE), ("node", _NODE_ALPINE), ("ruby", _RUBY_ALPINE),
-        ("(openjdk|eclipse-temurin)", _JDK_ALPINE), ("nginx", _NGINX_ALPINE))),
+        ("(openjdk|eclipse-temurin)", _JDK_ALPINE), ("nginx", _NGINX_ALPINE), ("httpd", _HTTPD_ALPINE),
+        ("postgres", _POSTGRES_ALPINE), ("redis", _REDIS_ALPINE))),
     *((re.compile(_TAGGED.format(name, "slim")), slim) for name, slim in (
         ("python", _PYTHON_SLIM), ("node", _NODE_SLIM), ("ruby", _RUBY_SLIM), ("openjdk", _JRE))),
     (re.compile(_TAGGED.format("(openjdk|eclipse-temurin)", "jre")), _JRE),
     *((re.compile(_LANG.format(name)), full) for name, full in (
         ("python", _PYTHON), ("node", _NODE), ("ruby", _RUBY), ("(openjdk|eclipse-temurin)", _JDK),
-        ("nginx", _NGINX))),
+        ("nginx", _NGINX), ("httpd", _HTTPD), ("postgres", _POSTGRES), ("redis", _REDIS))),
     (re.compile(r"^gcr\.io/distroless/static(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_STATIC),
     (re.compile(r"^gcr\.io/distroless/(base|base-nossl|cc)(-debian\d+)?(:[^@]*)?$"), _DISTROLESS_BASE),
 )
@@ -113,8 +136,6 @@ def lookup(ref: str) -> ImageInfo | None:
                 return _distroless_variant(info, tag)
             if info.family in ("debian", "debian-slim", "golang") and not _BOOKWORM_OR_OLDER.search(tag):
                 # Debian 13 (trixie) images no longer ship tzdata; untagged or newer: do not guess.
-                from dataclasses import replace
-
                 return replace(info, zoneinfo=None)
             return info
     return None
@@ -124,8 +145,6 @@ _BOOKWORM_OR_OLDER = re.compile(r"bookworm|bullseye|buster|(^|[^0-9.])(10|11|12)
 
 
 def _distroless_variant(info: ImageInfo, tag: str) -> ImageInfo:
-    from dataclasses import replace
-
     if "nonroot" in tag:
         info = replace(info, user="65532")
     if "debug" in tag:  # busybox at /busybox/sh (on PATH), but no /bin/sh: shell-form RUN/CMD still fail

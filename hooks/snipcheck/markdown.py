@@ -13,6 +13,7 @@ from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START
 
 from . import fence_options
 from .includes import Budget, Line, Reader, expand
+from .prose import lead_in, presented_as_bad
 from .snippets import FenceOptions, Location, Problem, Snippet
 
 DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "docker", "containerfile"})  # compared case-insensitively
@@ -92,10 +93,11 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             continue
         opts, errors = _options(m, known_rules)
         snippet_problems = tuple(Problem("DG002", e, loc) for e in errors)
+        text = "\n".join(t for t, _ in body) + ("\n" if body else "")
+        lead = lead_in([t for t, _ in lines[max(0, i - 12):i]])
         snippets.append(Snippet(
-            text="\n".join(t for t, _ in body) + ("\n" if body else ""),
-            page=page, fence=loc, lines=tuple(l for _, l in body), options=opts, problems=snippet_problems,
-            end=lines[end][1],
+            text=text, page=page, fence=loc, lines=tuple(l for _, l in body), options=opts, problems=snippet_problems,
+            end=lines[end][1], presented_as_bad=presented_as_bad(lead, text),
         ))
         i = end + 1
     return snippets

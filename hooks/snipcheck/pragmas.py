@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from .model import Dockerfile
 
 _CHECK = re.compile(r"^check\s*=\s*(.*)$", re.I)
+# ShellCheck codes (SC2086): hadolint hands them to ShellCheck, which snipcheck does not run. A
+# pragma may name them; snipcheck can neither use nor judge them, so it says nothing about them.
+_SHELLCHECK_CODE = re.compile(r"^SC\d{4}$", re.I)
 _PRAGMA = re.compile(r"^(snipcheck:?|hadolint)\s+(global\s+|stage\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$", re.I)
 
 
@@ -61,6 +64,11 @@ def suppressions(df: Dockerfile) -> list[Suppression]:
                 codes = tuple(x.strip() for x in value.split(",") if x.strip())
                 out.append(Suppression(codes, check.line, "global", (1, max(df.line_count, 1))))
     return out
+
+
+def judged_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes of a pragma that snipcheck can judge (all but ShellCheck's)."""
+    return tuple(c for c in codes if not _SHELLCHECK_CODE.match(c))
 
 
 def _check_skip_codes(text: str) -> tuple[str, ...]:

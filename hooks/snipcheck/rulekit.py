@@ -37,6 +37,8 @@ class Context:
     declared_fragment: bool = False  # the fence says `fragment`: names from outside may be in scope
     declared_no_tls: bool = False
     excerpt: bool = False  # elided, placeholders or a short illustration: not the whole image
+    elided: tuple[int, ...] = ()  # lines that stand for omitted ones (`...`): what they hid is unknown
+    placeholders: frozenset[int] = frozenset()  # lines with a placeholder instead of a value
     options: dict = field(default_factory=dict)
     today: dt.date | None = None  # the date end-of-life dates are judged by (None: not judged)
 

@@ -53,6 +53,7 @@ class Snippet:
     problems: tuple[Problem, ...] = ()
     dockerignore_text: str | None = field(default=None, repr=False)
     end: Location | None = None  # the closing fence
+    presented_as_bad: bool = False  # the page's prose calls it a bad example ("❌ Bad:", "Don't")
 
     def encloses(self, loc: Location) -> bool:
         """Is `loc` a line of the page between this snippet's fences?"""

@@ -50,3 +50,18 @@ def stage_at(df: Dockerfile, line: int) -> Stage | None:
         if st.from_instruction.line <= line:
             found = st
     return found
+
+
+def trailing_comment_at(text: str) -> int:
+    """Index in an instruction's argument text of a `#` that starts a word outside quotes, or -1.
+    Written as a comment, it is an argument to the instruction (DG906 reports it)."""
+    quote = ""
+    for n, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#" and n > 0 and text[n - 1] in " \t":
+            return n
+    return -1

@@ -1,12 +1,12 @@
 """DG107 json-args-recommended."""
 
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
 
 R = "DG107"
 
 
 def test_catches_shell_form_cmd():
-    assert_catches(R, "FROM alpine:3.20\nRUN true\nCMD /usr/local/bin/app serve", count=1, line=3)
+    assert_catches(R, "FROM debian:bookworm-slim\nRUN true\nCMD /usr/local/bin/app serve", count=1, line=3)
 
 
 def test_catches_shell_form_entrypoint():
@@ -28,15 +28,15 @@ def test_catches_in_a_fragment():
 
 def test_catches_when_shell_was_changed_only_in_an_unrelated_stage():
     assert_catches(R, """
-        FROM alpine:3.20 AS build
-        SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
-        FROM alpine:3.20
+        FROM debian:bookworm-slim AS build
+        SHELL ["/bin/bash", "-eo", "pipefail", "-c"]
+        FROM debian:bookworm-slim
         CMD ./app
     """, line=4)
 
 
 def test_catches_cmd_before_the_shell_instruction():
-    assert_catches(R, "FROM alpine:3.20\nCMD ./app\nSHELL [\"/bin/ash\", \"-c\"]", line=2)
+    assert_catches(R, "FROM debian:bookworm-slim\nCMD ./app\nSHELL [\"/bin/bash\", \"-c\"]", line=2)
 
 
 def test_clean_exec_form():
@@ -67,3 +67,20 @@ def test_clean_without_a_shell_in_the_image_left_to_dg504():
 
 def test_clean_empty_cmd():
     assert_clean(R, "FROM alpine:3.20\nCMD")
+
+
+def test_busybox_ash_execs_a_lone_command_so_cmd_gets_the_signals():
+    # busybox ash (alpine's and busybox's /bin/sh) replaces itself with the last simple command of
+    # `sh -c`; dash (Debian's) forks. Checked on busybox 1.35 and dash 0.5.12.
+    for base in ("alpine:3.20", "busybox:1.37", "node:22-alpine", "golang:1.27-alpine"):
+        assert_clean(R, f"FROM {base}\nCMD /usr/local/bin/app serve\n")
+    assert_catches(R, "FROM debian:bookworm-slim\nCMD /usr/local/bin/app serve\n")
+    assert_catches(R, "CMD /usr/local/bin/app serve\n")  # base unknown: say what holds for most shells
+
+
+def test_on_busybox_a_shell_form_entrypoint_still_drops_the_arguments():
+    hits = fired(R, "FROM alpine:3.20\nENTRYPOINT /app --port 8080\nCMD [\"--verbose\"]\n")
+    assert len(hits) == 1 and "ignores CMD and the arguments" in hits[0].message
+    assert "signals" not in hits[0].message
+    # a command that needs the shell still forks there too: the signal advice stands
+    assert_catches(R, "FROM alpine:3.20\nCMD ./app --port $PORT; echo done\n")

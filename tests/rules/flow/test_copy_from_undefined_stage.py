@@ -63,3 +63,24 @@ def test_clean_declared_fragment():
 
 def test_clean_fragment_by_index():
     assert_clean(R, "COPY --from=0 /a /b")
+
+
+def test_clean_when_the_builder_stage_is_elided():
+    # an excerpt: the stage it copies from may be among the omitted lines
+    assert_clean(R, "ARG BASE\n...\nFROM $BASE\nCOPY --from=builder /app .\n")
+    assert_clean(R, "# ... build stage\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n")
+    assert_clean(R, "FROM <build image> AS <name>\nRUN make\nFROM alpine:3.20\nCOPY --from=builder /app /app\n")
+    # "part 2, the runtime": a template that names no stage, its builder shown in another snippet
+    assert_clean(R, "FROM python:3.11-slim\nWORKDIR /app\nCOPY --from=builder /app .\n"
+                    "COPY <your app>/ ./app\nCMD [\"python\", \"app/app.py\"]\n")
+
+
+def test_catches_a_typo_in_a_template_that_names_its_stages():
+    assert_catches(R, "FROM golang:1.27 AS build\nRUN go build -o /app .\nFROM alpine:3.20\n"
+                      "COPY --from=builder /app /<app>\n", count=1, line=4)
+
+
+def test_catches_when_the_elision_comes_after_the_copy():
+    # what is shown above the COPY is all there is: a typo is still a typo
+    assert_catches(R, "FROM golang:1.27 AS build\nRUN go build -o /app .\nFROM alpine:3.20\n"
+                      "COPY --from=builder /app /app\n...\n", count=1, line=4)

@@ -74,3 +74,44 @@ def test_clean_for_copies_from_stages_and_heredocs():
 
 def test_clean_for_go_install_of_a_pinned_tool():
     assert_clean(R, "COPY . .\nRUN go install golang.org/x/tools/cmd/stringer@v0.24.0\n")
+
+
+def test_clean_for_offline_installs_from_a_store_filled_first():
+    # pnpm fetch fills the store from the lockfile alone; the install after the sources fetches nothing
+    assert_clean(R, """
+        FROM node:22-slim
+        WORKDIR /app
+        COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+        COPY patches patches
+        RUN pnpm fetch --prod
+        COPY . ./
+        RUN pnpm install -r --offline --prod
+    """)
+    assert_clean(R, "COPY . .\nRUN npm ci --offline\n")
+    assert_clean(R, "COPY --from=wheels /wheels /wheels\nCOPY . .\n"
+                    "RUN pip install --no-index --find-links=/wheels -r requirements.txt\n")
+    assert_clean(R, "FROM golang:1.23\nENV GOPROXY=off\nCOPY . .\nRUN go build -o /app .\n")
+
+
+def test_clean_when_the_module_cache_comes_from_another_stage():
+    assert_clean(R, """
+        FROM golang:1.23 AS deps
+        WORKDIR /src
+        COPY go.mod go.sum ./
+        RUN go mod download
+        FROM golang:1.23 AS build
+        COPY --from=deps /go/pkg/mod /go/pkg/mod
+        WORKDIR /src
+        COPY . .
+        RUN go build -o /app .
+    """)
+
+
+def test_catches_a_fetch_or_online_install_after_the_sources():
+    assert_catches(R, "COPY . .\nRUN pnpm fetch --prod\nRUN pnpm install --offline\n", count=1, line=1)
+    assert_catches(R, "COPY . .\nRUN npm ci --prefer-offline\n")
+    assert_catches(R, "COPY . .\nRUN pip install --find-links=/wheels -r requirements.txt\n")
+    assert_catches(R, "COPY . .\nRUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n")
+    # a cache mount stays on one builder: a fresh CI builder downloads everything again
+    assert_catches(R, "COPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci\n")
+    assert_catches(R, "COPY . .\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n")

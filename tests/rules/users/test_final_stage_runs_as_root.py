@@ -1,6 +1,8 @@
 """DG701 final-stage-runs-as-root."""
 
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
+
+from snipcheck.model import Severity
 
 R = "DG701"
 
@@ -10,7 +12,8 @@ def test_catches_debian_without_user():
 
 
 def test_catches_scratch_and_root_distroless():
-    assert_catches(R, "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /app /app", line=2)
+    assert_catches(R, "FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]",
+                   line=2)
     assert_catches(R, "FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app")
 
 
@@ -70,3 +73,32 @@ def test_clean_user_root_is_dg702s_business():
 def test_clean_unknown_base_and_fragment():
     assert_clean(R, "FROM registry.local/app-base:1\nCOPY app /app")
     assert_clean(R, "COPY app /app")
+
+
+def test_nginx_and_httpd_masters_stay_root_an_info_note():
+    # the master process starts as root and runs its workers as a user: a smaller harm, an info note
+    for base in ("nginx:1.27", "nginx:1.27-alpine", "httpd:2.4"):
+        hits = fired(R, f"FROM {base}\nCOPY site/ /usr/share/nginx/html/\n")
+        assert [h.severity for h in hits] == [Severity.INFO], (base, hits)
+    hits = fired(R, "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n")
+    assert [h.severity for h in hits] == [Severity.INFO] and "workers as nginx" in hits[0].message
+
+
+def test_clean_for_servers_whose_entrypoint_drops_root():
+    assert_clean(R, "FROM postgres:17\nCOPY init.sql /docker-entrypoint-initdb.d/\n")
+    assert_clean(R, "FROM redis:7-alpine\nCOPY redis.conf /usr/local/etc/redis/redis.conf\n"
+                    "CMD [\"redis-server\", \"/usr/local/etc/redis/redis.conf\"]\n")
+
+
+def test_catches_when_the_image_runs_something_else_than_its_server():
+    # a replaced ENTRYPOINT or another program in CMD bypasses the image's own privilege drop
+    assert_catches(R, "FROM redis:7\nENTRYPOINT [\"redis-server\"]\n", count=1, line=1)
+    assert_catches(R, "FROM postgres:17\nCOPY job.sh /job.sh\nCMD [\"/job.sh\"]\n", count=1)
+    hits = fired(R, "FROM nginx:1.27\nCOPY app /app\nCMD [\"/app\"]\n")
+    assert [h.severity for h in hits] == [Severity.WARNING]
+
+
+def test_clean_for_a_scratch_image_that_runs_nothing():
+    # an export stage (`--output type=local`) or a data image: no ENTRYPOINT, no CMD, nothing runs
+    assert_clean(R, "FROM busybox:1.37 AS build\nRUN echo foo > /out\nFROM scratch\nCOPY --from=build /out /\n")
+    assert_catches(R, "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n", line=1)

@@ -1,7 +1,7 @@
 """DG107: CMD or ENTRYPOINT in shell form."""
 
 from ...analysis.paths import shell_missing
-from ...analysis.queries import stage_at
+from ...analysis.queries import base_info, stage_at
 from ...analysis.flow import Flow
 from ...execform import exec_form, needs_shell, starts_with_exec
 from ...rulekit import Violation, rule
@@ -15,11 +15,15 @@ def json_args_recommended(df, ctx):
     ## What it does
     Fires on `CMD` and `ENTRYPOINT` written in shell form (`CMD ./app serve`), unless the stage
     (or a stage it is built `FROM`) changed its shell with `SHELL`; also on `HEALTHCHECK CMD` in
-    shell form, as hadolint does.
+    shell form, as hadolint does. On bases whose `/bin/sh` is busybox ash (alpine and the
+    `-alpine` images, busybox), a single command in shell form is started with exec by the shell
+    itself and receives signals: a shell-form CMD is left alone there, and a shell-form ENTRYPOINT
+    is reported for what still goes wrong (it ignores CMD and the arguments of `docker run`).
 
     ## Why is this bad?
-    Shell form runs the program as a child of `/bin/sh -c`: the shell, not your server, is PID 1
-    and receives SIGTERM, so `docker stop` waits ten seconds and then kills it. On scratch and
+    Shell form runs the program as a child of `/bin/sh -c` (dash, Debian's and Ubuntu's
+    `/bin/sh`, forks even for a single command): the shell, not your server, is PID 1 and
+    receives SIGTERM, so `docker stop` waits ten seconds and then kills it. On scratch and
     distroless there is no `/bin/sh` and the container does not start at all.
 
     ## Example
@@ -57,6 +61,11 @@ def json_args_recommended(df, ctx):
             if starts_with_exec(ins.args):
                 continue  # `exec prog`: the program replaces the shell and receives signals itself
             rewrite = exec_form(ins.args)
+            if rewrite is not None and _sh_execs_single_commands(df, stage):
+                if ins.keyword == "ENTRYPOINT":
+                    yield Violation(ins.line, f"ENTRYPOINT in shell form ignores CMD and the arguments of `docker "
+                                              f"run`: write it as a JSON array: ENTRYPOINT {rewrite}")
+                continue  # busybox ash execs a lone command: the program is PID 1 and gets the signals
             if rewrite is not None:
                 yield Violation(ins.line, f"{ins.keyword} in shell form: write it as a JSON array so the program "
                                           f"receives signals: {ins.keyword} {rewrite}")
@@ -75,6 +84,12 @@ def json_args_recommended(df, ctx):
                 continue  # it needs the shell (`|| exit 1`, $VAR), and the image has one
             yield Violation(ins.line, f"HEALTHCHECK CMD in shell form needs /bin/sh in the image: write it as a "
                                       f"JSON array: HEALTHCHECK CMD {rewrite}")
+
+
+def _sh_execs_single_commands(df, stage) -> bool:
+    """Is the stage's /bin/sh busybox ash, which replaces itself with the last simple command of `-c`?"""
+    info = base_info(df, stage) if stage is not None else None
+    return info is not None and info.shell and (info.libc == "musl" or info.family == "busybox")
 
 
 def _shell_form_healthcheck(args: str) -> bool:

@@ -5,6 +5,7 @@ The family's rules in order; its shared helpers, if any, live beside them."""
 from . import (
     buildkit_feature_without_syntax,
     cache_mount_contradiction,
+    comment_after_instruction,
     copy_context_without_dockerignore,
     misplaced_parser_directive,
     shell_without_bash,
@@ -16,4 +17,5 @@ RULES = (
     cache_mount_contradiction.cache_mount_contradiction,  # DG903
     copy_context_without_dockerignore.copy_context_without_dockerignore,  # DG904
     shell_without_bash.shell_without_bash,  # DG905
+    comment_after_instruction.comment_after_instruction,  # DG906
 )

@@ -10,7 +10,10 @@ def copy_from_undefined_stage(df, ctx):
     ## What it does
     Fires on `COPY --from=name` when no earlier `FROM ... AS name` exists and `name` does not look
     like an image reference (no `:`, `/` or `@`). Numeric indexes must point at an earlier stage.
-    Snippets declared as fragments are skipped: the stage they copy from may be outside them.
+    Snippets declared as fragments are skipped: the stage they copy from may be outside them. So
+    is a `COPY --from` below a line that stands for omitted ones (`...`) or below a `FROM` with a
+    placeholder (`FROM <build image> AS ...`): the stage may be among what the excerpt leaves out;
+    and so is an excerpt with placeholders that names no stage at all ("part 2, the runtime").
 
     ## Why is this bad?
     BuildKit treats an unknown name as an image on Docker Hub: a typo becomes a failed pull of
@@ -58,6 +61,8 @@ def copy_from_undefined_stage(df, ctx):
             continue
         if ins.keyword not in ("COPY", "ADD"):
             continue
+        if _stages_hidden_before(df, ctx, ins.line) or (ctx.elided or ctx.placeholders) and not defined:
+            continue  # an excerpt naming no stage at all: the rest of the file is elsewhere, not a typo here
         for ref in ins.flag_values("from"):
             if not ref or any(c in ref for c in ":/@$"):
                 continue
@@ -69,3 +74,11 @@ def copy_from_undefined_stage(df, ctx):
                 known = ", ".join(defined) or "none"
                 yield Violation(ins.line, f"--from={ref}: no earlier stage has that name (stages: {known}); "
                                           f"BuildKit would pull an image called {ref!r}")
+
+
+def _stages_hidden_before(df, ctx, line: int) -> bool:
+    """Could a stage be defined above `line` without being shown (elided, or a placeholder FROM)?"""
+    if any(n < line for n in ctx.elided):
+        return True
+    return any(ins.keyword == "FROM" and ins.line < line and
+               any(ins.line <= n <= ins.end_line for n in ctx.placeholders) for ins in df.instructions)

@@ -29,10 +29,15 @@ def dependency_layer_order(df, ctx):
     Fires on a `COPY`/`ADD` of sources from the build context (anything but dependency
     manifests) that comes before the first step fetching dependencies in the stage:
     `go mod download` (or a `go build`/`go test` that downloads implicitly), `npm ci`,
-    `npm install`, `yarn install`, `pnpm install`, `pip install -r` (not `go install tool@v1`,
-    which ignores go.mod). A `go build` that mounts a cache at the module cache
-    (`/go/pkg/mod`), or builds with `-mod=vendor`, is left alone: it does not download on
-    every source change.
+    `npm install`, `yarn install`, `pnpm install`, `pnpm fetch`, `pip install -r` (not
+    `go install tool@v1`, which ignores go.mod). Installs that do not fetch are left alone,
+    since a source change does not download anything again: offline installs from a store
+    filled earlier (`pnpm fetch` then `pnpm install --offline`, `npm ci --offline`,
+    `pip install --no-index --find-links`), a `go build` with a cache mount at the module
+    cache (`/go/pkg/mod`), `-mod=vendor` or `GOPROXY=off` builds, and builds after the module
+    cache was copied in from another stage. A cache mount does not excuse `npm ci` or
+    `go mod download` after the sources: cache mounts stay on one builder and are not exported
+    with the layer cache, so a CI build on a fresh builder downloads everything again.
 
     ## Why is this bad?
     A COPY layer is rebuilt whenever any copied file changes, and so is every layer after it.
@@ -75,6 +80,8 @@ def _check(sequence, steps, own):
     broad = None
     fetched = set()
     for ins in sequence:
+        if ins.keyword == "COPY" and ins.flag("from") and _copies_module_cache(ins):
+            fetched.add("go")  # the modules were downloaded in another stage, from go.mod alone
         if ins.keyword in ("COPY", "ADD") and not ins.flag("from") and not ins.heredocs and broad is None:
             words = list(ins.json_args if ins.json_args is not None else ins.args.split())
             if any(not _is_manifest(src) for src in words[:-1]):
@@ -91,6 +98,11 @@ def _check(sequence, steps, own):
                                             f"`{' '.join(step.cmd.argv[:3])}` (line {ins.line}): every source change "
                                             f"fetches all dependencies again; {_FIX.get(step.cmd.name, _FIX[eco])} "
                                             f"first, then copy the sources")
+
+
+def _copies_module_cache(ins) -> bool:
+    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    return bool(words) and words[-1].rstrip("/").endswith("/pkg/mod")
 
 
 def _only_go_files(ins) -> bool:
@@ -110,17 +122,21 @@ def _fetch(step):
     if cmd.name == "go" and (sub == "mod" and "download" in argv or sub in ("build", "install", "test", "vet", "run")):
         if any("@" in a for a in argv[2:] if not a.startswith("-")):
             return None  # go install tool@version does not read go.mod
+        env = step.env
+        if (env.get("GOPROXY") or "").strip() == "off":
+            return None  # offline: only what is already in the module cache or vendor/
         if sub != "mod":
-            env = step.env
             gomodcache = env.get("GOMODCACHE") or join(env.get("GOPATH") or "/go", "pkg/mod")
             if any(gomodcache.startswith(t.rstrip("/")) for t in step.mount_targets("cache")):
                 return None
             if any(a.startswith("-mod=vendor") for a in argv) or "-mod=vendor" in (env.get("GOFLAGS") or ""):
                 return None
         return "go"
+    if cmd.name in ("npm", "yarn", "pnpm") and "--offline" in argv:
+        return None  # installs from a store filled earlier (`pnpm fetch`): nothing is downloaded
     if cmd.name == "npm" and (sub == "ci" or sub in ("install", "i") and all(a.startswith("-") for a in argv[2:])):
         return "npm"
-    if cmd.name in ("yarn", "pnpm") and sub in ("", "install", "i"):
+    if cmd.name in ("yarn", "pnpm") and sub in ("", "install", "i") or cmd.name == "pnpm" and sub == "fetch":
         return "npm"
     if cmd.name.startswith("python"):
         argv = argv[2:] if argv[1:3] == ("-m", "pip") else ()
@@ -129,5 +145,7 @@ def _fetch(step):
         cmd_name = cmd.name
     if cmd_name in ("pip", "pip3") and "install" in argv and any(a in ("-r", "--requirement") or
                                                                   a.startswith("--requirement=") for a in argv):
+        if "--no-index" in argv:
+            return None  # from local wheels (`--find-links`): nothing is downloaded
         return "pip"
     return None

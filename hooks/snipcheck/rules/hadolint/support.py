@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ...model import Dockerfile, Instruction
 from ...analysis.shell import Command
+from ...analysis.queries import trailing_comment_at
 from ...stages import mount_options, parse_env_declarations
 
 
@@ -99,8 +100,10 @@ def copy_paths(ins: Instruction) -> tuple[list[str], str]:
     if ins.json_args is not None:
         words = list(ins.json_args)
     else:
-        # not shlex: backslashes stay (Windows paths), only surrounding quotes go
-        words = [unquote(w) for w in _WORD.findall(ins.args)]
+        # not shlex: backslashes stay (Windows paths), only surrounding quotes go; a trailing
+        # `# comment` is judged by DG906, the paths here are the ones the author meant
+        at = trailing_comment_at(ins.args)
+        words = [unquote(w) for w in _WORD.findall(ins.args if at < 0 else ins.args[:at])]
     if len(words) < 2:
         return [], ""
     return words[:-1], words[-1]

@@ -1,6 +1,9 @@
 """DG701: the final stage never switches to a non-root user."""
 
+import posixpath
+
 from ...analysis.queries import base_info
+from ...model import Severity
 from ...rulekit import Violation, rule
 
 
@@ -12,7 +15,12 @@ def final_stage_runs_as_root(df, ctx):
     Fires when the final stage (and the stages it is built FROM) has no `USER` instruction and
     its base image is known to run as root. Bases that already run as a non-root user, such as
     `gcr.io/distroless/static-debian13:nonroot`, pass without a USER line; unknown bases are left
-    alone.
+    alone, and so is a `scratch` image with no ENTRYPOINT or CMD: it only carries files (an
+    export stage for `--output`, a data image) and runs nothing. Official server images that leave root themselves, as documented for each image, are
+    judged by what is left: an image whose entrypoint switches to the server's user (postgres,
+    redis) passes while it runs that server; one whose master process stays root and runs its
+    workers as a user (nginx, httpd) gets an info note. A replaced ENTRYPOINT, or a CMD that runs
+    another program, bypasses the drop and gets the warning.
 
     ## Why is this bad?
     A process running as root inside the container is root on the host's kernel: a bug in the
@@ -45,6 +53,43 @@ def final_stage_runs_as_root(df, ctx):
     if any(ins.keyword == "USER" for st in chain for ins in st.instructions):
         return
     info = base_info(df, final)
-    if info is not None and info.user == "root":
-        yield Violation(final.from_instruction.line, f"the final stage ({final.base}) runs as root: add "
-                                                     f"USER with a numeric UID, e.g. USER 65534:65534")
+    if info is None or info.user != "root":
+        return
+    line = final.from_instruction.line
+    if info.family == "scratch" and not any(i.keyword in ("ENTRYPOINT", "CMD") for st in chain for i in st.instructions):
+        return  # files only: nothing runs, as root or otherwise
+    if info.privilege_drop and _runs_the_server(chain, info):
+        if info.privilege_drop == "master":
+            yield Violation(line, f"the final stage ({final.base}) starts {info.server} as root: its master process "
+                                  f"stays root and runs the workers as {info.drops_to}; for a fully non-root "
+                                  f"container add USER with a numeric UID and listen on a port above 1023",
+                            Severity.INFO)
+        return  # the entrypoint starts the server as its own user
+    yield Violation(line, f"the final stage ({final.base}) runs as root: add "
+                          f"USER with a numeric UID, e.g. USER 65534:65534")
+
+
+def _runs_the_server(chain, info) -> bool:
+    """Does the final image still run the base image's server the way that drops root?"""
+    entrypoint = cmd = None
+    for st in chain:  # the final stage first: its instructions override the parents'
+        for ins in reversed(st.instructions):
+            if ins.keyword == "ENTRYPOINT" and entrypoint is None:
+                entrypoint = ins
+            elif ins.keyword == "CMD" and cmd is None:
+                cmd = ins
+    first = _program(entrypoint)
+    if entrypoint is not None and not first.startswith("docker-entrypoint"):
+        # the server started directly: a master still drops for its workers; no entrypoint, no gosu
+        return info.privilege_drop == "master" and first == info.server
+    program = _program(cmd)
+    return cmd is None or program == info.server or program.startswith("-")
+
+
+def _program(ins) -> str:
+    if ins is None:
+        return ""
+    words = list(ins.json_args) if ins.json_args is not None else ins.args.split()
+    if words[:1] == ["exec"]:
+        words = words[1:]
+    return posixpath.basename(words[0]) if words else ""
