@@ -49,6 +49,9 @@ def test_cli_build_runs_good_and_declared_bad_examples(tmp_path):
     assert "real build: built and ran 2 of 2 buildable snippets" in r.stderr
     good, bad = json.loads(r.stdout)["snippets"]
     assert good["status"] == "pass"
+    # what it was built on, pinned: the locked golang and distroless (stand-ins here)
+    assert "golang:1.27-trixie@sha256:" in good["build"]["world"], good["build"]
+    assert "gcr.io/distroless/static-debian13:nonroot@sha256:" in good["build"]["world"]
     run_failed = [f for f in bad["findings"] if f["rule"] == "DG011"]
     assert run_failed and run_failed[0]["expected"] and "no such file or directory" in run_failed[0]["message"]
 
@@ -57,7 +60,7 @@ def test_cli_build_reports_an_undeclared_runtime_failure(tmp_path):
     path = page(tmp_path, '```dockerfile expect="DG305" dockerignore="app/.dockerignore"\n'
                           '--8<-- "examples/bad-version-undeclared.Dockerfile"\n```\n')
     bare = tmp_path / "Dockerfile"  # a plain Dockerfile is built too; its context is the sample app
-    bare.write_text('FROM golang:1.27 AS build\nARG VERSION\nWORKDIR /src\nCOPY . .\n'
+    bare.write_text('FROM golang:1.27-trixie AS build\nARG VERSION\nWORKDIR /src\nCOPY . .\n'
                     'RUN CGO_ENABLED=0 go build -ldflags="-X main.version=${VERSION}" -o /out/app .\n'
                     'FROM scratch\nCOPY --from=build /out/app /app\nUSER 65534:65534\nENTRYPOINT ["/app"]\n')
     r = snipcheck_build_paths(path, bare)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from locks import lock_images
 from spec import RULES
 
 from snipcheck.builder.world import choose
@@ -136,6 +137,9 @@ def test_build_snippets_from_a_page(builder, tmp_path):
     """Markdown page -> snippets -> checks -> real build -> findings and summary, end to end."""
     shutil.copytree(APP, tmp_path / "snippets" / "app")
     (tmp_path / "snippets" / "app.dockerignore").write_text("*\n!go.mod\n!*.go\n")
+    lock = lock_images(tmp_path, "docker/dockerfile:1", "golang:1.27", "golang:1.27-alpine", "alpine:3.20")
+    assert [ref for ref, e in lock.items() if e.unresolved] == ["docker/dockerfile:1", "golang:1.27-alpine",
+                                                                "alpine:3.20"]  # no stand-ins of these
     good = (FIXTURES / "scratch-static.Dockerfile").read_text()
     cgo = (FIXTURES / "scratch-cgo.Dockerfile").read_text()
     page = (f'```dockerfile dockerignore="app.dockerignore"\n{good}```\n\n'

@@ -17,6 +17,7 @@ from snipcheck.builder.buildlog import failed_step, frontend_too_old, missing_im
 from snipcheck.builder.plan import (drop_syntax_line, external_images, is_buildable, newer_frontend_needed,
                                     stable_version)
 from snipcheck.checker import check_snippet
+from snipcheck.imagelock import LockedImage
 from snipcheck.parser import parse
 from snipcheck.snippets import FenceOptions, snippet_from_dockerfile
 
@@ -222,7 +223,9 @@ def test_build_snippets_and_summary(tmp_path):
                                                                    image_size=7_900_000, build_seconds=2.0,
                                                                    run_seconds=0.4),
                         "FROM alpine:3.20": BuildOutcome(Status.NOT_BUILT, "image not available: alpine:3.20")})
-    reports = build_snippets(snippets, [check_snippet(s, RULES) for s in snippets], tmp_path, fake)
+    lock = {"golang:1.27": LockedImage("golang:1.27", "sha256:" + "1" * 64),
+            "alpine:3.20": LockedImage("alpine:3.20", "", kind="unresolved", reason="no stand-in")}
+    reports = build_snippets(snippets, [check_snippet(s, RULES) for s in snippets], tmp_path, fake, lock=lock)
     assert [j.context for j in fake.jobs] == [tmp_path / "snippets" / "app"] * 2
     assert summary(reports) == (
         "real build: built and ran 1 of 2 buildable snippets; 1 not built here: image not available: alpine:3.20 (1); "
@@ -244,6 +247,17 @@ def test_build_snippets_and_summary(tmp_path):
 ])
 def test_run_command(config, want):
     assert run_command(config, ("selfcheck",))[:2] == want
+
+
+def test_build_snippets_refuses_what_the_projects_lock_lacks(tmp_path):
+    """Without `lock=`, the project's own snippets/images.lock decides: here it has no golang."""
+    (tmp_path / "snippets" / "app").mkdir(parents=True)
+    (tmp_path / "snippets" / "images.lock").write_text(f"golang:1.26 sha256:{'1' * 64} linux/amd64 2026-11-30 registry\n")
+    fake = FakeBuilder({})
+    (report,) = build_snippets([snippet(APP)], [], tmp_path, fake)
+    assert fake.jobs == [] and report.outcome.status is Status.REFUSED
+    assert "golang:1.27 (line 1)" in report.outcome.reason and "`snipcheck images lock`" in report.outcome.reason
+    assert [f.rule for f in report.findings] == ["DG012"]
 
 
 def test_build_snippets_needs_the_sample_app(tmp_path):

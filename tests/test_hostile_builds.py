@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from locks import lock_images
 from test_builder import APP, builder  # noqa: F401 (the session fixture: engine + stand-ins)
 
 from snipcheck.builder import BuildJob, DockerBuilder, Status, build_snippets
@@ -119,10 +120,43 @@ def local_secret_image(tmp_path):
 ])
 def test_a_build_cannot_read_another_local_image(builder, local_secret_image, tmp_path, form):  # noqa: F811
     snippet = snippet_from_dockerfile("docs/steal.md", form.format(img=local_secret_image))
-    reports = build_snippets([snippet], [], _project(tmp_path), builder, Config())
+    engine = Counting(builder)
+    reports = build_snippets([snippet], [], _project(tmp_path), engine, Config())
     assert reports[0].outcome.status is Status.REFUSED, reports[0].outcome
     assert [f.rule for f in reports[0].findings] == ["DG012"]
+    assert local_secret_image in reports[0].outcome.reason and "`snipcheck images lock`" in reports[0].outcome.reason
     assert CANARY not in repr(reports[0])
+    assert engine.jobs == []  # refused before any build: the engine was never asked
+
+
+def test_a_locked_image_and_an_earlier_stage_are_built(builder, tmp_path):  # noqa: F811
+    text = ("FROM debian:bookworm-slim AS base\nCOPY go.mod /go.mod\nFROM base\n"
+            "COPY --from=base /go.mod /again\nRUN test -s /again\n")
+    engine = Counting(builder)
+    reports = build_snippets([snippet_from_dockerfile("docs/ok.md", text)], [], _project(tmp_path), engine, Config())
+    assert reports[0].outcome.built and engine.jobs == ["docs/ok.md:1"], reports[0].outcome
+    assert "debian:bookworm-slim@sha256:" in reports[0].outcome.world
+
+
+def test_an_image_the_lock_lacks_is_refused_even_when_the_registry_has_it(builder, tmp_path):  # noqa: F811
+    snippet = snippet_from_dockerfile("docs/unlocked.md", "FROM debian:trixie-slim\nCOPY go.mod /go.mod\n")
+    (report,) = build_snippets([snippet], [], _project(tmp_path), builder, Config())
+    assert report.outcome.status is Status.REFUSED and "debian:trixie-slim (line 1)" in report.outcome.reason
+
+
+class Counting:
+    """The real builder, noting which jobs reached it."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.jobs: list[str] = []
+
+    def build_and_run(self, job):
+        self.jobs.append(job.name)
+        return self.real.build_and_run(job)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
 
 
 def test_a_cache_written_by_one_example_is_not_visible_to_the_next(builder):  # noqa: F811
@@ -174,8 +208,10 @@ def _cache_descriptions() -> str:
 
 
 def _project(tmp_path: Path) -> Path:
-    """A project folder whose snippets/app is the fixture app (the build context)."""
+    """A project folder whose snippets/app is the fixture app (the build context), with a lock of
+    the one base image these tests build on."""
     root = tmp_path / "project"
     if not root.exists():
         shutil.copytree(APP, root / "snippets" / "app")
+        lock_images(root, "debian:bookworm-slim")
     return root

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from locks import lock_images
 from test_builder import APP, builder  # noqa: F401 (the session fixture: engine + stand-ins)
 
 from snipcheck.builder.docker import RUN_LABEL, default_docker
@@ -33,6 +34,7 @@ def project(tmp_path: Path, example: str, pages: int = 1) -> Path:
     shutil.copytree(APP, root / "snippets" / "app")
     (root / "mkdocs.yml").write_text("site_name: signals\n")
     (root / "snippets" / "examples" / "ex.Dockerfile").write_text(example)
+    lock_images(root, "debian:bookworm-slim")
     (root / "docs" / "a.md").write_text('# A\n\n```dockerfile\n--8<-- "examples/ex.Dockerfile"\n```\n')
     for n in range(pages - 1):  # many pages: a collecting phase long enough to be caught in
         (root / "docs" / f"p{n}.md").write_text("# P\n\n" + "```dockerfile\nFROM alpine:3.20\nUSER 1:1\n```\n\n" * 20)

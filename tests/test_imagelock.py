@@ -27,7 +27,7 @@ def test_pinned_and_standin():
 @pytest.mark.parametrize("line, message", [
     ("golang:1.27 sha256:abc linux/amd64 2026-11-30 registry", "is not a sha256 digest"),
     (f"golang:1.27 {D1} linux/amd64 30.11.2026 registry", "is not YYYY-MM-DD"),
-    (f"golang:1.27 {D1} linux/amd64 2026-11-30 imitation", "is not one of registry, stand-in"),
+    (f"golang:1.27 {D1} linux/amd64 2026-11-30 imitation", "is not one of registry, stand-in, unresolved"),
     (f"golang:1.27 {D1}", "expected 5 columns"),
 ])
 def test_malformed_lines_name_file_and_line(line, message):
@@ -40,3 +40,29 @@ def test_a_reference_locked_twice_is_an_error():
     line = f"golang:1.27 {D1} linux/amd64 2026-11-30 registry\n"
     with pytest.raises(LockError, match=r":2: golang:1.27 is locked twice"):
         parse(line + line)
+
+
+def test_an_unresolved_image_is_listed_with_its_reason_and_pins_nothing():
+    why = "no registry answered, and the local stand-in registry has no stand-in of it (#2)"
+    entries = {"alpine:3.24": LockedImage("alpine:3.24", "", "linux/amd64", "2026-11-30", "unresolved", why),
+               "golang:1.27-trixie": LockedImage("golang:1.27-trixie", D1, "linux/amd64", "2026-11-30", "stand-in")}
+    text = render(entries)
+    line = next(line for line in text.splitlines() if line.startswith("alpine"))
+    assert line.split()[:5] == ["alpine:3.24", "-", "linux/amd64", "2026-11-30", "unresolved"]
+    assert line.endswith(f"# {why}")
+    assert parse(text) == entries and parse(text)["alpine:3.24"].unresolved
+    assert digests(entries) == {"golang:1.27-trixie": D1}  # nothing to key a build on
+
+
+def test_an_unresolved_image_with_a_digest_is_an_error():
+    with pytest.raises(LockError, match=r":1: an unresolved image has no digest"):
+        parse(f"alpine:3.24 {D1} linux/amd64 2026-11-30 unresolved\n")
+
+
+def test_load_reads_the_projects_lock(tmp_path):
+    from snipcheck.imagelock import load
+
+    assert load(tmp_path) == {}
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "images.lock").write_text(f"golang:1.27 {D1} linux/amd64 2026-11-30 registry\n")
+    assert load(tmp_path)["golang:1.27"].digest == D1

@@ -34,7 +34,31 @@ def test_list_shows_what_each_example_is_built_on_and_the_lock(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "snippets/examples/one.Dockerfile" in proc.stdout
     assert f"golang:1.27-trixie" in proc.stdout and "locked sha256:aaaaaaaaaaaa… registry" in proc.stdout
-    assert proc.stdout.rstrip().endswith("1 example(s), 1 image(s), 1 locked")
+    assert proc.stdout.rstrip().endswith("1 example(s), 1 image(s): 1 pinned, 0 unresolved, 0 not locked; "
+                                         "0 lock entries that no example names")
+
+
+def test_list_exits_1_when_an_example_names_an_image_the_lock_lacks_or_the_lock_holds_a_stale_one(tmp_path):
+    root = project(tmp_path, "# syntax=docker/dockerfile:1\nFROM golang:1.27-trixie AS build\nCOPY . .\n"
+                             "FROM alpine:3.24\nCOPY --from=build /go/bin/app /app\n")
+    (root / "snippets" / "images.lock").write_text(
+        f"golang:1.27-trixie {D1} linux/amd64 2026-11-30 stand-in\n"
+        f"debian:bookworm-slim {D1} linux/amd64 2026-11-30 stand-in\n"
+        "alpine:3.24 - linux/amd64 2026-11-30 unresolved  # no stand-in of it\n")
+    proc = run("images", "list", cwd=root)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "docker/dockerfile:1" in proc.stdout and "NOT LOCKED: a real build refuses it (DG012)" in proc.stdout
+    assert "alpine:3.24                                      unresolved (no stand-in of it)" in proc.stdout
+    assert "snippets/images.lock: debian:bookworm-slim is locked, but no example names it" in proc.stdout
+    assert "3 image(s): 1 pinned, 1 unresolved, 1 not locked; 1 lock entries that no example names" in proc.stdout
+    assert "run `snipcheck images lock`" in proc.stderr
+
+
+def test_the_sites_lock_lists_exactly_the_images_its_examples_name():
+    """The guide moved to Debian 13 once and the lock stayed on Debian 12, unnoticed: this fails then."""
+    proc = run("images", "list", cwd=APP.parent.parent)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert " 0 not locked; 0 lock entries that no example names" in proc.stdout
 
 
 def test_a_malformed_lock_is_a_clear_error(tmp_path):
@@ -74,3 +98,24 @@ def test_lock_pins_what_the_examples_name_from_the_standin_registry(tmp_path):
     assert entry.digest.startswith("sha256:") and "local stand-in images" in proc.stdout
     listed = run("images", "list", cwd=root).stdout
     assert f"locked {entry.digest[:19]}… stand-in" in listed
+
+
+@pytest.mark.docker
+@pytest.mark.slow
+def test_lock_writes_what_no_registry_serves_as_unresolved_and_drops_what_no_example_names(tmp_path):
+    root = project(tmp_path, "FROM golang:1.27-trixie AS build\nCOPY . .\nFROM alpine:3.24\n"
+                             "COPY --from=build /go/bin/app /app\n")
+    (root / "snippets" / "app").symlink_to(APP)
+    (root / "snippets" / "images.lock").write_text(f"debian:bookworm-slim {D1} linux/amd64 2026-11-29 stand-in\n")
+    proc = run("images", "lock", cwd=root, SNIPCHECK_OFFLINE="1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    entries = parse((root / "snippets" / "images.lock").read_text())
+    assert sorted(entries) == ["alpine:3.24", "golang:1.27-trixie"]  # bookworm: no example names it
+    assert "debian:bookworm-slim                             dropped: no example names it" in proc.stdout
+    alpine = entries["alpine:3.24"]
+    assert alpine.unresolved and alpine.digest == "" and "from Debian packages only" in alpine.reason
+    assert entries["golang:1.27-trixie"].kind == "stand-in"
+    assert "wrote snippets/images.lock: 2 image(s), 1 unresolved" in proc.stdout
+    assert run("images", "list", cwd=root).returncode == 0
+    again = run("images", "lock", cwd=root, SNIPCHECK_OFFLINE="1")  # still out of reach: the entry stays as it was
+    assert again.returncode == 0 and parse((root / "snippets" / "images.lock").read_text()) == entries

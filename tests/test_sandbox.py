@@ -17,9 +17,16 @@ from snipcheck.builder.cleanup import own_records
 from snipcheck.builder.limits import parse_layer_sizes, size_problem
 from snipcheck.config import Config
 from snipcheck.fence_options import parse_option_string
+from snipcheck.imagelock import LockedImage
 from snipcheck.parser import parse
 
-ALLOWED = sandbox.allowed_images(Config(), None)
+D1 = "sha256:" + "1" * 64
+D2 = "sha256:" + "2" * 64
+LOCK = {ref: LockedImage(ref, digest, kind=kind) for ref, digest, kind in (
+    ("golang:1.27-trixie", D1, "stand-in"), ("debian:trixie-slim", D2, "stand-in"),
+    ("gcr.io/distroless/static-debian13:nonroot", D2, "registry"), ("golang:1.27", D1, "registry"),
+    ("alpine:3.24", "", "unresolved"), ("docker/dockerfile:1", "", "unresolved"))}
+ALLOWED = sandbox.allowed_images(LOCK)
 
 
 def refusal(text: str, network: bool = False, config: Config = Config()) -> str | None:
@@ -27,33 +34,52 @@ def refusal(text: str, network: bool = False, config: Config = Config()) -> str 
 
 
 @pytest.mark.parametrize("text", [
-    "FROM golang:1.27-bookworm AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /a /a\n",
-    "FROM docker.io/library/debian:bookworm-slim\n",
+    "FROM golang:1.27-trixie AS build\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /a /a\n",
+    "FROM docker.io/library/debian:trixie-slim\n",
     "FROM scratch\nCOPY --from=golang:1.27 /usr/local/go/VERSION /v\n",
-    "ARG GO=1.27\nFROM golang:${GO}-bookworm AS b\nFROM b\nRUN --mount=type=bind,from=b,target=/x true\n",
-    "FROM debian:bookworm-slim AS one\nFROM scratch\nCOPY --from=0 /etc/passwd /p\n",
+    "ARG GO=1.27\nFROM golang:${GO}-trixie AS b\nFROM b\nRUN --mount=type=bind,from=b,target=/x true\n",
+    "FROM debian:trixie-slim AS one\nFROM scratch\nCOPY --from=0 /etc/passwd /p\n",
+    f"FROM golang:1.27-trixie@{D1}\n",  # the digest the lock holds for golang
+    f"FROM golang@{D1}\n",
+    "# syntax=docker/dockerfile:1\nFROM alpine:3.24\n",  # unresolved: listed, so allowed by name
 ])
-def test_allowed_images_and_earlier_stages_pass(text):
+def test_locked_images_and_earlier_stages_pass(text):
     assert refusal(text) is None
 
 
 @pytest.mark.parametrize("text,named", [
     ("FROM snipcheck-build:123-1\n", "snipcheck-build:123-1 (line 1)"),
     ("FROM scratch\nCOPY --from=my-private/tools:1 /etc/shadow /s\n", "my-private/tools:1 (line 2)"),
-    ("FROM debian:bookworm-slim\nRUN --mount=type=bind,from=other:1,target=/o cat /o/x\n", "other:1 (line 2)"),
-    ("FROM debian:bookworm-slim\nRUN --mount=type=cache,from=other:1,target=/o true\n", "other:1 (line 2)"),
-    ("FROM debian:bookworm-slim\nARG IMG\nCOPY --from=${IMG} /x /x\n", "${IMG} (line 3)"),
+    ("FROM debian:trixie-slim\nRUN --mount=type=bind,from=other:1,target=/o cat /o/x\n", "other:1 (line 2)"),
+    ("FROM debian:trixie-slim\nRUN --mount=type=cache,from=other:1,target=/o true\n", "other:1 (line 2)"),
+    ("FROM debian:trixie-slim\nARG IMG\nCOPY --from=${IMG} /x /x\n", "${IMG} (line 3)"),
     ("FROM golang.evil.example/golang:1\n", "golang.evil.example/golang:1 (line 1)"),
     # a later stage is not an earlier one: BuildKit would look the name up as an image
-    ("FROM debian:bookworm-slim\nCOPY --from=later /x /x\nFROM debian:bookworm-slim AS later\n", "later (line 2)"),
+    ("FROM debian:trixie-slim\nCOPY --from=later /x /x\nFROM debian:trixie-slim AS later\n", "later (line 2)"),
+    # the lock pins exact tags: another tag of a locked repository is not locked
+    ("FROM debian:bookworm-slim\n", "debian:bookworm-slim (line 1)"),
+    ("FROM golang\n", "golang (line 1)"),
+    ("FROM localhost:5000/debian:trixie-slim\n", "localhost:5000/debian:trixie-slim (line 1)"),
+    # a digest the lock does not hold for that repository (D2 is debian's)
+    (f"FROM golang:1.27-trixie@{D2}\n", f"golang:1.27-trixie@{D2} (line 1)"),
+    # the frontend image runs inside BuildKit: a local one would read the engine's images
+    ("# syntax=snipcheck-sectest/frontend:1\nFROM debian:trixie-slim\n", "snipcheck-sectest/frontend:1 (line 1)"),
 ])
 def test_other_images_are_refused_with_their_lines(text, named):
     reason = refusal(text)
     assert reason and named in reason
+    assert "snippets/images.lock" in reason and "run `snipcheck images lock`" in reason
+
+
+def test_an_empty_lock_allows_no_image_but_scratch_and_stages():
+    empty = sandbox.allowed_images({})
+    assert sandbox.refusal("FROM debian:trixie-slim\n", False, Config(), empty)
+    assert sandbox.refusal("FROM scratch AS a\nCOPY x /x\nFROM scratch\nCOPY --from=a /x /x\n", False, Config(),
+                           empty) is None
 
 
 def test_network_is_refused_when_switched_off():
-    text = "FROM debian:bookworm-slim\n"
+    text = "FROM debian:trixie-slim\n"
     assert refusal(text, network=True) is None
     assert "allow_network: false" in refusal(text, network=True, config=Config(allow_network=False))
 
@@ -89,12 +115,16 @@ def test_cache_mounts_are_namespaced_and_the_go_build_cache_is_dropped():
     assert sandbox.unmark("[2/3] RUN echo hi # snipcheck-build-run1-3") == "[2/3] RUN echo hi"
 
 
-def test_image_allowed_normalises_references():
-    allowed = frozenset({"debian", "golang:1.27"})
-    assert sandbox.image_allowed("debian", allowed)
-    assert sandbox.image_allowed("docker.io/library/debian:12@sha256:" + "a" * 64, allowed)
-    assert sandbox.image_allowed("golang:1.27", allowed) and not sandbox.image_allowed("golang:1.26", allowed)
-    assert not sandbox.image_allowed("localhost:5000/debian", allowed)
+def test_image_allowed_compares_references_as_the_engine_reads_them():
+    allowed = sandbox.allowed_images({"debian:trixie-slim": LockedImage("debian:trixie-slim", D2),
+                                      "golang": LockedImage("golang", D1)})
+    assert sandbox.image_allowed("docker.io/library/debian:trixie-slim", allowed)
+    assert sandbox.image_allowed("index.docker.io/library/debian:trixie-slim", allowed)
+    assert sandbox.image_allowed("golang:latest", allowed) and sandbox.image_allowed("golang", allowed)
+    assert sandbox.image_allowed(f"docker.io/library/debian:12@{D2}", allowed)  # the engine ignores the tag
+    assert not sandbox.image_allowed("golang:1.27", allowed) and not sandbox.image_allowed("debian", allowed)
+    assert not sandbox.image_allowed(f"debian@{D1}", allowed)  # D1 is golang's digest, not debian's
+    assert not sandbox.image_allowed("localhost:5000/debian:trixie-slim", allowed)
 
 
 def test_size_limits():

@@ -65,13 +65,10 @@ def is_example_file(snippet) -> bool:
 
 def read_lock(root: Path, config: Config) -> dict:
     """The entries of snippets/images.lock ({} when there is none); ConfigError when malformed."""
-    from .imagelock import LOCK_PATH, LockError, parse
+    from .imagelock import LockError, load
 
-    path = Path(root) / LOCK_PATH
-    if not path.is_file():
-        return {}
     try:
-        return parse(path.read_text(encoding="utf-8"), LOCK_PATH)
+        return load(root)
     except LockError as exc:
         raise ConfigError(str(exc)) from None
 
@@ -85,13 +82,13 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
     """
     from .builder import build_snippets, summary
     from .builder.cache import BuildCache, LayerSizes
-    from .imagelock import digests
     from .signals import signals_raise
     from .builder.engines import Engine, healthy_engines
 
     config = report.config
     folder = cache_folder("builds", config.cache_dir)
-    engines = [Engine(builder)] if builder is not None else docker_engines(config, read_lock(root, config))
+    lock = read_lock(root, config)
+    engines = [Engine(builder)] if builder is not None else docker_engines(config, lock)
     for engine in engines:
         if hasattr(engine.builder, "layer_sizes"):
             engine.builder.layer_sizes = LayerSizes(folder / "layers")
@@ -103,7 +100,7 @@ def build_examples(report: Report, root: Path, builder=None, progress=None) -> t
             engine_text = describe_engines(engines)
             builds = build_snippets([r.snippet for r in candidates], candidates, root, alive, config,
                                     cache=BuildCache(folder), progress=progress,
-                                    locked=digests(read_lock(root, config)))
+                                    lock=lock)
         finally:
             if builder is None:
                 for engine in engines:

@@ -175,6 +175,11 @@ class DockerBuilder:
             self._docker("image", "rm", "-f", tag, timeout=60)
         return replace(outcome, engine=self.name)
 
+    def engine_platform(self) -> str:
+        """'linux/amd64': the platform the engine builds for."""
+        proc = self._docker("version", "-f", "{{.Server.Os}}/{{.Server.Arch}}", timeout=60)
+        return proc.stdout.strip() or "unknown"
+
     def platform(self, ref: str) -> str:
         """'linux/amd64': the platform of an image the engine holds."""
         proc = self._docker("image", "inspect", "-f", "{{.Os}}/{{.Architecture}}", ref, timeout=60)

@@ -137,6 +137,7 @@ class ImageSource:
         current = self._pull(target.with_tag(), ref, target)
         what = self._standin(target.with_tag())
         lock = self.locked.get(ref)
+        lock = None if lock is not None and lock.unresolved else lock  # listed, but it pins nothing
         if lock is not None and lock.standin == bool(what) and lock.digest != current:
             try:
                 self._pull(target.pinned(lock.digest), ref, target, locked=True)

@@ -17,6 +17,8 @@ from ..collect import allowed_roots, make_reader
 from ..config import Config
 from ..containment import symlinks_leaving
 from ..escape import scrub
+from ..imagelock import LockedImage, digests
+from ..imagelock import load as load_lock
 from ..rules.meta.build_failed import build_failed
 from ..rules.meta.build_limit_exceeded import build_limit_exceeded
 from ..rules.meta.build_refused import build_refused
@@ -64,13 +66,15 @@ class BuildReport:
 def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult], root_dir: Path,
                    builder: "Builder | Sequence[Engine]", config: Config = Config(), *,
                    cache: BuildCache | None = None, progress: Progress | None = None,
-                   locked: dict[str, str] | None = None) -> list[BuildReport]:
+                   lock: dict[str, LockedImage] | None = None) -> list[BuildReport]:
     """Build and run every buildable snippet against `root_dir/snippets/app`, in page order: on one
     builder or spread over several engines, reusing results stored in `cache`.
 
-    Each job passes the sandbox first (allowed images, network setting, a contained build
-    context); no build starts after `total_build_timeout` seconds."""
+    Each job passes the sandbox first (only images of `lock`, by default `root_dir`'s
+    snippets/images.lock; the network setting; a contained build context); no build starts after
+    `total_build_timeout` seconds."""
     root_dir = Path(root_dir)
+    lock = load_lock(root_dir) if lock is None else lock
     results = list(results)
     bases = [root_dir / b for b in config.snippets_base]
     reader = make_reader(bases, root_dir, max_bytes=config.max_file_bytes)
@@ -82,7 +86,7 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     planned = plan_jobs(snippets, results, root_dir / APP_CONTEXT, read_dockerignore)
     if planned and not (root_dir / APP_CONTEXT).is_dir():
         raise FileNotFoundError(f"real build: no sample app at {root_dir / APP_CONTEXT} to build the examples with")
-    allowed = sandbox.allowed_images(config, root_dir)
+    allowed = sandbox.allowed_images(lock)
     context_problem = _context_problem(root_dir, bases) if planned else None
     refused = {n: context_problem or sandbox.refusal(job.dockerfile, job.network, config, allowed)
                for n, (_, job) in enumerate(planned) if not job.not_buildable}
@@ -92,7 +96,7 @@ def build_snippets(snippets: Iterable[Snippet], results: Iterable[SnippetResult]
     for engine in engines:
         engine.builder = WithDeadline(engine.builder, deadline, config.total_build_timeout)
     todo = [n for n in range(len(planned)) if n not in refused]
-    batch = run_jobs([planned[n][1] for n in todo], engines, cache, progress, locked)
+    batch = run_jobs([planned[n][1] for n in todo], engines, cache, progress, digests(lock))
     outcomes = {n: BuildOutcome(Status.REFUSED, reason) for n, reason in refused.items()}
     outcomes.update(zip(todo, batch.outcomes))
     static = {id(r.snippet): tuple(r.findings) for r in results}

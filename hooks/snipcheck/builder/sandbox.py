@@ -3,8 +3,10 @@
 - Network: none for every build and run; an example that declares `network="build"` (fence
   option) or `# snipcheck: network` (a line in its file) gets it for its build only, and only
   while the `allow_network` setting allows it.
-- Images: every image the example names (FROM, `COPY --from`, `RUN --mount=from=`) must be an
-  allowed base image or an earlier stage, so a snippet cannot read other images on the engine.
+- Images: every image the example names (FROM, `COPY --from`, `RUN --mount=from=`, the `# syntax=`
+  frontend) must be one of the locked base images (snippets/images.lock: its exact
+  repository:tag, or a digest the lock holds for that repository) or an earlier stage, so a
+  snippet cannot read other images on the engine.
 - Cache mounts: rewritten in the temporary Dockerfile to an `id=` of this run and example, so one
   snippet cannot read or poison another's cache. The Go build cache mount is dropped: the golang
   stand-in holds a cache pre-warmed by tools/standins.sh, which each build reads and whose
@@ -16,45 +18,51 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass
 
 from ..config import Config
+from ..imagelock import LOCK_PATH, LockedImage
 from ..model import Dockerfile
 from ..parser import parse
+from .mirrors import parse_ref
 
 NETWORK_MARKER = re.compile(r"^[ \t]*#[ \t]*snipcheck:[ \t]*network[ \t]*$", re.M)
 GO_BUILD_CACHE = "/root/.cache/go-build"
 _MARKED = re.compile(r" # snipcheck-build-[\w.-]+")
-# Repositories whose images are the guide's base images (any tag): the local stand-ins that
-# tools/standins.sh makes, and the official images the guide names but that are not built here.
-KNOWN_BASE_IMAGES = frozenset({
-    "golang", "debian", "ubuntu", "alpine", "busybox",
-    "gcr.io/distroless/static", "gcr.io/distroless/static-debian12", "gcr.io/distroless/static-debian13",
-    "gcr.io/distroless/base", "gcr.io/distroless/base-debian12", "gcr.io/distroless/base-debian13",
-    "gcr.io/distroless/cc", "gcr.io/distroless/cc-debian12", "gcr.io/distroless/cc-debian13",
-})
 
 
-def allowed_images(config: Config, root: Path) -> frozenset[str]:
-    """The base images a build may name: `repository` (any tag) or `repository:tag` entries.
+@dataclass(frozen=True)
+class AllowedImages:
+    """What the lock allows a build to name: (registry, repository, tag) of each locked reference,
+    and (registry, repository, digest) of each digest the lock holds."""
 
-    Today the known base images of the guide; the images lock will narrow this to exact,
-    pinned references."""
-    return KNOWN_BASE_IMAGES
+    tags: frozenset[tuple[str, str, str]] = frozenset()
+    digests: frozenset[tuple[str, str, str]] = frozenset()
 
 
-def image_allowed(ref: str, allowed: frozenset[str]) -> bool:
-    """Is `ref` (as written in a Dockerfile) one of `allowed`? Docker Hub's implicit prefixes and
-    a digest are ignored for the comparison; an entry without a tag allows every tag."""
-    name = ref.split("@", 1)[0]
-    for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "library/"):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
-            break
-    repo, tag = name, "latest"
-    if ":" in name.rsplit("/", 1)[-1]:
-        repo, tag = name.rsplit(":", 1)
-    return repo in allowed or f"{repo}:{tag}" in allowed
+def allowed_images(lock: dict[str, LockedImage]) -> AllowedImages:
+    """The base images a build may name: the entries of snippets/images.lock. An unresolved entry
+    is allowed by name (a registry that has it pulls it; where none does, it is not built)."""
+    tags, digests = set(), set()
+    for entry in lock.values():
+        image = parse_ref(entry.reference)
+        if image.digest:
+            digests.add((image.registry, image.path, image.digest))
+        else:
+            tags.add((image.registry, image.path, image.tag))
+        if entry.digest:
+            digests.add((image.registry, image.path, entry.digest))
+    return AllowedImages(frozenset(tags), frozenset(digests))
+
+
+def image_allowed(ref: str, allowed: AllowedImages) -> bool:
+    """Is `ref` (as written in a Dockerfile) locked? Compared as the engine reads it (docker.io and
+    library/ filled in, `latest` for no tag); a digest-pinned reference must carry a digest the
+    lock holds for its repository (the engine ignores the tag then)."""
+    image = parse_ref(ref)
+    if image.digest:
+        return (image.registry, image.path, image.digest) in allowed.digests
+    return (image.registry, image.path, image.tag) in allowed.tags
 
 
 def named_images(df: Dockerfile) -> list[tuple[int, str]]:
@@ -78,10 +86,13 @@ def named_images(df: Dockerfile) -> list[tuple[int, str]]:
                 out.append((ins.line, ref))
         if stage.name:
             names.add(stage.name.lower())
+    syntax = df.directive("syntax")
+    if syntax is not None:  # the frontend image runs inside BuildKit: it is named like any other
+        out.insert(0, (syntax.line, syntax.value))
     return out
 
 
-def refusal(dockerfile: str, network: bool, config: Config, allowed: frozenset[str]) -> str | None:
+def refusal(dockerfile: str, network: bool, config: Config, allowed: AllowedImages) -> str | None:
     """Why the build must not start (one line, naming the image or setting), or None."""
     if network and not config.allow_network:
         return ("the example asks for the network during its build (network=\"build\"), and networked builds "
@@ -90,7 +101,10 @@ def refusal(dockerfile: str, network: bool, config: Config, allowed: frozenset[s
     bad = [(line, ref) for line, ref in named_images(df) if "$" in ref or not image_allowed(ref, allowed)]
     if bad:
         listed = ", ".join(f"{ref} (line {line})" for line, ref in bad)
-        return f"names images that are not allowed base images or earlier stages: {listed}"
+        return (f"names images that are neither locked base images nor earlier stages: {listed}. A real build "
+                f"uses only the images in {LOCK_PATH} (exact repository:tag, or a digest it holds), so a snippet "
+                f"cannot read other images on the engine; if the guide means to use these, run "
+                f"`snipcheck images lock` and commit {LOCK_PATH}")
     return None
 
 

@@ -22,6 +22,7 @@ def build_dict(build) -> dict:
     o = build.outcome
     return {
         "status": str(o.status), "reason": o.reason, "cached": o.cached, "engine": o.engine,
+        "world": o.world, "notes": list(o.notes),  # what it was built on ("built on golang:…@sha256:…")
         "example": build.job.example, "failed_step": o.failed_step, "build_seconds": o.build_seconds,
         "run_seconds": o.run_seconds, "log_excerpt": o.log_tail[-2000:],
         "facts": o.facts.to_dict() if o.facts is not None else None,

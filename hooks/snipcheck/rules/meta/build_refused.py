@@ -4,14 +4,17 @@ from ...rulekit import rule
 
 
 @rule(id="DG012", name="build-refused", severity="error", guide="reference/security.md#builds",
-      summary="The real build refused the example: an image that is not an allowed base image, or the network.")
+      summary="The real build refused the example: an image that is not a locked base image, or the network.")
 def build_refused(df, ctx):
     """
     ## What it does
     Before a real build, every image the example names (`FROM`, `COPY --from`,
-    `RUN --mount=from=`) must be an allowed base image or an earlier stage of the example, and an
-    example that asks for the network (`network="build"`) is refused while networked builds are
-    switched off (`allow_network: false`). Anything else is refused without building.
+    `RUN --mount=from=`, the `# syntax=` frontend) must be a locked base image (an entry of
+    `snippets/images.lock`: the exact repository and tag, or a digest the lock holds) or an
+    earlier stage of the example, and an example that asks for the network (`network="build"`)
+    is refused while networked builds are switched off (`allow_network: false`). Anything else
+    is refused without building. When the guide means to use a new base image, run
+    `snipcheck images lock` and commit the lock.
 
     ## Why is this bad?
     The engine that builds the examples holds other images (other examples, other projects). An
