@@ -3,7 +3,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 # Tests are not part of the binary: editing one should not invalidate the build.
-# COPY --exclude needs Dockerfile frontend 1.19, newer than many engines' built-in one.
+# COPY --exclude needs Dockerfile frontend 1.19, newer than some engines' own.
 COPY --exclude=*_test.go . .
 ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath \

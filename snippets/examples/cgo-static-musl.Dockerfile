@@ -1,5 +1,6 @@
 FROM golang:1.27-alpine3.24 AS build
-# A C compiler and musl's headers and static library: the golang Alpine image has neither.
+# A C compiler and musl's headers and static library: the golang
+# Alpine image has neither.
 # hadolint ignore=DL3018 # the pinned golang tag fixes the Alpine branch
 RUN apk add --no-cache gcc musl-dev
 WORKDIR /src
@@ -9,7 +10,8 @@ COPY . .
 ARG VERSION=dev
 # musl is made to be linked statically: no NSS, no dlopen of resolver modules.
 RUN CGO_ENABLED=1 go build -trimpath \
-      -ldflags="-s -w -X main.version=${VERSION} -linkmode external -extldflags -static" \
+      -ldflags="-s -w -X main.version=${VERSION} \
+                -linkmode external -extldflags -static" \
       -o /out/tinyserver .
 
 FROM gcr.io/distroless/static-debian13:nonroot

@@ -14,7 +14,8 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     GOAMD64=${TARGETVARIANT:-v1} GOARM=${TARGETVARIANT#v} \
-    go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
+    go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" \
+      -o /out/tinyserver .
 
 FROM gcr.io/distroless/static-debian13:nonroot
 COPY --from=build /out/tinyserver /tinyserver

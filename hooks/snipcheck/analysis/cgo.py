@@ -143,14 +143,14 @@ def libc_need(flow: Flow, stage: Stage, step: Step, args: GoArgs) -> LibcNeed:
 
 
 def reads_ca_certificates(flow: Flow, stage: Stage) -> bool | None:
-    """False when every `go build` in `stage`'s chain builds shown source that never reaches
-    crypto/x509; None when that cannot be told."""
+    """For the `go build`s in `stage`'s chain: False when all build shown source that never
+    reaches crypto/x509, True when one builds shown source that does, None when it cannot be told."""
     builds = [step for st in flow.chain(stage) for step in flow.run_steps(st)
               if step.cmd.name == "go" and step.cmd.subcommand() in ("build", "install")]
-    if not builds:
-        return None
+    answers = set()
     for step in builds:
         shown = shown_source(flow, stage, step.ins.line)
-        if not shown.known or shown.reaches("x"):
-            return None
-    return False
+        answers.add(True if shown.reaches("x") else (False if shown.known else None))
+    if True in answers:
+        return True
+    return False if answers == {False} else None

@@ -66,3 +66,11 @@ def test_catches_when_the_shown_source_can_open_tls_or_is_incomplete():
     assert_catches(R, heredoc_go_build('"fmt"; "net/http"'), line=11)
     assert_catches(R, heredoc_go_build('"fmt"; "example.com/client"'))
     assert_catches(R, heredoc_go_build('"fmt"').replace("RUN go mod", "COPY . .\n        RUN go mod"))
+
+
+def test_message_is_sure_only_when_the_shown_source_reaches_crypto_x509():
+    from spec import fired
+
+    assert "so TLS connections will fail" in fired(R, heredoc_go_build('"fmt"; "net/http"'))[0].message
+    unseen = BUILD + "FROM scratch\nCOPY --from=build /out/app /app\n"
+    assert "if it makes outgoing TLS connections" in fired(R, unseen)[0].message

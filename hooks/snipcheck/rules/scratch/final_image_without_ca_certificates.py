@@ -65,14 +65,16 @@ def final_image_without_ca_certificates(df, ctx):
     if info is None or info.ca_bundle is not False:
         return
     builders = [st for st in feeding_stages(flow, final) if any(True for _ in flow.go_steps(st))]
-    if not builders or all(reads_ca_certificates(flow, st) is False for st in builders):
+    reads = {reads_ca_certificates(flow, st) for st in builders}
+    if not builders or reads == {False}:
         return
     env = flow.env_at(final)
     if env.get("SSL_CERT_FILE") or env.get("SSL_CERT_DIR"):
         return
     if any(present(flow, final, p) is not False for p in (*CA_PATHS, "/etc/ssl/certs/ca-certificates.crt")):
         return
+    effect = ("its source imports a TLS client (crypto/x509), so TLS connections will fail" if True in reads else
+              "if it makes outgoing TLS connections, they will fail")
     yield Violation(final.from_instruction.line, f"the final image ({final.base}) has no CA certificates but ships a "
-                                                 f"Go app: TLS connections will fail; COPY "
-                                                 f"/etc/ssl/certs/ca-certificates.crt from the builder (or mark the "
-                                                 f"example no_tls)")
+                                                 f"Go app: {effect}; COPY /etc/ssl/certs/ca-certificates.crt from the "
+                                                 f"builder (or mark the example no_tls)")
