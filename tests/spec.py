@@ -45,3 +45,25 @@ def assert_catches(rule_id: str, text: str, count: int | None = None, line: int 
 def assert_clean(rule_id: str, text: str, **kw) -> None:
     hits = fired(rule_id, text, **kw)
     assert not hits, f"{rule_id} fired unexpectedly: {[h.message for h in hits]}\non:\n{textwrap.dedent(text)}"
+
+
+def heredoc_go_build(imports: str, build: str = "go build -o /out/app .", extra: str = "") -> str:
+    """A Dockerfile that writes its whole Go program with a heredoc (`imports`: one import path a
+    line, quoted) and ships it in scratch: the source is shown, so rules can read its imports."""
+    imports = imports.replace("\n", "\n        ")
+    return f"""
+        FROM golang:1.27-trixie AS build
+        WORKDIR /src
+        COPY <<EOF main.go
+        package main
+
+        import ({imports})
+
+        func main() {{ fmt.Println("hello") }}
+        EOF
+        {extra}RUN go mod init example.com/hello && {build}
+        FROM scratch
+        COPY --from=build /out/app /app
+        USER 65534:65534
+        ENTRYPOINT ["/app"]
+    """

@@ -94,7 +94,7 @@ def test_plan_reads_the_fences_dockerignore():
 
 @pytest.mark.parametrize("line, want", [
     ("COPY --link go.mod ./", "needs dockerfile frontend 1.4 (COPY --link, line 2)"),
-    ("COPY --exclude=*.md . .", "needs dockerfile frontend 1.7-labs (COPY --exclude, line 2)"),
+    ("COPY --exclude=*.md . .", "needs dockerfile frontend 1.19 (COPY --exclude, line 2)"),
     ("RUN --network=none go build", "needs dockerfile frontend 1.3 (RUN --network, line 2)"),
     ("RUN <<EOF\ngo build\nEOF", "needs dockerfile frontend 1.4 (heredoc, line 2)"),
     ("COPY --chmod=0755 app /app", None),

@@ -134,14 +134,16 @@ def lookup(ref: str) -> ImageInfo | None:
             tag = name.split(":", 1)[1] if ":" in name.rsplit("/", 1)[-1] else ""
             if info.family.startswith("distroless"):
                 return _distroless_variant(info, tag)
-            if info.family in ("debian", "debian-slim", "golang") and not _BOOKWORM_OR_OLDER.search(tag):
-                # Debian 13 (trixie) images no longer ship tzdata; untagged or newer: do not guess.
+            if info.family in ("debian", "debian-slim", "golang") and not _TRIXIE_OR_OLDER.search(tag):
+                # tzdata (priority required) is in every Debian image up to 13 "trixie", whose
+                # tzdata keeps only canonical zone names (US/Eastern & co. moved to tzdata-legacy,
+                # not installed). Untagged or a newer release: do not guess.
                 return replace(info, zoneinfo=None)
             return info
     return None
 
 
-_BOOKWORM_OR_OLDER = re.compile(r"bookworm|bullseye|buster|(^|[^0-9.])(10|11|12)([^0-9]|$)")
+_TRIXIE_OR_OLDER = re.compile(r"trixie|bookworm|bullseye|buster|(^|[^0-9.])(10|11|12|13)([^0-9]|$)")
 
 
 def _distroless_variant(info: ImageInfo, tag: str) -> ImageInfo:

@@ -4,7 +4,7 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=dev
-# cgo on: the binary links against glibc 2.36 of this Debian 12 builder...
+# cgo on: the binary links against glibc 2.41 of this Debian 13 builder...
 RUN CGO_ENABLED=1 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
 

@@ -13,7 +13,8 @@ ARG VERSION=dev
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
-    go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /out/tinyserver .
+    go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" \
+      -o /out/tinyserver .
 
 # No --platform here: the final stage is the target platform's image.
 FROM gcr.io/distroless/static-debian13:nonroot

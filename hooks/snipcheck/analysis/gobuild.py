@@ -1,12 +1,11 @@
-"""`go build` as the go command sees it: its flags, the `-ldflags` value, cgo and static linking.
+"""`go build` as the go command sees it: its flags and the `-ldflags` value.
 
 Pure functions of a parsed shell command (shell.Command); used by the Go rules (DG40x) and the
-libc rules (DG60x).
+libc rules (DG60x). Whether a build with cgo needs libc is analysis/cgo.py's question.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
 from dataclasses import dataclass
 
@@ -89,20 +88,6 @@ def stray_linker_flags(cmd: Command) -> list[str]:
     return stray
 
 
-def static_link(args: GoArgs | None, argv: tuple[str, ...] = ()) -> bool:
-    """Is the binary linked statically even with cgo (`-extldflags -static`, netgo+osusergo, `gcc -static`)?"""
-    if args is None:
-        return "-static" in argv or "--static" in argv
-    ldflags = args.get("ldflags") or ""
-    tags = set(re.split(r"[,\s]+", args.get("tags") or ""))
-    return "-static" in ldflags or {"netgo", "osusergo"} <= tags
-
-
-def cgo_setting(step) -> str:
-    """'off', 'on' (CGO_ENABLED=1 written down) or 'default' (left to the toolchain)."""
-    value = step.env.get("CGO_ENABLED")
-    if value == "0":
-        return "off"
-    if value == "1":
-        return "on"
-    return "default"
+def c_static_link(argv: tuple[str, ...]) -> bool:
+    """Does a C compile (`gcc ... -static`) link statically? (Go builds: analysis/cgo.py.)"""
+    return "-static" in argv or "--static" in argv

@@ -24,12 +24,14 @@ APP_CONTEXT = Path("snippets") / "app"
 DockerignoreReader = Callable[[str], "str | None"]  # fence option value -> file text (None: missing)
 
 # Flags the built-in frontend of Docker 20.10 (Dockerfile syntax 1.2) rejects as "Unknown flag",
-# with the frontend release that brought them.
+# with the first frontend that has them in its stable syntax (the "Minimum Dockerfile version"
+# tables of the Dockerfile reference; "labs" for flags only the labs channel has).
 _NEWER_FLAGS = {
     ("COPY", "link"): "1.4", ("ADD", "link"): "1.4",
-    ("RUN", "network"): "1.3", ("RUN", "security"): "1.1-labs",
-    ("ADD", "checksum"): "1.6", ("ADD", "keep-git-dir"): "1.6",
-    ("COPY", "exclude"): "1.7-labs", ("ADD", "exclude"): "1.7-labs", ("COPY", "parents"): "1.7-labs",
+    ("RUN", "network"): "1.3", ("RUN", "security"): "1.20", ("RUN", "device"): "1.14-labs",
+    ("ADD", "checksum"): "1.6", ("ADD", "keep-git-dir"): "1.6", ("ADD", "unpack"): "1.17",
+    ("COPY", "exclude"): "1.19", ("ADD", "exclude"): "1.19", ("COPY", "parents"): "1.20",
+    ("ADD", "parents"): "1.20",
 }
 _URL = re.compile(r"^(https?://|git@|git://)", re.I)
 

@@ -1,7 +1,7 @@
 """DG401 cgo-enabled-static-final."""
 
 from snipcheck.model import Severity
-from spec import assert_catches, assert_clean, fired
+from spec import assert_catches, assert_clean, fired, heredoc_go_build
 
 R = "DG401"
 
@@ -170,3 +170,129 @@ def test_clean_unknown_builder_and_fragment():
         COPY --from=build /out/app /app
     """)
     assert_clean(R, "RUN go build -o /out/app .")
+
+
+# What the snippet shows decides how sure DG401 is (issue #10: a hello world with only `fmt`).
+
+def test_clean_hello_world_that_imports_only_fmt_with_cgo_on_by_default_or_written_down():
+    # Measured with Go 1.27.3: CGO_ENABLED=1 and only `fmt` gives a statically linked binary.
+    assert_clean(R, heredoc_go_build('"fmt"'))
+    assert_clean(R, heredoc_go_build('"fmt"', "CGO_ENABLED=1 go build -o /out/app ."))
+    assert_clean(R, heredoc_go_build('"fmt"\n"crypto/sha256"\n"encoding/json"'))
+
+
+def test_catches_shown_source_that_reaches_net_or_os_user_as_error():
+    for imports in ('"fmt"\n"net/http"', '"fmt"\n"os/user"', '"fmt"\nhttp "net/http"', '"fmt"\n"log/syslog"'):
+        text = heredoc_go_build(imports)
+        assert_catches(R, text, count=1)
+        hit = fired(R, text)[0]
+        assert hit.severity == Severity.ERROR and "imports" in hit.message
+
+
+def test_catches_import_c_even_with_netgo_osusergo():
+    text = heredoc_go_build('"fmt"\n"C"', "go build -tags netgo,osusergo -o /out/app .")
+    assert fired(R, text)[0].severity == Severity.ERROR
+
+
+def test_clean_shown_net_http_with_netgo_osusergo_tags():
+    assert_clean(R, heredoc_go_build('"fmt"\n"net/http"\n"os/user"', "go build -tags netgo,osusergo -o /out/app ."))
+
+
+def test_catches_netgo_alone_when_os_user_is_imported():
+    assert_catches(R, heredoc_go_build('"fmt"\n"net/http"\n"os/user"', "go build -tags netgo -o /out/app ."))
+
+
+def test_source_written_by_run_heredoc_counts_too():
+    assert_clean(R, """
+        FROM golang:1.27-trixie AS build
+        WORKDIR /src
+        RUN cat > main.go <<'EOF'
+        package main
+
+        import "fmt"
+
+        func main() { fmt.Println("hello") }
+        EOF
+        RUN go mod init example.com/hello && go build -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """)
+
+
+def test_source_not_shown_is_a_hedged_warning():
+    text = """
+        FROM golang:1.27-trixie AS build
+        WORKDIR /src
+        COPY . .
+        RUN go build -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """
+    hit = fired(R, text)[0]
+    assert hit.severity == Severity.WARNING and "if the program imports net" in hit.message
+
+
+def test_fmt_heredoc_plus_context_copy_or_third_party_import_is_not_known():
+    assert fired(R, heredoc_go_build('"fmt"', extra="COPY . .\n        "))[0].severity == Severity.WARNING
+    assert fired(R, heredoc_go_build('"fmt"\n"github.com/mattn/go-sqlite3"'))[0].severity == Severity.WARNING
+    bind = heredoc_go_build('"fmt"').replace("RUN go mod", "RUN --mount=type=bind,source=pkg,target=pkg go mod")
+    assert fired(R, bind)[0].severity == Severity.WARNING
+
+
+def test_cgo_enabled_1_with_source_not_shown_is_an_error():
+    text = """
+        FROM golang:1.27-trixie AS build
+        COPY . .
+        RUN CGO_ENABLED=1 go build -tags netgo,osusergo -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """
+    assert fired(R, text)[0].severity == Severity.ERROR
+
+
+# Static cgo (issue #9): linked with -extldflags -static, the binary needs no libc at run time.
+
+def test_clean_static_cgo_glibc_into_scratch_and_distroless_static():
+    for final in ("scratch", "gcr.io/distroless/static-debian13:nonroot"):
+        assert_clean(R, f"""
+            FROM golang:1.27-trixie AS build
+            WORKDIR /src
+            COPY . .
+            RUN CGO_ENABLED=1 go build -tags netgo,osusergo \\
+                  -ldflags='-s -w -linkmode external -extldflags "-static"' -o /out/app .
+            FROM {final}
+            COPY --from=build /out/app /app
+        """)
+
+
+def test_clean_static_cgo_on_alpine_with_extldflags_equals_form():
+    assert_clean(R, """
+        FROM golang:1.27-alpine3.24 AS build
+        RUN apk add --no-cache gcc musl-dev sqlite-dev sqlite-static
+        COPY . .
+        RUN CGO_ENABLED=1 go build -ldflags "-extldflags=-static" -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """)
+
+
+def test_catches_linkmode_external_without_static():
+    text = """
+        FROM golang:1.27-trixie AS build
+        COPY . .
+        RUN CGO_ENABLED=1 go build -ldflags '-linkmode external' -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """
+    assert fired(R, text)[0].severity == Severity.ERROR
+
+
+def test_clean_cgo_from_a_build_argument_without_default():
+    assert_clean(R, """
+        FROM golang:1.27-trixie AS build
+        ARG CGO_ENABLED
+        COPY . .
+        RUN go build -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+    """)

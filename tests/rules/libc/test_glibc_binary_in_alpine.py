@@ -64,3 +64,43 @@ def test_clean_for_non_binaries_and_unknown_builders():
                     "FROM alpine:3.20\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\n")
     assert_clean(R, "FROM example.com/builder AS build\nRUN go build -o /out/app .\n"
                     "FROM alpine:3.20\nCOPY --from=build /out/app /app\n")
+
+
+def test_clean_shown_source_without_cgo_packages_and_static_cgo():
+    assert_clean(R, """
+        FROM golang:1.27-trixie AS build
+        COPY <<EOF main.go
+        package main
+
+        import "fmt"
+
+        func main() { fmt.Println("hello") }
+        EOF
+        RUN go mod init example.com/hello && go build -o /out/app .
+        FROM alpine:3.24
+        COPY --from=build /out/app /app
+    """)
+    assert_clean(R, """
+        FROM golang:1.27-trixie AS build
+        COPY . .
+        RUN CGO_ENABLED=1 go build -ldflags '-linkmode external -extldflags "-static"' -o /out/app .
+        FROM alpine:3.24
+        COPY --from=build /out/app /app
+    """)
+
+
+def test_catches_shown_net_http_as_error():
+    text = """
+        FROM golang:1.27-trixie AS build
+        COPY <<EOF main.go
+        package main
+
+        import "net/http"
+
+        func main() { _ = http.StatusOK }
+        EOF
+        RUN go mod init example.com/hello && go build -o /out/app .
+        FROM alpine:3.24
+        COPY --from=build /out/app /app
+    """
+    assert fired(R, text)[0].severity == Severity.ERROR

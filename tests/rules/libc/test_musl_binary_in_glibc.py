@@ -66,3 +66,14 @@ def test_clean_default_golang_alpine_and_go_into_scratch():
 def test_clean_into_alpine():
     assert_clean(R, "FROM alpine:3.20 AS build\nRUN gcc -o /hello hello.c\n"
                     "FROM alpine:3.20\nCOPY --from=build /hello /hello\n")
+
+
+def test_clean_static_cgo_on_alpine_into_distroless_base():
+    assert_clean(R, """
+        FROM golang:1.27-alpine3.24 AS build
+        RUN apk add --no-cache gcc musl-dev
+        COPY . .
+        RUN CGO_ENABLED=1 go build -ldflags '-s -w -linkmode external -extldflags "-static"' -o /out/app .
+        FROM gcr.io/distroless/base-debian13:nonroot
+        COPY --from=build /out/app /app
+    """)

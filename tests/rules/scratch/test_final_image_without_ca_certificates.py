@@ -1,4 +1,4 @@
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, heredoc_go_build
 
 R = "DG501"
 BUILD = "FROM golang:1.23 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\n"
@@ -54,3 +54,23 @@ def test_clean_for_bases_with_certs_and_non_go_apps():
 
 def test_clean_when_fence_says_no_tls():
     assert_clean(R, BUILD + "FROM scratch\nCOPY --from=build /out/app /app\n", no_tls=True)
+
+
+def test_clean_when_the_shown_source_never_reaches_crypto_x509():
+    # issue #10: a hello world that imports only fmt makes no TLS connection.
+    assert_clean(R, heredoc_go_build('"fmt"'))
+    assert_clean(R, heredoc_go_build('"fmt"; "crypto/sha256"; "os"'))
+
+
+def test_catches_when_the_shown_source_can_open_tls_or_is_incomplete():
+    assert_catches(R, heredoc_go_build('"fmt"; "net/http"'), line=11)
+    assert_catches(R, heredoc_go_build('"fmt"; "example.com/client"'))
+    assert_catches(R, heredoc_go_build('"fmt"').replace("RUN go mod", "COPY . .\n        RUN go mod"))
+
+
+def test_message_is_sure_only_when_the_shown_source_reaches_crypto_x509():
+    from spec import fired
+
+    assert "so TLS connections will fail" in fired(R, heredoc_go_build('"fmt"; "net/http"'))[0].message
+    unseen = BUILD + "FROM scratch\nCOPY --from=build /out/app /app\n"
+    assert "if it makes outgoing TLS connections" in fired(R, unseen)[0].message

@@ -1,13 +1,12 @@
 """DG401: a Go binary built with cgo on is shipped in a stage without libc."""
 
+from ...analysis.cgo import cgo_on, libc_need
+from ...analysis.flow import Flow
 from ...analysis.hygiene import chain
-from ...model import Severity
 from ...analysis.queries import base_info
+from ...model import Severity
 from ...rulekit import Violation, rule
-from ...analysis.shell import run_commands
-from ...stages import parse_arg_declarations, parse_env_declarations, resolve_stage_ref
-
-_C_TOOLCHAIN = ("gcc", "build-base", "clang", "musl-dev", "build-essential")
+from ...stages import resolve_stage_ref
 
 
 @rule(id="DG401", name="cgo-enabled-static-final", severity="error", guide="go-builds.md#cgo-enabled-0",
@@ -18,11 +17,21 @@ def cgo_enabled_static_final(df, ctx):
     ## What it does
     Follows `COPY --from=<stage>` from a final stage based on `scratch` or
     `gcr.io/distroless/static` back to the builder, and fires on each `go build` there that runs
-    with cgo on: no `CGO_ENABLED=0` on the command, in an `ENV` (also one of a stage the builder
-    is built `FROM`), or as an `ARG` default. In a Debian-based golang builder cgo is on by
-    default: error. In `golang:*-alpine`, cgo is off only because there is no C compiler; that is
-    reported as info (say it explicitly), and as an error once the stage installs gcc or
-    build-base.
+    with cgo on (no `CGO_ENABLED=0` on the command, in an `ENV` of the stage's chain, an `ARG`
+    default or an `export`) and is not linked statically. What the snippet shows decides how
+    sure it is:
+
+    - error: the Go source written in the Dockerfile (heredocs) imports `net`, `os/user`,
+      `plugin` or `"C"`, directly or through another package (`net/http` imports `net`), or
+      `CGO_ENABLED=1` is written down;
+    - warning: cgo is on only by default (the Debian-based golang images have gcc) and the
+      source is not shown, so it depends on what the program imports;
+    - nothing: `-ldflags '-extldflags "-static"'`, `-tags netgo,osusergo` (unless cgo is
+      explicitly on, which means a C dependency), or shown source that imports no cgo package,
+      such as a hello world with `fmt` only.
+
+    In `golang:*-alpine`, cgo is off only because there is no C compiler; that is reported as
+    info (say it explicitly), and as above once the stage installs gcc or build-base.
 
     ## Why is this bad?
     With cgo on, `net` and `os/user` link against the C library dynamically. scratch and
@@ -68,6 +77,7 @@ def cgo_enabled_static_final(df, ctx):
     info = base_info(df, final)
     if info is None or info.libc != "none":
         return
+    flow = Flow(df)
     names = {s.name: s.index for s in df.stages if s.name}
     sources = set()
     for st in chain(df, final):  # the final image also holds what its FROM-<stage> ancestors copied
@@ -78,52 +88,32 @@ def cgo_enabled_static_final(df, ctx):
                     sources.add(idx)
     reported = set()  # two copied stages may share the ancestor that ran `go build`
     for idx in sorted(sources):
-        for violation in _check_builder(df, df.stages[idx]):
+        for violation in _check_builder(flow, df.stages[idx], final.base):
             if violation not in reported:
                 reported.add(violation)
                 yield violation
 
 
-def _check_builder(df, stage):
-    builder = base_info(df, stage)
+def _check_builder(flow, stage, final_base):
+    builder = base_info(flow.df, stage)
     if builder is None or builder.cgo_default is None:
         return
-    inherited_env = None  # ENV and installed packages carry over to stages built FROM this one; ARG does not
-    has_c_toolchain = False
-    for st in chain(df, stage):
-        cgo_env = inherited_env
-        for ins in st.instructions:
-            if ins.keyword == "ENV":
-                declared = dict(parse_env_declarations(ins.args))
-                if "CGO_ENABLED" in declared:
-                    cgo_env = inherited_env = declared["CGO_ENABLED"]
-            elif ins.keyword == "ARG":
-                declared = dict(parse_arg_declarations(ins.args))
-                if declared.get("CGO_ENABLED") is not None:
-                    cgo_env = declared["CGO_ENABLED"]
-            elif ins.keyword == "RUN":
-                yield from _check_run(ins, st, builder, cgo_env, has_c_toolchain)
-                has_c_toolchain = has_c_toolchain or any(
-                    cmd.name in ("apk", "apt-get", "apt") and any(p in cmd.argv for p in _C_TOOLCHAIN)
-                    for cmd in run_commands(ins))
-
-
-def _check_run(ins, stage, builder, cgo_env, has_c_toolchain):
-    for cmd in run_commands(ins):
-        if cmd.name in ("apk", "apt-get", "apt") and any(p in cmd.argv for p in _C_TOOLCHAIN):
-            has_c_toolchain = True
-        if cmd.name == "export":  # lasts until the end of this RUN only
-            for word in cmd.argv[1:]:
-                if word.startswith("CGO_ENABLED="):
-                    cgo_env = word.split("=", 1)[1]
-        if cmd.name != "go" or cmd.subcommand() != "build":
-            continue
-        if dict(cmd.env).get("CGO_ENABLED", cgo_env) == "0":
-            continue
-        if builder.cgo_default or has_c_toolchain:
-            yield Violation(ins.line, f"`go build` in stage {stage.label!r} runs with cgo on "
-                                      f"({builder.family} has a C compiler): the binary needs libc, which "
-                                      f"the final image lacks; set CGO_ENABLED=0")
-        else:
-            yield Violation(ins.line, f"`go build` in stage {stage.label!r} relies on {builder.family} having "
-                                      f"no C compiler to disable cgo: set CGO_ENABLED=0 explicitly", Severity.INFO)
+    for st in flow.chain(stage):
+        for step, args in flow.go_steps(st):
+            if step.cmd.subcommand() != "build":
+                continue
+            on = cgo_on(flow, st, step, builder.cgo_default)
+            if on is None or (on is False and step.env.get("CGO_ENABLED") == "0"):
+                continue
+            if on is False:
+                yield Violation(step.ins.line, f"`go build` in stage {st.label!r} relies on {builder.family} having "
+                                               f"no C compiler to disable cgo: set CGO_ENABLED=0 explicitly",
+                                Severity.INFO)
+                continue
+            need = libc_need(flow, st, step, args)
+            if need.level == "no":
+                continue
+            severity = Severity.ERROR if need.level == "yes" else Severity.WARNING
+            yield Violation(step.ins.line, f"`go build` in stage {st.label!r} runs with cgo on ({need.why}): "
+                                           f"{final_base} has no libc, so the binary would not start; set "
+                                           f"CGO_ENABLED=0 or link statically", severity)

@@ -1,7 +1,8 @@
 """DG601: a binary built against glibc copied into an Alpine (musl) final image."""
 
 from ...analysis.paths import shipped_binaries
-from ...analysis.gobuild import cgo_setting, go_args, static_link
+from ...analysis.cgo import cgo_on, libc_need
+from ...analysis.gobuild import c_static_link, go_args
 from ...analysis.flow import Flow
 from ...model import Severity
 from ...analysis.queries import base_info
@@ -17,9 +18,11 @@ def glibc_binary_in_alpine(df, ctx):
     `go build` or C compile that produced the file, through intermediate stages. Fires when the
     final image is musl-based (`alpine`) and the binary was built in a glibc stage (`golang`,
     `debian`, `ubuntu`): a warning when `go build` leaves cgo at its default (on in the
-    Debian-based golang images), an error when `CGO_ENABLED=1` is written down or the binary
-    comes from a C compiler. `CGO_ENABLED=0`, `-extldflags -static`, `-tags netgo,osusergo`
-    and `gcc -static` pass.
+    Debian-based golang images) and the source is not shown, an error when `CGO_ENABLED=1` is
+    written down, the Go source written in the Dockerfile imports a cgo package (`net`,
+    `os/user`, `"C"`, also through `net/http`), or the binary comes from a C compiler.
+    `CGO_ENABLED=0`, `-extldflags -static`, `-tags netgo,osusergo`, shown source that imports
+    no cgo package, and `gcc -static` pass.
 
     ## Why is this bad?
     With cgo on, a Go binary that imports `net` or `os/user` is linked dynamically against
@@ -69,18 +72,20 @@ def glibc_binary_in_alpine(df, ctx):
         builder = base_info(df, built.stage)
         if builder is None or builder.libc != "glibc":
             continue
-        args = go_args(built.step.cmd)
-        if static_link(args, built.step.cmd.argv):
-            continue
         if built.kind == "c":
+            if c_static_link(built.step.cmd.argv):
+                continue
             yield Violation(ins.line, f"{path} was compiled in glibc stage {built.stage.label!r} "
                                       f"({built.stage.base_resolved}) and is linked dynamically: it cannot start on "
                                       f"{final.base}; link with -static or build on Alpine", Severity.ERROR)
             continue
-        cgo = cgo_setting(built.step)
-        if cgo == "off" or (cgo == "default" and not builder.cgo_default):
+        args = go_args(built.step.cmd)
+        if args is None or not cgo_on(flow, built.stage, built.step, builder.cgo_default):
             continue
-        severity = Severity.ERROR if cgo == "on" else None
-        why = "CGO_ENABLED=1" if cgo == "on" else f"cgo is on by default in {built.stage.base_resolved}"
-        yield Violation(ins.line, f"{path} is built in glibc stage {built.stage.label!r} ({why}): it needs glibc, "
-                                  f"which {final.base} lacks; set CGO_ENABLED=0 for a static binary", severity)
+        need = libc_need(flow, built.stage, built.step, args)
+        if need.level == "no":
+            continue
+        severity = Severity.ERROR if need.level == "yes" else None
+        yield Violation(ins.line, f"{path} is built in glibc stage {built.stage.label!r} ({built.stage.base_resolved}; "
+                                  f"{need.why}): it needs glibc, which {final.base} lacks; set CGO_ENABLED=0 for a "
+                                  f"static binary", severity)

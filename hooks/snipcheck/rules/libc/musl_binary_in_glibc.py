@@ -1,7 +1,8 @@
 """DG602: a dynamically linked musl binary copied into a glibc, distroless or scratch image."""
 
 from ...analysis.paths import shipped_binaries
-from ...analysis.gobuild import cgo_setting, go_args, static_link
+from ...analysis.cgo import cgo_on, libc_need
+from ...analysis.gobuild import c_static_link, go_args
 from ...analysis.flow import Flow
 from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
@@ -65,15 +66,18 @@ def musl_binary_in_glibc(df, ctx):
         builder = base_info(df, built.stage)
         if builder is None or builder.libc != "musl":
             continue
-        args = go_args(built.step.cmd)
-        if static_link(args, built.step.cmd.argv):
-            continue
         if built.kind == "go":
-            cgo = cgo_setting(built.step)
-            toolchain = flow.has_c_toolchain(built.stage, built.step.ins.line)
-            if target.libc == "none" or cgo == "off" or (cgo == "default" and not toolchain):
+            args = go_args(built.step.cmd)
+            if target.libc == "none" or args is None:
+                continue  # a Go binary bound for scratch or distroless/static is DG401's
+            if not cgo_on(flow, built.stage, built.step, builder.cgo_default):
                 continue
-            why = "CGO_ENABLED=1" if cgo == "on" else "cgo is on because a C compiler is installed"
+            need = libc_need(flow, built.stage, built.step, args)
+            if need.level == "no":
+                continue
+            why = need.why
+        elif c_static_link(built.step.cmd.argv):
+            continue
         else:
             why = "compiled without -static"
         yield Violation(ins.line, f"{path} is built in musl stage {built.stage.label!r} ({built.stage.base_resolved}, "

@@ -1,5 +1,6 @@
 """DG501: a Go network client shipped in an image without a CA bundle."""
 
+from ...analysis.cgo import reads_ca_certificates
 from ...analysis.paths import CA_PATHS, feeding_stages, present
 from ...analysis.flow import Flow
 from ...analysis.queries import base_info
@@ -15,7 +16,9 @@ def final_image_without_ca_certificates(df, ctx):
     `debian`/`ubuntu` without the `ca-certificates` package), ships a Go binary (a stage that
     feeds it runs `go build`), and nothing puts certificates at `/etc/ssl/certs`: no COPY
     there, no package install, no `SSL_CERT_FILE`/`SSL_CERT_DIR`. A Go app is taken to be a
-    network client; write `no_tls` on the fence of an example that makes no TLS connections.
+    network client, unless the Dockerfile writes the whole Go source itself (heredocs) and it
+    imports nothing that reaches `crypto/x509`; write `no_tls` on the fence of an example that
+    makes no TLS connections.
 
     ## Why is this bad?
     Go reads the system's trusted roots from `/etc/ssl/certs`. Without them, the first HTTPS
@@ -61,14 +64,17 @@ def final_image_without_ca_certificates(df, ctx):
     info = base_info(df, final)
     if info is None or info.ca_bundle is not False:
         return
-    if not any(True for st in feeding_stages(flow, final) for _ in flow.go_steps(st)):
+    builders = [st for st in feeding_stages(flow, final) if any(True for _ in flow.go_steps(st))]
+    reads = {reads_ca_certificates(flow, st) for st in builders}
+    if not builders or reads == {False}:
         return
     env = flow.env_at(final)
     if env.get("SSL_CERT_FILE") or env.get("SSL_CERT_DIR"):
         return
     if any(present(flow, final, p) is not False for p in (*CA_PATHS, "/etc/ssl/certs/ca-certificates.crt")):
         return
+    effect = ("its source imports a TLS client (crypto/x509), so TLS connections will fail" if True in reads else
+              "if it makes outgoing TLS connections, they will fail")
     yield Violation(final.from_instruction.line, f"the final image ({final.base}) has no CA certificates but ships a "
-                                                 f"Go app: TLS connections will fail; COPY "
-                                                 f"/etc/ssl/certs/ca-certificates.crt from the builder (or mark the "
-                                                 f"example no_tls)")
+                                                 f"Go app: {effect}; COPY /etc/ssl/certs/ca-certificates.crt from the "
+                                                 f"builder (or mark the example no_tls)")
