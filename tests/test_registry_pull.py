@@ -146,7 +146,8 @@ def test_a_standin_says_it_is_one(registry, tmp_path):
 
 def test_a_registry_that_is_down_is_a_clear_build_failure_and_lint_still_runs(tmp_path):
     down = f"127.0.0.1:{free_port()}"  # nothing listens there
-    text = "FROM golang:1.27 AS build\nRUN go version\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\n"
+    text = ("FROM golang:1.27 AS build\nRUN go version\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\n"
+            'ENTRYPOINT ["/app"]\n')  # runs something as root: DG701
     with DockerBuilder(DOCKER, world=mirror_world(down)) as builder:
         outcome = builder.build_and_run(job(text, tmp_path))
     assert outcome.status is Status.BUILD_FAILED
