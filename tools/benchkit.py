@@ -166,7 +166,8 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
     for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "finish_build"):
         setattr(site.SiteChecks, name, timed(name, getattr(site.SiteChecks, name)))
     make = fence.make_formatter
-    fence.make_formatter = lambda result_for: timed("fence (highlight + result box)", make(result_for))
+    fence.make_formatter = lambda result_for, **display: timed("fence (highlight + result box)",
+                                                               make(result_for, **display))
     pages = _time_pages(site.SiteChecks)
     start = time.perf_counter()
     build(load_config(config_file=config_file, site_dir=site_dir))
