@@ -183,17 +183,17 @@ def _time_pages(checks_class) -> dict:
     state: dict = {}
     start_page, finish_page, pages_of = checks_class.start_page, checks_class.finish_page, checks_class.generated_pages
 
-    def generated_pages(self):
-        found = pages_of(self)
+    def generated_pages(self, *args, **kwargs):
+        found = pages_of(self, *args, **kwargs)
         generated.update({uri: len(text.encode()) for uri, text in found.items()})
         return found
 
-    def start(self, src_uri):
+    def start(self, src_uri, *args, **kwargs):
         state["page"], state["t0"] = src_uri, time.perf_counter()
-        return start_page(self, src_uri)
+        return start_page(self, src_uri, *args, **kwargs)
 
-    def finish(self, html, page_url):
-        out = finish_page(self, html, page_url)
+    def finish(self, html, page_url, *args, **kwargs):
+        out = finish_page(self, html, page_url, *args, **kwargs)
         uri = state.get("page", "")
         own = (self.docs_dir / uri).is_file()
         size = (self.docs_dir / uri).stat().st_size if own else generated.get(uri, 0)
