@@ -85,7 +85,7 @@ def shown_source(flow: Flow, stage: Stage, before_line: float = float("inf")) ->
                     files += 1
                     imports |= found
             if ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+                words = list(ins.words)
                 if ins.flag("from") is not None or any(w.rsplit("/", 1)[-1] not in _GO_META for w in words[:-1]):
                     complete = False
             elif ins.keyword == "RUN":

@@ -76,7 +76,7 @@ def built_binary(flow: Flow, stage: Stage, path: str, depth: int = 0) -> Origin 
 
 def copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:
     """Sources (as written, variables expanded) and resolved destination of a COPY/ADD."""
-    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    words = list(ins.words)
     if len(words) < 2:
         return [], None
     env = flow.env_at(stage, ins.line)

@@ -58,7 +58,7 @@ def copy_ignored_file(df, ctx):
     for ins in df.instructions:
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None:
             continue
-        words = list(ins.json_args) if ins.json_args is not None else ins.args.split()
+        words = list(ins.words)
         for source in words[:-1]:
             if source.startswith("<<") or "$" in source or "://" in source or source.startswith("git@"):
                 continue

@@ -90,7 +90,7 @@ def _expanded_words(ins, escape: str) -> list[str]:
     if ins.keyword in _WHOLE:
         return [ins.args.strip()]
     if ins.keyword in _LISTS:
-        words = list(ins.json_args) if ins.json_args is not None else ins.args.split()
+        words = list(ins.words)
         words = [w for w in words if not w.startswith("<<")]
         return words + [v for f in ("chown", "chmod") for v in ins.flag_values(f)]
     return []

@@ -41,7 +41,7 @@ def copy_context_without_dockerignore(df, ctx):
         ins = effective(raw)
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None or ins.heredocs:
             continue
-        words = ins.json_args or ins.words
+        words = ins.words
         if any(w in (".", "./") for w in words[:-1]):
             yield Violation(ins.line, f"`{ins.keyword} {' '.join(words)}` sends the whole build context into the "
                                       f"image and no .dockerignore is shown: show one (fence option dockerignore=) "

@@ -83,7 +83,7 @@ def _check(sequence, steps, own):
         if ins.keyword == "COPY" and ins.flag("from") and _copies_module_cache(ins):
             fetched.add("go")  # the modules were downloaded in another stage, from go.mod alone
         if ins.keyword in ("COPY", "ADD") and not ins.flag("from") and not ins.heredocs and broad is None:
-            words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+            words = list(ins.words)
             if any(not _is_manifest(src) for src in words[:-1]):
                 broad = ins
         for step in steps.get(id(ins), []) if ins.keyword == "RUN" else ():
@@ -101,12 +101,12 @@ def _check(sequence, steps, own):
 
 
 def _copies_module_cache(ins) -> bool:
-    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    words = list(ins.words)
     return bool(words) and words[-1].rstrip("/").endswith("/pkg/mod")
 
 
 def _only_go_files(ins) -> bool:
-    words = list(ins.json_args if ins.json_args is not None else ins.args.split())
+    words = list(ins.words)
     return all(src.endswith(".go") for src in words[:-1])
 
 

@@ -45,7 +45,7 @@ def chown_after_copy(df, ctx):
             if ins.keyword == "WORKDIR":
                 workdir = posixpath.normpath(posixpath.join(workdir, ins.args.strip() or "."))
             elif ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = ins.json_args or ins.words
+                words = ins.words
                 for path in _landed(words[:-1], words[-1], workdir) if len(words) >= 2 else ():
                     copied[path] = ins.line
             elif ins.keyword == "RUN":

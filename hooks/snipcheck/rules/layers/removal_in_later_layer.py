@@ -50,7 +50,7 @@ def removal_in_later_layer(df, ctx):
         state[stage.index] = (installed, added)
         for ins in stage.instructions:
             if ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = ins.json_args or ins.words
+                words = ins.words
                 if words:
                     added[words[-1].rstrip("/") or "/"] = ins.line
                 continue

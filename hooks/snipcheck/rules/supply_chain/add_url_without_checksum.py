@@ -45,7 +45,7 @@ def add_url_without_checksum(df, ctx):
         ins = effective(raw)
         if ins.keyword != "ADD" or ins.heredocs or ins.flag("checksum"):
             continue
-        words = ins.json_args or ins.words
+        words = ins.words
         values = _values(df, raw.line)
         for src in (substitute(w, values) if "$" in w else w for w in words[:-1]):
             if _GIT.search(src) and not _COMMIT.search(src):

@@ -58,7 +58,7 @@ def copy_secret_file(df, ctx):
         ins = effective(raw)
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None or ins.heredocs:
             continue
-        words = ins.json_args or ins.words
+        words = ins.words
         for src in words[:-1]:
             path = posixpath.normpath(src.rstrip("/")) if src.strip("./") else "."
             kind = next((what for pattern, what in _SECRETS if pattern.search(path)), None)

@@ -89,7 +89,7 @@ def _runs_the_server(chain, info) -> bool:
 def _program(ins) -> str:
     if ins is None:
         return ""
-    words = list(ins.json_args) if ins.json_args is not None else ins.args.split()
+    words = list(ins.words)
     if words[:1] == ["exec"]:
         words = words[1:]
     return posixpath.basename(words[0]) if words else ""
