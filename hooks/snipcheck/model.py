@@ -140,6 +140,12 @@ class Dockerfile:
         return not any(i.keyword == "FROM" for i in self.instructions)
 
     @cached_property
+    def derived(self) -> dict:
+        """Facts the analyses derive from this Dockerfile, computed once and shared by every rule
+        (e.g. its `Flow`); keyed by the analysis that computed them."""
+        return {}
+
+    @cached_property
     def stages(self):  # -> tuple[Stage, ...], see stages.py
         from .stages import build_stages
 

@@ -76,8 +76,16 @@ class _StageState:
 
 class Flow:
     """What each stage of one Dockerfile sees: variables and working directory before every
-    instruction, and the simple commands of every RUN. Computed once per stage on first use:
-    a rule makes one Flow per call and asks it everything."""
+    instruction, and the simple commands of every RUN. Computed once per stage on first use and
+    shared by every rule: take it with `Flow.of(df)`."""
+
+    @classmethod
+    def of(cls, df: Dockerfile) -> "Flow":
+        """The one Flow of `df`, made on first use (rules only read it)."""
+        flow = df.derived.get(cls)
+        if flow is None:
+            flow = df.derived[cls] = cls(df)
+        return flow
 
     def __init__(self, df: Dockerfile) -> None:
         self.df = df
@@ -85,6 +93,7 @@ class Flow:
         self._states: dict[int, _StageState] = {}
         self._steps: dict[int, list] = {}
         self._by_ins: dict[int, list] = {}
+        self.memo: dict = {}  # answers of the path analyses (paths.py), keyed by question
 
     def chain(self, stage: Stage) -> list[Stage]:
         """The stage and the stages it is built FROM, root first."""

@@ -7,6 +7,7 @@ libc rules (DG60x). Whether a build with cgo needs libc is analysis/cgo.py's que
 from __future__ import annotations
 
 import shlex
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .shell import Command
@@ -40,7 +41,14 @@ class GoArgs:
 
 def go_args(cmd: Command) -> GoArgs | None:
     """Parsed arguments when `cmd` is `go build` or `go install`, else None."""
-    if cmd.name != "go" or cmd.subcommand() not in ("build", "install"):
+    if cmd.name != "go":
+        return None
+    return _go_args(cmd)
+
+
+@lru_cache(maxsize=1024)  # the same go build is parsed by every Go rule
+def _go_args(cmd: Command) -> GoArgs | None:
+    if cmd.subcommand() not in ("build", "install"):
         return None
     words = list(cmd.argv[cmd.argv.index(cmd.subcommand()) + 1:])
     flags, unknown = [], []

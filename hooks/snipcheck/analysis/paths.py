@@ -39,7 +39,15 @@ class Origin:
 
 
 def origin_of(flow: Flow, stage: Stage, path: str) -> Origin | None:
-    """Where `path` (absolute) in `stage` comes from; None when it certainly does not exist."""
+    """Where `path` (absolute) in `stage` comes from; None when it certainly does not exist.
+    Asked by many rules of the same paths: answered once per Flow."""
+    key = ("origin_of", stage.index, path)
+    if key not in flow.memo:
+        flow.memo[key] = _origin_of(flow, stage, path)
+    return flow.memo[key]
+
+
+def _origin_of(flow: Flow, stage: Stage, path: str) -> Origin | None:
     mounted = None
     for st in reversed(flow.chain(stage)):
         for ins in reversed(st.instructions):
@@ -76,6 +84,14 @@ def built_binary(flow: Flow, stage: Stage, path: str, depth: int = 0) -> Origin 
 
 def copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:
     """Sources (as written, variables expanded) and resolved destination of a COPY/ADD."""
+    key = ("copy_parts", stage.index, id(ins))
+    if key not in flow.memo:
+        flow.memo[key] = _copy_parts(flow, stage, ins)
+    sources, dest = flow.memo[key]
+    return list(sources), dest
+
+
+def _copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:
     words = list(ins.words)
     if len(words) < 2:
         return [], None

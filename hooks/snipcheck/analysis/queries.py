@@ -15,12 +15,17 @@ def effective(ins: Instruction) -> Instruction:
     return ins.inner if ins.inner is not None else ins
 
 
-def instructions(df: Dockerfile, keyword: str) -> Iterator[Instruction]:
-    """Instructions with `keyword`, looking through ONBUILD."""
-    for ins in df.instructions:
-        target = effective(ins)
-        if target.keyword == keyword:
-            yield target
+def instructions(df: Dockerfile, keyword: str) -> tuple[Instruction, ...]:
+    """Instructions with `keyword`, looking through ONBUILD (indexed once per Dockerfile)."""
+    index = df.derived.get(instructions)
+    if index is None:
+        index = df.derived[instructions] = {}
+        for ins in df.instructions:
+            target = effective(ins)
+            index.setdefault(target.keyword, []).append(target)
+        for key, found in index.items():
+            index[key] = tuple(found)
+    return index.get(keyword, ())
 
 
 def run_command_lines(df: Dockerfile) -> Iterator[tuple[Instruction, Command]]:
@@ -55,6 +60,8 @@ def stage_at(df: Dockerfile, line: int) -> Stage | None:
 def trailing_comment_at(text: str) -> int:
     """Index in an instruction's argument text of a `#` that starts a word outside quotes, or -1.
     Written as a comment, it is an argument to the instruction (DG906 reports it)."""
+    if "#" not in text:
+        return -1
     quote = ""
     for n, ch in enumerate(text):
         if quote:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 from ..model import Instruction
@@ -31,7 +31,7 @@ class Command:
     wrappers: tuple[str, ...] = ()  # prefixes stripped before the command: sudo, exec, env, ...
     writes: tuple[str, ...] = ()  # files its output is redirected to (`> /log`, `>> f`, `&> f`)
 
-    @property
+    @cached_property  # asked by nearly every RUN rule of every command
     def name(self) -> str:
         return self.argv[0].rsplit("/", 1)[-1] if self.argv else ""
 

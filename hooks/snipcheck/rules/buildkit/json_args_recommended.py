@@ -43,7 +43,7 @@ def json_args_recommended(df, ctx):
     ## References
     - [BuildKit check JSONArgsRecommended](https://docs.docker.com/reference/build-checks/json-args-recommended/)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     shell_by_stage: dict[int, bool] = {}  # a SHELL is inherited by stages built FROM this one
     custom_shell, index = False, -1
     for ins in df.instructions:

@@ -50,6 +50,9 @@ def expand(word: str, env: dict[str, str], escape: str = "\\") -> Expansion:
     """Expand `$X`, `${X}`, `${X:-default}`... in `word` like BuildKit's ProcessWordWithMatches:
     quotes are removed, single-quoted text and escaped `$` stay literal."""
     out = Expansion()
+    if "$" not in word and "'" not in word and '"' not in word and escape not in word:
+        out.result = word  # nothing to expand or unquote: most words
+        return out
     text, i = word, 0
     buf: list[str] = []
     quote = ""
@@ -130,6 +133,8 @@ def _lookup(name: str, env: dict[str, str], out: Expansion) -> str | None:
 
 def split_words(text: str, escape: str = "\\") -> list[str]:
     """Split on whitespace outside quotes, keeping quotes and escapes (BuildKit's parseWords)."""
+    if "'" not in text and '"' not in text and escape not in text:
+        return text.split()
     words, buf, quote, i = [], [], "", 0
     while i < len(text):
         ch = text[i]
@@ -163,9 +168,17 @@ def key_values(ins: Instruction, escape: str = "\\") -> tuple[list[tuple[str, st
     return [tuple(w.split("=", 1)) if "=" in w else (w, "") for w in words], False
 
 
-def global_arg_env(df: Dockerfile, with_values_only: bool = False) -> tuple[dict[str, str], set[str]]:
+def global_arg_env(df: Dockerfile) -> tuple[dict[str, str], set[str]]:
     """BuildKit's global scope: platform defaults plus ARGs before the first FROM (defaults
-    expanded in order). Returns (env of names with a value, every declared name)."""
+    expanded in order). Returns (env of names with a value, every declared name); computed once per
+    Dockerfile, so callers get copies."""
+    if global_arg_env not in df.derived:
+        df.derived[global_arg_env] = _global_arg_env(df)
+    env, declared = df.derived[global_arg_env]
+    return dict(env), set(declared)
+
+
+def _global_arg_env(df: Dockerfile) -> tuple[dict[str, str], set[str]]:
     env = dict(PLATFORM_DEFAULTS)
     declared = set(env)
     for ins in df.instructions:

@@ -55,7 +55,7 @@ def copy_from_missing_path(df, ctx):
     ## References
     - [Dockerfile reference: COPY --from](https://docs.docker.com/reference/dockerfile/#copy---from)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         for ins in stage.instructions:
             ref = ins.flag("from") if ins.keyword == "COPY" else None

@@ -53,7 +53,7 @@ def global_arg_not_redeclared(df, ctx):
     global_args = global_arg_defaults(df)
     if not global_args:
         return
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
         image_env = base_image_env(df, stage) or frozenset()  # e.g. NODE_VERSION of node images

@@ -61,7 +61,7 @@ def undefined_variable_in_run(df, ctx):
     - [Dockerfile reference: ARG scope](https://docs.docker.com/reference/dockerfile/#scope)
     """
     global_args = global_arg_defaults(df)
-    flow = Flow(df)  # ARG/ENV scope computed once per stage, not once per RUN
+    flow = Flow.of(df)  # ARG/ENV scope computed once per stage, not once per RUN
     for stage in df.stages:
         known_base = base_info(df, stage) is not None
         image_env = base_image_env(df, stage) or frozenset()  # e.g. NODE_VERSION of node images

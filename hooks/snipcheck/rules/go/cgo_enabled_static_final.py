@@ -77,7 +77,7 @@ def cgo_enabled_static_final(df, ctx):
     info = base_info(df, final)
     if info is None or info.libc != "none":
         return
-    flow = Flow(df)
+    flow = Flow.of(df)
     names = {s.name: s.index for s in df.stages if s.name}
     sources = set()
     for st in chain(df, final):  # the final image also holds what its FROM-<stage> ancestors copied

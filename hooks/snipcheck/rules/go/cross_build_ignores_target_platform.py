@@ -58,7 +58,7 @@ def cross_build_ignores_target_platform(df, ctx):
     ## References
     - [Docker docs: cross-compilation with BUILDPLATFORM](https://docs.docker.com/build/building/multi-platform/#cross-compilation)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         platform = next((st.from_instruction.flag("platform") for st in reversed(flow.chain(stage))
                          if st.from_instruction.flag("platform")), None)

@@ -1,6 +1,7 @@
 """DG405: sources copied before the dependencies are downloaded (go mod, npm, pip)."""
 
 import fnmatch
+from functools import lru_cache
 import posixpath
 
 from ...analysis.flow import Flow, Step, join
@@ -67,7 +68,7 @@ def dependency_layer_order(df, ctx):
         steps = {id(ins): [Step(ins, c, {}, None) for c in run_commands(ins)] for ins in df.instructions}
         yield from _check(df.instructions, steps, {id(ins) for ins in df.instructions})
         return
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         stages = flow.chain(stage)
         steps = {}
@@ -110,6 +111,7 @@ def _only_go_files(ins) -> bool:
     return all(src.endswith(".go") for src in words[:-1])
 
 
+@lru_cache(maxsize=1024)  # the same few file names, asked for every COPY of every snippet
 def _is_manifest(src: str) -> bool:
     base = posixpath.basename(src.rstrip("/")) or src
     patterns = [p for group in _MANIFESTS.values() for p in group]

@@ -53,7 +53,7 @@ def go_build_without_cache_mounts(df, ctx):
     - [Docker docs: Go cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     - [go help environment: GOCACHE, GOMODCACHE](https://pkg.go.dev/cmd/go#hdr-Environment_variables)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         info = base_info(df, stage)
         if info is None or not info.family.startswith("golang"):

@@ -52,7 +52,7 @@ def go_build_without_strip_flags(df, ctx):
     - [cmd/link flags](https://pkg.go.dev/cmd/link)
     - [Go 1.22 release notes: -s implies -w](https://go.dev/doc/go1.22#linker)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         if not stage.reaches_final:
             continue

@@ -41,7 +41,7 @@ def go_ldflags_broken_quoting(df, ctx):
     ## References
     - [go help build: -ldflags takes a quoted, space-separated list](https://pkg.go.dev/cmd/go#hdr-Compile_packages_and_dependencies)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for ins in instructions(df, "RUN"):
         script = script_of(ins)
         builds = [c for c in commands(script) if go_args(c) is not None]

@@ -40,7 +40,7 @@ def upx_compression(df, ctx):
     ## References
     - [UPX: known limitations](https://github.com/upx/upx#readme)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     explained = any(_TRADE_OFF.search(c.text) for c in df.comments)
     shipped = {id(i) for st in (flow.chain(df.stages[-1]) if df.stages else ()) for i in st.instructions}
     reported_cost = False  # the missing trade-off note is one problem, however many RUNs touch UPX

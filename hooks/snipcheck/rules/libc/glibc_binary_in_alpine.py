@@ -61,7 +61,7 @@ def glibc_binary_in_alpine(df, ctx):
     ## References
     - [Alpine wiki: running glibc programs](https://wiki.alpinelinux.org/wiki/Running_glibc_programs)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     if not df.stages:
         return
     final = df.stages[-1]

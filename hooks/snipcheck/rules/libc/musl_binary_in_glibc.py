@@ -55,7 +55,7 @@ def musl_binary_in_glibc(df, ctx):
     ## References
     - [musl FAQ: binary compatibility with glibc](https://wiki.musl-libc.org/faq)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     if not df.stages:
         return
     final = df.stages[-1]

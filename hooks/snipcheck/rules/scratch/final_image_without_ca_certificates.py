@@ -57,7 +57,7 @@ def final_image_without_ca_certificates(df, ctx):
     ## References
     - [crypto/x509: where Go looks for root certificates on Linux](https://go.dev/src/crypto/x509/root_linux.go)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     if ctx.declared_no_tls or not df.stages:
         return
     final = df.stages[-1]

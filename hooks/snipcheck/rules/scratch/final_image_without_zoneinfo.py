@@ -53,7 +53,7 @@ def final_image_without_zoneinfo(df, ctx):
     - [time: how Go finds the local zone (TZ, ZONEINFO)](https://pkg.go.dev/time#LoadLocation)
     - [time/tzdata](https://pkg.go.dev/time/tzdata)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     if not df.stages:
         return
     final = df.stages[-1]

@@ -44,7 +44,7 @@ def healthcheck_without_http_client(df, ctx):
     ## References
     - [Dockerfile reference: HEALTHCHECK](https://docs.docker.com/reference/dockerfile/#healthcheck)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         info = base_info(df, stage)
         if info is None:

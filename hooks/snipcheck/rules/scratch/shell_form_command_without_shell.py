@@ -42,7 +42,7 @@ def shell_form_command_without_shell(df, ctx):
     ## References
     - [Dockerfile reference: shell and exec form](https://docs.docker.com/reference/dockerfile/#shell-and-exec-form)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         for ins in stage.instructions:
             command = _shell_form_command(ins)

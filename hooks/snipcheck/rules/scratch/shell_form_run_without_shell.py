@@ -40,7 +40,7 @@ def shell_form_run_without_shell(df, ctx):
     ## References
     - [Dockerfile reference: RUN shell and exec form](https://docs.docker.com/reference/dockerfile/#run)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         for ins in stage.instructions:
             if ins.keyword != "RUN" or ins.json_args is not None:

@@ -46,7 +46,7 @@ def user_name_without_passwd(df, ctx):
     ## References
     - [Dockerfile reference: USER](https://docs.docker.com/reference/dockerfile/#user)
     """
-    flow = Flow(df)
+    flow = Flow.of(df)
     for stage in df.stages:
         info = base_info(df, stage)
         if info is None or not (info.family == "scratch" or info.family.startswith("distroless")):

@@ -1,0 +1,60 @@
+"""Rules share what the analyses derive from one parsed Dockerfile (its Flow, path origins, the
+instruction index, the global ARG scope). Sharing must not change a single finding: every rule
+alone on a fresh parse says exactly what it says after all the others ran on the same parse, in
+either order."""
+
+from pathlib import Path
+
+import pytest
+
+from snipcheck.analysis.flow import Flow
+from snipcheck.analysis.queries import instructions
+from snipcheck.config import Config
+from snipcheck.excerpts import mask_elisions
+from snipcheck.parser import parse
+from snipcheck.registry import RuleSet
+from snipcheck.rulekit import Context
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = RuleSet(Config()).rules
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "snippets" / "examples").glob("*.Dockerfile"))]
+    for rule in RULES:
+        for heading in ("Example", "Use instead"):
+            if rule.doc_language(heading) == "dockerfile" and rule.doc_code(heading):
+                texts.append(rule.doc_code(heading))
+    return texts
+
+
+def _findings(rule, df) -> list[tuple]:
+    context = Context(fragment=df.is_fragment)
+    return [(v.line, v.message, v.severity) for v in rule.check(df, context)]
+
+
+def test_one_flow_per_dockerfile():
+    df, other = parse("FROM alpine\nRUN true\n"), parse("FROM alpine\nRUN true\n")
+    assert Flow.of(df) is Flow.of(df)
+    assert Flow.of(df) is not Flow.of(other)
+
+
+def test_instruction_index_looks_through_onbuild():
+    df = parse("FROM alpine\nONBUILD RUN make\nRUN true\n")
+    assert [i.args for i in instructions(df, "RUN")] == ["make", "true"]
+    assert instructions(df, "COPY") == ()
+
+
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+def test_shared_analyses_change_no_finding(order):
+    texts = _texts()
+    assert len(texts) > 150
+    rules = RULES if order == "forward" else tuple(reversed(RULES))
+    differ = []
+    for text in texts:
+        masked = mask_elisions(text)[0]
+        shared = parse(masked)
+        for rule in rules:
+            if _findings(rule, shared) != _findings(rule, parse(masked)):
+                differ.append((rule.id, text.splitlines()[:2]))
+    assert differ == []
