@@ -58,3 +58,26 @@ def test_shared_analyses_change_no_finding(order):
             if _findings(rule, shared) != _findings(rule, parse(masked)):
                 differ.append((rule.id, text.splitlines()[:2]))
     assert differ == []
+
+
+def test_requires_words_skip_no_finding():
+    """A rule's `requires=` words only let the checker skip snippets the rule says nothing about:
+    the same snippets checked with every gate removed give the same results."""
+    from dataclasses import replace
+
+    from snipcheck.checker import check_text
+
+    config = Config()
+    gated = RuleSet(config)
+    ungated = RuleSet(config, all_rules=tuple(replace(r, requires=()) for r in gated.all))
+    assert any(r.requires for r in gated.all)
+    differ = [text.splitlines()[:2] for text in _texts()
+              if check_text(text, gated, config).findings != check_text(text, ungated, config).findings]
+    assert differ == []
+
+
+def test_requires_words_are_lowercase():
+    from snipcheck.rulekit import rule
+
+    with pytest.raises(ValueError, match="lowercase"):
+        rule(id="DG999", name="x", severity="info", summary="x", requires=("APT",))

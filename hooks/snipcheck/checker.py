@@ -93,8 +93,11 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     fragment = df.is_fragment
+    lowered = df.text.lower()
     for rule in ruleset.rules_for(opts.expect):
         if fragment and not rule.fragment_ok:
+            continue
+        if not rule.may_fire_on(lowered):
             continue
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue

@@ -37,9 +37,12 @@ def mask_elisions(text: str) -> tuple[str, tuple[int, ...]]:
     return "\n".join(lines), tuple(elided)
 
 
+_ANY_PLACEHOLDER = re.compile("|".join(f"(?:{p.pattern})" for p in _PLACEHOLDERS))
+
+
 def has_placeholder(line: str) -> bool:
     """Does this line hold a placeholder rather than a value?"""
-    return any(p.search(line) for p in _PLACEHOLDERS)
+    return _ANY_PLACEHOLDER.search(line) is not None
 
 
 def placeholder_words(line: str) -> frozenset[str]:

@@ -50,8 +50,14 @@ class RuleSet:
 
     def rules_for(self, expected: tuple[str, ...] = ()) -> tuple[Rule, ...]:
         """The rules to run on one snippet: a fence that expects a rule switches it on there."""
-        extra = [self._by_id[i] for i in expected if i in self._by_id and self._by_id[i] not in self.rules]
+        if not expected:
+            return self.rules
+        extra = [self._by_id[i] for i in expected if i in self._by_id and i not in self._running_ids]
         return self.rules + tuple(extra)
+
+    @cached_property
+    def _running_ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules)
 
     @cached_property
     def _alias_map(self) -> dict[str, set[str]]:

@@ -59,6 +59,12 @@ class Rule:
     default_enabled: bool = True
     whole_image: bool = False  # judges the whole image: skipped on excerpts and short illustrations
     why: str = ""  # why the default severity is what it is (harm to a reader who copies the snippet)
+    # The rule can only fire on a snippet whose lowercased text holds one of these words (e.g. "apt"
+    # for the apt rules, "$" for the variable rules); the checker skips it on any other snippet.
+    requires: tuple[str, ...] = ()
+
+    def may_fire_on(self, lowered_text: str) -> bool:
+        return not self.requires or any(word in lowered_text for word in self.requires)
 
     @property
     def doc(self) -> str:
@@ -94,8 +100,10 @@ class Rule:
 
 def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str, ...] = (),
          guide: str = "", fragment_ok: bool = True, default_enabled: bool = True, whole_image: bool = False,
-         why: str = "") -> Callable[[Check], Rule]:
+         why: str = "", requires: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
     """Declare a rule: `@rule(id="DG101", name="...", severity="error", summary="...")`."""
+    if any(not word or word != word.lower() for word in requires):
+        raise ValueError(f"{id}: requires= takes lowercase words (they are looked up in the lowercased text)")
     if not _ID.match(id):
         raise ValueError(f"rule id {id!r} must look like DG123")
     if not _NAME.match(name):
@@ -104,6 +112,6 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
     def wrap(fn: Check) -> Rule:
         return Rule(id=id, name=name, severity=Severity.parse(severity), summary=summary,
                     aliases=tuple(aliases), guide=guide, check=fn, fragment_ok=fragment_ok,
-                    default_enabled=default_enabled, whole_image=whole_image, why=why)
+                    default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires))
 
     return wrap

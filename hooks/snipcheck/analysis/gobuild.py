@@ -6,6 +6,7 @@ libc rules (DG60x). Whether a build with cgo needs libc is analysis/cgo.py's que
 
 from __future__ import annotations
 
+import re
 import shlex
 from functools import lru_cache
 from dataclasses import dataclass
@@ -67,10 +68,20 @@ def _go_args(cmd: Command) -> GoArgs | None:
 
 def split_flags(value: str) -> list[str]:
     """Split a flag value such as `-ldflags` the way the go command does (quotes allowed)."""
+    return list(_split_flags(value))
+
+
+_SHLEX_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+@lru_cache(maxsize=1024)  # the same -ldflags and GOFLAGS, asked by several Go rules
+def _split_flags(value: str) -> tuple[str, ...]:
+    if not any(c in value for c in "\\\"'"):
+        return tuple(w for w in _SHLEX_SPACE.split(value) if w)  # what shlex does without quotes
     try:
-        return shlex.split(value)
+        return tuple(shlex.split(value))
     except ValueError:
-        return value.split()
+        return tuple(value.split())
 
 
 def stray_linker_flags(cmd: Command) -> list[str]:

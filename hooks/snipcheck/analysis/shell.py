@@ -263,6 +263,8 @@ class _Lexer:
 
 def expanded_text(script: str) -> str:
     """The script without what the shell never expands: '...' strings, \\$ escapes, # comments."""
+    if not any(c in script for c in "\\\"'#"):
+        return script
     out, i, in_double = [], 0, False
     while i < len(script):
         c = script[i]

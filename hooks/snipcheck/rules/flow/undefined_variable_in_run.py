@@ -18,7 +18,7 @@ _DEFAULTED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])")
 
 @rule(id="DG305", name="undefined-variable-in-run", severity="warning", guide="go-builds.md#version-stamping",
       summary="A RUN uses a variable that no ARG or ENV declares in its stage: it expands to nothing.",
-      fragment_ok=False)
+      fragment_ok=False, requires=("$",))
 def undefined_variable_in_run(df, ctx):
     """
     ## What it does
