@@ -47,3 +47,26 @@ def test_cli_output_is_identical_serial_and_parallel():
             outputs[jobs, fmt] = r.stdout
     for fmt in ("text", "json", "sarif"):
         assert outputs["1", fmt] == outputs["2", fmt]
+
+
+def test_pool_without_fork_sends_the_snippets_and_gives_the_same_results():
+    """With a thread running (as under `mkdocs serve`), workers are not forked: they cannot hold the
+    parent's snippets, so the snippets travel to them; the results are the same, in order."""
+    import threading
+
+    from snipcheck import parallel
+
+    config = replace(project_config(ROOT), cache=False, parallel_min=2)
+    ruleset = RuleSet(config)
+    snippets = collect([str(ROOT / "docs")], ROOT, snippet_bases(ROOT, config), ruleset.ids).snippets[:60]
+    serial, _ = check_many(snippets, ruleset, replace(config, jobs=1))
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel._context().get_start_method() != "fork"
+        pooled, stats = check_many(snippets, ruleset, replace(config, jobs=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert stats.workers == 2 and pooled == serial

@@ -36,17 +36,28 @@ def worker_count(config: Config, pending: int) -> int:
 
 
 def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list[list] | None:
-    """Encoded results of `snippets`, in order, from `workers` processes; None if no pool can start."""
+    """Encoded results of `snippets`, in order, from `workers` processes; None if no pool can start.
+
+    Forked workers already hold the snippets (they are set aside before the pool starts): a task is
+    a range of indexes and only results cross the pipe. Other start methods get the snippets sent."""
     from concurrent.futures import ProcessPoolExecutor  # a tenth of a second to import: only for a pool
     from concurrent.futures.process import BrokenProcessPool
 
-    chunksize = max(1, len(snippets) // (workers * 4))
+    context = _context()
+    size = max(1, -(-len(snippets) // (workers * 4)))
+    ranges = [(start, min(start + size, len(snippets))) for start in range(0, len(snippets), size)]
+    inherited = context.get_start_method() == "fork"
+    _worker["snippets"] = snippets if inherited else None
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(config,)) as pool:
-            return list(pool.map(_check_one, snippets, chunksize=chunksize))
+            tasks = ranges if inherited else [snippets[a:b] for a, b in ranges]
+            chunks = pool.map(_check_range if inherited else _check_list, tasks)
+            return [encoded for chunk in chunks for encoded in chunk]
     except (OSError, BrokenProcessPool, RuntimeError):
         return None  # e.g. no semaphores in a sandbox: the caller checks serially
+    finally:
+        _worker["snippets"] = None
 
 
 def _context():
@@ -62,6 +73,14 @@ def _context():
 def _start_worker(config: Config) -> None:
     _worker["config"] = config
     _worker["ruleset"] = RuleSet(config)
+
+
+def _check_range(bounds: tuple[int, int]) -> list[list]:
+    return [_check_one(snippet) for snippet in _worker["snippets"][bounds[0]:bounds[1]]]
+
+
+def _check_list(snippets: list[Snippet]) -> list[list]:
+    return [_check_one(snippet) for snippet in snippets]
 
 
 def _check_one(snippet: Snippet) -> list:
