@@ -10,6 +10,7 @@ HOST    ?= 127.0.0.1:8000
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(PY) -m compileall -q hooks/snipcheck >/dev/null  # bytecode, as a wheel install has: PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run
 	touch $(STAMP)
 
 serve: $(STAMP)  ## serve the site with live reload on http://127.0.0.1:8000

@@ -12,7 +12,9 @@ from pathlib import Path
 from rulecount import counting_rule_calls
 
 from snipcheck.batch import check_many
-from snipcheck.checkcache import PACKAGE, CheckCache, checker_fingerprint, decode, encode, source_fingerprint
+from snipcheck import checkcache
+from snipcheck.checkcache import (PACKAGE, CheckCache, checker_fingerprint, decode, encode, source_fingerprint,
+                                  stat_signature)
 from snipcheck.checker import check_snippet
 from snipcheck.collect import collect
 from snipcheck.config import Config
@@ -99,6 +101,31 @@ def test_configuration_and_checker_source_are_part_of_the_key(tmp_path):
     rule_file = package / "rules" / "buildkit" / "from_as_casing.py"
     rule_file.write_text(rule_file.read_text() + "\n# changed\n")
     assert source_fingerprint(package) != before
+
+
+def test_the_fingerprint_is_remembered_under_the_sources_stat_signature(tmp_path, monkeypatch):
+    """A run reads the checker's fingerprint from the cache folder while no source file changed
+    (size or modification time); a memo for other sources is ignored, never trusted."""
+    package = shutil.copytree(ROOT / "hooks" / "snipcheck", tmp_path / "pkg",
+                              ignore=shutil.ignore_patterns("__pycache__"))
+    before = stat_signature(package)
+    rule_file = package / "rules" / "buildkit" / "from_as_casing.py"
+    os.utime(rule_file, ns=(rule_file.stat().st_atime_ns, rule_file.stat().st_mtime_ns + 1_000_000))
+    assert stat_signature(package) != before  # touched: same bytes, new time
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(checkcache, "_fingerprint", [])
+    assert checker_fingerprint(folder) == source_fingerprint(PACKAGE)
+    memo = json.loads((folder / ".checker-fingerprint.json").read_text())
+    assert memo == {"signature": stat_signature(PACKAGE), "fingerprint": source_fingerprint(PACKAGE)}
+    (folder / ".checker-fingerprint.json").write_text(json.dumps({**memo, "fingerprint": "remembered"}))
+    monkeypatch.setattr(checkcache, "_fingerprint", [])
+    assert checker_fingerprint(folder) == "remembered"  # read, not recomputed
+    (folder / ".checker-fingerprint.json").write_text(json.dumps({"signature": "other", "fingerprint": "forged"}))
+    monkeypatch.setattr(checkcache, "_fingerprint", [])
+    assert checker_fingerprint(folder) == source_fingerprint(PACKAGE)
+    (folder / ".checker-fingerprint.json").write_text("[not json")
+    monkeypatch.setattr(checkcache, "_fingerprint", [])
+    assert checker_fingerprint(folder) == source_fingerprint(PACKAGE)
 
 
 def test_no_cache_writes_nothing(tmp_path):

@@ -47,7 +47,10 @@ def test_json_schema(tmp_path):
 @pytest.mark.parametrize("args,needle", [
     (["check", "no/such/path.md"], "no such file or folder"),
     (["check", "--select", "DG999", "README.md"], "unknown rule 'DG999'"),
-    (["check", "--format", "xml", "README.md"], "Invalid value"),
+    (["check", "--format", "xml", "README.md"], "argument --format: invalid choice: 'xml'"),
+    (["check", "--jobs", "-1", "README.md"], "argument --jobs: -1 is below 0"),
+    (["check"], "the following arguments are required: PATHS"),
+    (["nope"], "invalid choice: 'nope'"),
 ])
 def test_usage_and_input_errors_exit_2_without_traceback(args, needle):
     r = run(*args)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import checker, parallel
+from . import parallel
 from .checkcache import CheckCache, decode, encode
 from .config import Config
 from .registry import RuleSet
@@ -57,6 +57,8 @@ def check_many(snippets: list[Snippet], ruleset: RuleSet, config: Config, cache:
         encoded = parallel.check_encoded([snippets[n] for n in pending], config, stats.workers)
     if encoded is None:
         stats.workers = 1
+    if encoded is None and pending:
+        from . import checker  # the checking machinery, only when something is left to check
     for i, n in enumerate(pending):
         if encoded is None:
             results[n] = checker.check_snippet(snippets[n], ruleset, config)

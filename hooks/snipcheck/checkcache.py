@@ -20,7 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from .cachedir import cache_folder
-from .checker import Finding, SnippetResult, result_from
+from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
 from .model import Severity
 from .snippets import Snippet
@@ -35,16 +35,53 @@ _fingerprint: list[str] = []  # the code a process runs does not change under it
 def source_fingerprint(package: Path) -> str:
     """A hash of a package's source files, the cache format and the Python version."""
     digest = hashlib.blake2b(f"{FORMAT} {sys.version_info[:2]}".encode(), digest_size=16)
-    for path in sorted(package.rglob("*.py")):
+    for path in _sources(package):
         digest.update(str(path.relative_to(package)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def checker_fingerprint() -> str:
-    """The running checker's source_fingerprint (computed once per process)."""
-    if not _fingerprint:
-        _fingerprint.append(source_fingerprint(PACKAGE))
+def _sources(package: Path) -> list[Path]:
+    return sorted(Path(entry.path) for entry in _python_files(str(package)))
+
+
+def _python_files(folder: str):
+    """os.DirEntry of every .py file under `folder` (scandir: its stat results come cheap)."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            yield from _python_files(entry.path)
+        elif entry.name.endswith(".py"):
+            yield entry
+
+
+def stat_signature(package: Path) -> str:
+    """A hash of every source file's name, size and modification time: a few stat calls, no reading.
+    It changes whenever an install or an edit rewrites a file."""
+    digest = hashlib.blake2b(f"{FORMAT} {sys.version_info[:2]} {package}".encode(), digest_size=16)
+    for entry in sorted(_python_files(str(package)), key=lambda e: e.path):
+        st = entry.stat()
+        digest.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def checker_fingerprint(folder: Path | None = None) -> str:
+    """The running checker's source_fingerprint, computed once per process. With a cache `folder`, it
+    is remembered there under the sources' stat_signature: a run whose sources have not changed
+    since reads one small file instead of hashing every source file."""
+    if _fingerprint:
+        return _fingerprint[0]
+    memo = folder / ".checker-fingerprint.json" if folder is not None else None
+    signature = stat_signature(PACKAGE) if memo is not None else ""
+    try:
+        known = json.loads(memo.read_text(encoding="utf-8")) if memo is not None else {}
+    except (OSError, ValueError):
+        known = {}
+    if isinstance(known, dict) and known.get("signature") == signature and isinstance(known.get("fingerprint"), str):
+        _fingerprint.append(known["fingerprint"])
+        return _fingerprint[0]
+    _fingerprint.append(source_fingerprint(PACKAGE))
+    if memo is not None:
+        _write_atomically(memo, json.dumps({"signature": signature, "fingerprint": _fingerprint[0]}))
     return _fingerprint[0]
 
 
@@ -95,7 +132,7 @@ class CheckCache:
         self.folder = folder
         self.config = config
         self.max_bytes = config.cache_max_mb * 1024 * 1024
-        self.salt = checker_fingerprint() + config_fingerprint(config)
+        self.salt = checker_fingerprint(folder) + config_fingerprint(config)
         self.written = 0
 
     @classmethod
@@ -121,20 +158,9 @@ class CheckCache:
             return None
 
     def put(self, key: str, encoded: list) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"format": FORMAT, "findings": encoded}, fh, separators=(",", ":"))
-                os.replace(temp, path)
-            except BaseException:
-                _unlink(temp)
-                raise
+        text = json.dumps({"format": FORMAT, "findings": encoded}, separators=(",", ":"))
+        if _write_atomically(self._path(key), text):
             self.written += 1
-        except OSError:
-            pass  # a full disk or a deleted folder costs the reuse, not the run
 
     def trim(self) -> int:
         """Drop least recently used entries until the cache is under its cap; return how many."""
@@ -164,6 +190,24 @@ class CheckCache:
             total -= size
             dropped += 1
         return dropped
+
+
+def _write_atomically(path: Path, text: str) -> bool:
+    """Write `text` to a temp file beside `path` and rename it (two processes may share the folder).
+    A full disk or a deleted folder costs the reuse, not the run: False, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            _unlink(temp)
+            raise
+        return True
+    except OSError:
+        return False
 
 
 def _touch(fd: int) -> None:

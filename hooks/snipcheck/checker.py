@@ -6,7 +6,7 @@ expectations, fragments, severity overrides and the fail-on threshold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .config import Config
 from .lifecycle import today
@@ -17,52 +17,9 @@ from .profiles import judges_every_snippet_whole, profile_severity
 from .textkind import advice, foreign_kind
 from .pragmas import Suppression, judged_codes, suppressions
 from .registry import RuleSet
+from .results import BUILD_RULE_IDS, Finding, SnippetResult, result_from, with_findings  # noqa: F401 (re-exported)
 from .rulekit import Context
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
-
-
-# Findings only a real Docker build can produce (build-failed, run-failed, build-refused,
-# build-limit-exceeded, networked-build); the builder settles their expectations. IDs, not
-# imports, so that importing the checker does not import every rule.
-BUILD_RULE_IDS = frozenset({"DG010", "DG011", "DG012", "DG013", "DG014"})
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    name: str
-    aliases: tuple[str, ...]
-    severity: Severity
-    message: str
-    location: Location
-    snippet_line: int
-    expected: bool = False
-
-    @property
-    def file(self) -> str:
-        return self.location.file
-
-    @property
-    def line(self) -> int:
-        return self.location.line
-
-
-@dataclass(frozen=True)
-class SnippetResult:
-    snippet: Snippet
-    status: str  # "pass", "expected", "fail" or "skipped"
-    findings: tuple[Finding, ...]
-    failing: tuple[Finding, ...]
-    build: object = None  # builder.BuildReport when the real build tried this snippet
-
-    @property
-    def built(self) -> str:
-        """The real build's result in one line, naming what it was built on ('' when not built)."""
-        if self.build is None:
-            return ""
-        from .builder.report import built_line
-
-        return built_line(self.build)
 
 
 def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
@@ -126,14 +83,6 @@ def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: 
     return check_snippet(replace(snippet_from_dockerfile(path, text), options=options), ruleset, config)
 
 
-def with_findings(result: SnippetResult, extra: tuple[Finding, ...], config: Config = Config(),
-                  build=None) -> SnippetResult:
-    """The result with more findings (e.g. from a real build), status recomputed by the same policy."""
-    findings = tuple(sorted(result.findings + extra, key=lambda f: (f.snippet_line, f.rule)))
-    checked = result_from(result.snippet, findings, config, skipped=result.status == "skipped")
-    return replace(checked, build=build if build is not None else result.build)
-
-
 def _drop_placeholder_readings(raw, text: str, expected: tuple[str, ...]):
     """Findings that read a placeholder (`<base>`, `[ your packages ]`) as a value say nothing."""
     lines = text.split("\n")
@@ -193,17 +142,3 @@ def _to_findings(raw, snippet: Snippet, ruleset: RuleSet, config: Config, opts: 
         out.append(Finding(rule_id, rule.name, rule.aliases, severity, message, loc, line,
                            expected=rule_id in opts.expect))
     return tuple(sorted(out, key=lambda f: (f.snippet_line, f.rule)))
-
-
-def result_from(snippet: Snippet, findings, config: Config, skipped: bool = False) -> SnippetResult:
-    """A snippet's result from its findings: failing ones and status by the fail-on policy."""
-    failing = tuple(f for f in findings if not f.expected and f.severity >= config.fail_on)
-    if failing:
-        status = "fail"
-    elif skipped:
-        status = "skipped"
-    elif snippet.options.expect:
-        status = "expected"
-    else:
-        status = "pass"
-    return SnippetResult(snippet, status, findings, failing)

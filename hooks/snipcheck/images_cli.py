@@ -11,11 +11,10 @@ registry serves is written as `unresolved`, with the reason, and entries no exam
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-
-import click
 
 from . import config as config_mod
 from .collect import InputError
@@ -54,9 +53,17 @@ def lock_state(entry: LockedImage | None) -> str:
     return f"locked {entry.digest[:19]}… {entry.kind}, resolved {entry.resolved}"
 
 
-@click.group("images")
-def images() -> None:
-    """The base images the examples are built on, and their lock (snippets/images.lock)."""
+def add_images_commands(commands) -> None:
+    """`snipcheck images list|lock|update`, added to the command line's subcommands."""
+    group = commands.add_parser("images", help="The base images the examples are built on, and their lock.",
+                                description="The base images the examples are built on, and their lock "
+                                            f"({LOCK_PATH}).")
+    actions = group.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for name, run in (("list", list_images), ("lock", lock), ("update", update)):
+        sub = actions.add_parser(name, help=run.__doc__.splitlines()[0], description=run.__doc__)
+        sub.add_argument("paths", nargs="*", metavar="PATHS")
+        sub.add_argument("--root", metavar="DIR", help="Project root (default: folder of mkdocs.yml).")
+        sub.set_defaults(run=run)
 
 
 def _setup(root, paths):
@@ -67,11 +74,9 @@ def _setup(root, paths):
     return project, config, list(paths) or [p for p in DEFAULT_PATHS if (project / p).exists()], not paths
 
 
-@images.command("list")
-@click.argument("paths", nargs=-1)
-@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: folder of mkdocs.yml).")
-def list_images(paths, root) -> None:
+def list_images(args: argparse.Namespace) -> None:
     """Show what each example is built on, and whether the lock pins it (exit 1 when the lock is stale)."""
+    paths, root = args.paths, args.root
     try:
         project, config, paths, everything = _setup(root, paths)
         locked = read_lock(project, config)
@@ -79,38 +84,32 @@ def list_images(paths, root) -> None:
     except (ConfigError, InputError) as exc:
         _fail(exc)
     for where, refs in sorted(found.items()):
-        click.echo(where)
+        _echo(where)
         for ref in refs:
-            click.echo(f"  {ref:<48} {lock_state(locked.get(ref))}")
+            _echo(f"  {ref:<48} {lock_state(locked.get(ref))}")
         if not refs:
-            click.echo("  (no base image: scratch only)")
+            _echo("  (no base image: scratch only)")
     users = sorted({ref for refs in found.values() for ref in refs})
     missing = [ref for ref in users if ref not in locked]
     unused = sorted(ref for ref in locked if ref not in users) if everything else []
     for ref in unused:
-        click.echo(f"{LOCK_PATH}: {ref} is locked, but no example names it")
+        _echo(f"{LOCK_PATH}: {ref} is locked, but no example names it")
     unresolved = sum(1 for ref in users if ref in locked and locked[ref].unresolved)
-    click.echo(f"{len(found)} example(s), {len(users)} image(s): {len(users) - len(missing) - unresolved} pinned, "
+    _echo(f"{len(found)} example(s), {len(users)} image(s): {len(users) - len(missing) - unresolved} pinned, "
                f"{unresolved} unresolved, {len(missing)} not locked; {len(unused)} lock entries that no example names")
     if missing or unused:
-        click.echo(f"snipcheck: {LOCK_PATH} does not match the examples: run `snipcheck images lock`", err=True)
+        _echo(f"snipcheck: {LOCK_PATH} does not match the examples: run `snipcheck images lock`", err=True)
         sys.exit(1)
 
 
-@images.command("lock")
-@click.argument("paths", nargs=-1)
-@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: folder of mkdocs.yml).")
-def lock(paths, root) -> None:
+def lock(args: argparse.Namespace) -> None:
     """Pin every image the examples name that the lock lacks (pulls them); drop entries no example names."""
-    _resolve(paths, root, refresh=False)
+    _resolve(args.paths, args.root, refresh=False)
 
 
-@images.command("update")
-@click.argument("paths", nargs=-1)
-@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: folder of mkdocs.yml).")
-def update(paths, root) -> None:
+def update(args: argparse.Namespace) -> None:
     """Re-resolve every image the examples name to what its tag is now (pulls them)."""
-    _resolve(paths, root, refresh=True)
+    _resolve(args.paths, args.root, refresh=True)
 
 
 def resolve_entry(builder, world, ref: str, today: str) -> LockedImage:
@@ -160,18 +159,22 @@ def _resolve(paths, root, refresh: bool) -> None:
                     entry = before  # still out of reach, for the same reason: keep its date (a quiet diff)
                 entries[ref] = entry
                 moved = "" if before is None or before.digest in ("", entry.digest) else f" (was {before.digest[:19]}…)"
-                click.echo(f"{ref:<48} {lock_state(entry)}{moved}")
+                _echo(f"{ref:<48} {lock_state(entry)}{moved}")
     except (ConfigError, InputError, EngineError) as exc:
         _fail(exc)
     keep = {} if everything else {ref: e for ref, e in old.items() if ref not in entries}
     for ref in sorted(set(old) - set(entries) - set(keep)):
-        click.echo(f"{ref:<48} dropped: no example names it")
+        _echo(f"{ref:<48} dropped: no example names it")
     entries.update(keep)
     (project / LOCK_PATH).write_text(render(entries), encoding="utf-8")
     unresolved = sum(1 for e in entries.values() if e.unresolved)
-    click.echo(f"wrote {LOCK_PATH}: {len(entries)} image(s), {unresolved} unresolved; {world.describe()}")
+    _echo(f"wrote {LOCK_PATH}: {len(entries)} image(s), {unresolved} unresolved; {world.describe()}")
+
+
+def _echo(text: str, err: bool = False) -> None:
+    print(text, file=sys.stderr if err else sys.stdout)
 
 
 def _fail(exc: Exception):
-    click.echo(f"snipcheck: error: {exc}", err=True)
+    _echo(f"snipcheck: error: {exc}", err=True)
     sys.exit(2)

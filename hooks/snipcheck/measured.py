@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import tempfile
 from pathlib import Path
 
 FACTS = ("size", "compressed_size", "layers", "wasted_bytes", "user")
@@ -66,6 +65,8 @@ def save(path: Path, data: dict) -> None:
     """Write atomically, sorted and indented so a diff shows what changed."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: checking never needs it
+
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(data, indent=2, sort_keys=True) + "\n")

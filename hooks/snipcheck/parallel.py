@@ -11,7 +11,6 @@ import os
 import threading
 
 from .checkcache import encode
-from .checker import check_snippet
 from .config import Config
 from .registry import RuleSet
 from .snippets import Snippet
@@ -84,4 +83,6 @@ def _check_list(snippets: list[Snippet]) -> list[list]:
 
 
 def _check_one(snippet: Snippet) -> list:
+    from .checker import check_snippet
+
     return encode(check_snippet(snippet, _worker["ruleset"], _worker["config"]))

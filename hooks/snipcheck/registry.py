@@ -7,9 +7,12 @@ come from the check cache never imports them.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .config import Config, ConfigError
-from .rulekit import Rule
+
+if TYPE_CHECKING:
+    from .rulekit import Rule
 
 
 class RuleSet:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .batch import BatchStats, check_many
 from .checkcache import CheckCache
-from .checker import with_findings
+from .results import with_findings
 from .collect import Collection, collect
 from .cachedir import cache_folder
 from .config import Config, ConfigError, load_file

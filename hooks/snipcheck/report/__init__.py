@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..checker import Finding, SnippetResult
+from ..results import Finding, SnippetResult
 from ..config import Config
 from ..model import Severity
 
