@@ -106,6 +106,23 @@ def median_run(argv: list[str], runs: int, cwd=None, env=None, warmup: int = 0) 
             "peak_rss_mib": peak / 1024}
 
 
+def interleaved_runs(commands: dict, runs: int, warmup: int = 1) -> dict:
+    """Like median_run for several commands, run in rounds (A B C, A B C, ...) so that a slow spell of
+    the machine falls on every command alike. `commands`: label -> (argv, cwd, env)."""
+    walls: dict = {label: [] for label in commands}
+    cpus: dict = {label: [] for label in commands}
+    peaks = dict.fromkeys(commands, 0)
+    for n in range(warmup + runs):
+        for label, (argv, cwd, env) in commands.items():
+            wall, cpu, rss, _ = run_measured(argv, cwd, env)
+            if n >= warmup:
+                walls[label].append(wall)
+                cpus[label].append(cpu)
+                peaks[label] = max(peaks[label], rss)
+    return {label: {"seconds": statistics.median(walls[label]), "cpu_s": statistics.median(cpus[label]),
+                    "runs_s": walls[label], "peak_rss_mib": peaks[label] / 1024} for label in commands}
+
+
 def config_without_hook(text: str) -> str:
     """mkdocs.yml minus its `hooks:` list (kept as text: the file has tags YAML would not round-trip)."""
     stripped = re.sub(r"^hooks:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*\n)*", "", text, flags=re.M)
@@ -169,16 +186,33 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
     fence.make_formatter = lambda result_for, **display: timed("fence (highlight + result box)",
                                                                make(result_for, **display))
     pages = _time_pages(site.SiteChecks)
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    import gc
+
+    gc.disable()  # a collection lands on whichever page crosses the threshold (the same one every build)
     start = time.perf_counter()
-    build(load_config(config_file=config_file, site_dir=site_dir))
+    build(config)
     spent["whole build (in process)"] = time.perf_counter() - start
-    print(json.dumps({"hook": spent, "pages": pages}))
+    print(json.dumps({"hook": spent, "pages": pages, "empty_page_s": _empty_page_seconds(config)}))
+
+
+def _empty_page_seconds(config, runs: int = 21) -> float:
+    """What MkDocs pays per page before any content: a Markdown instance with the site's extensions
+    converting an empty page (median of `runs`)."""
+    import markdown
+
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]).convert("")
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 
 def _time_pages(checks_class) -> dict:
     """Markdown-to-HTML time per KiB of source, the guide's own pages against the generated ones
     (from on_page_markdown to on_page_content: Python-Markdown, extensions, our fence)."""
-    totals = {"own": [0.0, 0], "generated": [0.0, 0]}
+    totals: dict = {"own": [0.0, 0], "generated": [0.0, 0], "each": []}  # each: [kind, bytes, seconds, page]
     generated: dict[str, int] = {}
     state: dict = {}
     start_page, finish_page, pages_of = checks_class.start_page, checks_class.finish_page, checks_class.generated_pages
@@ -198,9 +232,11 @@ def _time_pages(checks_class) -> dict:
         own = (self.docs_dir / uri).is_file()
         size = (self.docs_dir / uri).stat().st_size if own else generated.get(uri, 0)
         if size:
-            kind = totals["own" if own else "generated"]
-            kind[0] += time.perf_counter() - state["t0"]
-            kind[1] += size
+            kind = "own" if own else "generated"
+            seconds = time.perf_counter() - state["t0"]
+            totals[kind][0] += seconds
+            totals[kind][1] += size
+            totals["each"].append([kind, size, seconds, uri])
         return out
 
     checks_class.generated_pages, checks_class.start_page, checks_class.finish_page = generated_pages, start, finish
