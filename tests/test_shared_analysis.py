@@ -81,3 +81,19 @@ def test_requires_words_are_lowercase():
 
     with pytest.raises(ValueError, match="lowercase"):
         rule(id="DG999", name="x", severity="info", summary="x", requires=("APT",))
+
+
+def test_instruction_and_command_hashes_are_kept_but_never_pickled():
+    """Caches key on instructions and commands, so their hash is computed once and kept; a pickled copy
+    leaves it behind (another process may hash strings differently) and hashes equal again."""
+    import pickle
+
+    from snipcheck.analysis.shell import run_commands
+
+    ins = parse("FROM alpine\nRUN go build -o /app .\n").instructions[1]
+    cmd = run_commands(ins)[0]
+    for value in (ins, cmd):
+        assert hash(value) == hash(value) and "_hash" in value.__dict__
+        copy = pickle.loads(pickle.dumps(value))
+        assert "_hash" not in copy.__dict__ and copy == value and hash(copy) == hash(value)
+    assert hash(ins) == hash(parse("FROM alpine\nRUN go build -o /app .\n").instructions[1])

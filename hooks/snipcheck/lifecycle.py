@@ -45,6 +45,7 @@ def pinned(config):
     return config if config.today else replace(config, today=dt.date.today().isoformat())
 
 
+@lru_cache(maxsize=1024)  # asked for every FROM of every snippet, mostly of the same few images
 def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
     """Every lifecycle the image `ref` follows; () when it cannot be told."""
     if not ref or "$" in ref:

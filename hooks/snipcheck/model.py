@@ -29,6 +29,21 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+def hash_once(self) -> int:
+    """`__hash__` for frozen dataclasses that caches key on (every rule asks for the same RUN's
+    commands): the hash of the fields, computed on first use and kept, not on every lookup."""
+    cached = self.__dict__.get("_hash")
+    if cached is None:
+        cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        object.__setattr__(self, "_hash", cached)
+    return cached
+
+
+def state_without_hash(self) -> dict:
+    """`__getstate__` to go with hash_once: another process may hash strings differently."""
+    return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
+
 @dataclass(frozen=True)
 class Flag:
     """A `--name=value` flag of an instruction (`value` is None for a bare `--name`)."""
@@ -67,6 +82,9 @@ class Instruction:
     original: str = ""
     inner: "Instruction | None" = None  # the instruction behind ONBUILD
     empty_continuation_lines: tuple[int, ...] = ()
+
+    __hash__ = hash_once
+    __getstate__ = state_without_hash
 
     def flag(self, name: str) -> str | None:
         """Value of flag `name` ('' for a bare flag), or None when absent."""

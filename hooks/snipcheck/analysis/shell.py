@@ -14,7 +14,7 @@ import shlex
 from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
-from ..model import Instruction
+from ..model import Instruction, hash_once, state_without_hash
 
 
 
@@ -30,6 +30,9 @@ class Command:
     piped: bool = False  # output goes into a pipe
     wrappers: tuple[str, ...] = ()  # prefixes stripped before the command: sudo, exec, env, ...
     writes: tuple[str, ...] = ()  # files its output is redirected to (`> /log`, `>> f`, `&> f`)
+
+    __hash__ = hash_once
+    __getstate__ = state_without_hash
 
     @cached_property  # asked by nearly every RUN rule of every command
     def name(self) -> str:
