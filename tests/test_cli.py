@@ -57,6 +57,17 @@ def test_usage_and_input_errors_exit_2_without_traceback(args, needle):
     assert r.returncode == 2 and needle in r.stderr and "Traceback" not in r.stderr
 
 
+def test_help_lists_every_command_and_version_names_the_package():
+    r = run("--help")
+    assert r.returncode == 0 and all(f"    {name} " in r.stdout for name in ("check", "rules", "rule", "images"))
+    r = run("images", "--help")
+    assert r.returncode == 0 and all(name in r.stdout for name in ("list", "lock", "update"))
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("snipcheck, version ")
+    r = run("rules")
+    assert r.returncode == 0 and r.stdout.startswith("DG001")
+
+
 def test_bad_config_file_names_file_and_line(tmp_path):
     cfg = tmp_path / "c.yml"
     cfg.write_text("snipcheck:\n  fail_on: [\n")

@@ -180,13 +180,16 @@ def _jobs(text: str) -> int:
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line. Given the command about to run, only that command's options are set up
-    (argparse looks up a translation for every help text: a few milliseconds each)."""
+    """The command line. Given the command about to run, only that command is set up (argparse
+    looks up a translation for every help text it is given: milliseconds of start-up)."""
     top = argparse.ArgumentParser(prog="snipcheck", description="Check the Dockerfiles in Markdown pages and Dockerfiles.")
     top.add_argument("--version", action=_Version, help="Show the version and exit.")
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for name, run, add_arguments in (("check", check, _check_arguments), ("rules", list_rules, None),
-                                     ("rule", show_rule, _rule_arguments), ("images", None, None)):
+    table = (("check", check, _check_arguments), ("rules", list_rules, None), ("rule", show_rule, _rule_arguments),
+             ("images", None, None))
+    if command in {name for name, _, _ in table}:
+        table = tuple(entry for entry in table if entry[0] == command)  # the others are only listed in --help
+    for name, run, add_arguments in table:
         if run is None:
             if command in (None, name):
                 from .images_cli import add_images_commands  # the `images` commands live in their own module

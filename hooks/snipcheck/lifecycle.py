@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
+DATA = Path(__file__).resolve().parent / "data"  # package data, installed as files beside the modules
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _table() -> dict[str, dict[str, Lifecycle]]:
     """The data file as lookups by version and codename, per family."""
     import tomllib
 
-    data = tomllib.loads(resources.files("snipcheck").joinpath("data/lifecycle.toml").read_text("utf-8"))
+    data = tomllib.loads((DATA / "lifecycle.toml").read_text("utf-8"))
     table: dict[str, dict[str, Lifecycle]] = {"debian": {}, "ubuntu": {}, "alpine": {}, "go": {}, "distroless": {}}
     for entry in data.get("debian", []):
         lc = Lifecycle(f"Debian {entry['version']} ({entry['codename']})", entry.get("end"), entry["source"],

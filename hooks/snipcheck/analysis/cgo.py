@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from .flow import Flow, Step
 from .gobuild import GoArgs, split_flags
@@ -30,11 +30,13 @@ _FETCHERS = frozenset({"git", "curl", "wget", "tar", "unzip"})
 # (net's resolver, os/user's lookups, plugin, an `import "C"` of its own).
 _DYNAMIC = {"n": "net", "u": "os/user", "p": "plugin", "c": "cgo"}
 
+DATA = Path(__file__).resolve().parent.parent / "data"  # package data, installed as files
+
 
 @lru_cache(maxsize=1)
 def std_packages() -> dict[str, str]:
     """Importable standard-library packages -> what they reach (see tools/gen_go_std.py)."""
-    text = resources.files("snipcheck").joinpath("data/go_std.json").read_text("utf-8")
+    text = (DATA / "go_std.json").read_text("utf-8")
     return json.loads(text)["packages"]
 
 

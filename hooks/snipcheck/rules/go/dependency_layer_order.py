@@ -111,11 +111,18 @@ def _only_go_files(ins) -> bool:
     return all(src.endswith(".go") for src in words[:-1])
 
 
+_PATTERNS = tuple(p for group in _MANIFESTS.values() for p in group)
+_GLOBS = tuple(p for p in _PATTERNS if "*" in p)
+_PLAIN_NAMES = frozenset(p.replace("*", "") for p in _PATTERNS)  # also `requirements.txt` for `requirements*.txt`
+
+
 @lru_cache(maxsize=1024)  # the same few file names, asked for every COPY of every snippet
 def _is_manifest(src: str) -> bool:
+    """A dependency manifest, or a source pattern that may copy one (`COPY *.json`)."""
     base = posixpath.basename(src.rstrip("/")) or src
-    patterns = [p for group in _MANIFESTS.values() for p in group]
-    return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(p.replace("*", ""), base) for p in patterns)
+    if not any(c in base for c in "*?["):  # a plain name: only the few manifest globs need fnmatch
+        return base in _PLAIN_NAMES or any(fnmatch.fnmatch(base, p) for p in _GLOBS)
+    return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(p.replace("*", ""), base) for p in _PATTERNS)
 
 
 def _fetch(step):
