@@ -97,3 +97,59 @@ def test_instruction_and_command_hashes_are_kept_but_never_pickled():
         copy = pickle.loads(pickle.dumps(value))
         assert "_hash" not in copy.__dict__ and copy == value and hash(copy) == hash(value)
     assert hash(ins) == hash(parse("FROM alpine\nRUN go build -o /app .\n").instructions[1])
+
+
+SEED = ROOT.parent / "shared" / "seed"
+
+
+def _gated_and_ungated(config):
+    from dataclasses import replace
+
+    gated = RuleSet(config)
+    return gated, RuleSet(config, all_rules=tuple(replace(r, requires=()) for r in gated.all))
+
+
+def _results(snippets, ruleset, config) -> list[tuple]:
+    from snipcheck.checker import check_snippet
+
+    return [(s.page, s.fence, [(f.rule, f.line, f.message, f.severity)
+                               for f in check_snippet(s, ruleset, config).findings])
+            for s in snippets]
+
+
+@pytest.mark.parametrize("folder", ["docs", "seed"])
+def test_requires_words_skip_no_finding_on_pages(folder):
+    """The same check over the guide's Markdown pages (as the hook collects them, with their fence
+    options and .dockerignore) and over ../shared/seed: gated and ungated give the same findings."""
+    from snipcheck.collect import collect
+    from snipcheck.run import project_config, snippet_bases
+
+    path = ROOT / "docs" if folder == "docs" else SEED
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the seed corpus is not beside this checkout")
+    config = project_config(ROOT)
+    gated, ungated = _gated_and_ungated(config)
+    snippets = collect([str(path)], ROOT, snippet_bases(ROOT, config), gated.ids).snippets
+    assert len(snippets) > (50 if folder == "docs" else 10)
+    assert _results(snippets, gated, config) == _results(snippets, ungated, config)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("FROM debian:trixie\nRUN ap\\\nt-get install curl\n", "DG214"),  # a continuation inside the word
+    ("FROM debian:trixie\nRUN ap\\\n# note\nt-get install curl\n", "DG214"),  # ... with a comment line
+    ("FROM debian:trixie\nRUN a''pt-get install curl\n", "DG214"),  # quotes inside the word
+    ("FROM debian:trixie\nRUN a\\pt-get install curl\n", "DG214"),  # a shell escape
+    ('FROM debian:trixie\nRUN ["\\u0061pt-get", "install", "curl"]\n', "DG214"),  # a JSON escape
+    ("FROM alpine:3.22\nRUN <<EOF\nsu\\\ndo ls\nEOF\n", "DG208"),  # a continuation inside a heredoc
+    ("FROM alpine:3.22\nEXP\\\nOSE 99999\n", "DG211"),  # a continuation inside the keyword
+    ("FROM alpine:3.22\nONBUILD RUN [\"\\u0073udo\", \"ls\"]\n", "DG208"),  # JSON behind ONBUILD
+])
+def test_requires_words_are_found_however_the_word_is_written(text, rule):
+    """The gate looks at the words the rules read, not only at the raw text: a word split by a line
+    continuation, quotes or escapes still lets its rule run."""
+    from snipcheck.checker import check_text
+
+    config = Config()
+    gated, ungated = _gated_and_ungated(config)
+    assert rule in {f.rule for f in check_text(text, ungated, config).findings}
+    assert check_text(text, gated, config).findings == check_text(text, ungated, config).findings

@@ -18,7 +18,7 @@ from .textkind import advice, foreign_kind
 from .pragmas import Suppression, judged_codes, suppressions
 from .registry import RuleSet
 from .results import BUILD_RULE_IDS, Finding, SnippetResult, result_from, with_findings  # noqa: F401 (re-exported)
-from .rulekit import Context
+from .rulekit import Context, gate_text
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 
@@ -50,7 +50,7 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     fragment = df.is_fragment
-    lowered = df.text.lower()
+    lowered = gate_text(df)
     for rule in ruleset.rules_for(opts.expect):
         if fragment and not rule.fragment_ok:
             continue

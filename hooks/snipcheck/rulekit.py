@@ -61,6 +61,7 @@ class Rule:
     why: str = ""  # why the default severity is what it is (harm to a reader who copies the snippet)
     # The rule can only fire on a snippet whose lowercased text holds one of these words (e.g. "apt"
     # for the apt rules, "$" for the variable rules); the checker skips it on any other snippet.
+    # "Text" is `gate_text`: also the instructions as joined, and without quotes and escapes.
     requires: tuple[str, ...] = ()
 
     def may_fire_on(self, lowered_text: str) -> bool:
@@ -115,3 +116,23 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
                     default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires))
 
     return wrap
+
+
+_UNWORD = str.maketrans("", "", "\\`'\"\n")
+
+
+def gate_text(df: Dockerfile) -> str:
+    """The lowercased text `requires=` words are looked up in: the snippet as written, then each
+    instruction as the parser joined it (continuation lines and the comment lines inside them gone,
+    flags, JSON items decoded, heredoc bodies), then that again without quotes, escapes and line
+    breaks. So a word the rules read (`apt-get`) is found even when written `ap\\<newline>t-get`,
+    `a''pt-get` or `"\\u0061pt-get"`; extra text only lets a rule run, it never hides one."""
+    parts = [df.text]
+    for ins in (i for outer in df.instructions for i in (outer, outer.inner) if i is not None):
+        parts.append(ins.raw_keyword)
+        parts.extend(f"--{f.name}={f.value or ''}" for f in ins.flags)
+        parts.append(ins.args)
+        parts.extend(ins.json_args or ())
+        parts.extend(h.body for h in ins.heredocs)
+    joined = "\n".join(parts[1:])
+    return "\n".join((df.text, joined, joined.translate(_UNWORD))).lower()

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG118", name="copy-ignored-file", severity="error", guide="build-context.md",
       summary="COPY/ADD a path that .dockerignore excludes: it is not in the build context.",
-      aliases=("CopyIgnoredFile",))
+      aliases=("CopyIgnoredFile",),
+      requires=("copy", "add"))
 def copy_ignored_file(df, ctx):
     """
     ## What it does

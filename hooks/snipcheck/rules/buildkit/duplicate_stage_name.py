@@ -4,7 +4,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG105", name="duplicate-stage-name", severity="error", guide="multi-stage.md#naming-stages",
-      summary="Stage names must be unique.", aliases=("DuplicateStageName", "DL3024"))
+      summary="Stage names must be unique.", aliases=("DuplicateStageName", "DL3024"),
+      requires=("as",))
 def duplicate_stage_name(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG120", name="expose-invalid-format", severity="warning", guide="reference/checks.md",
       summary="EXPOSE takes container ports only, not `ip:host:container` mappings.",
-      aliases=("ExposeInvalidFormat",))
+      aliases=("ExposeInvalidFormat",),
+      requires=("expose",))
 def expose_invalid_format(df, ctx):
     """
     ## What it does

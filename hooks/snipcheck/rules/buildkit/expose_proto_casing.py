@@ -5,7 +5,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG119", name="expose-proto-casing", severity="info", guide="reference/checks.md",
-      summary="Write EXPOSE protocols in lower case: `80/tcp`, `53/udp`.", aliases=("ExposeProtoCasing",))
+      summary="Write EXPOSE protocols in lower case: `80/tcp`, `53/udp`.", aliases=("ExposeProtoCasing",),
+      requires=("expose",))
 def expose_proto_casing(df, ctx):
     """
     ## What it does

@@ -5,7 +5,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG102", name="from-as-casing", severity="info", guide="multi-stage.md#naming-stages",
       summary="The `AS` keyword should match the case of `FROM`.", aliases=("FromAsCasing",),
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("as",))
 def from_as_casing(df, ctx):
     """
     ## What it does

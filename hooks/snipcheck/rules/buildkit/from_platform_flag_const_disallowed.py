@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG117", name="from-platform-flag-const-disallowed", severity="warning", guide="cross-compiling.md",
       summary="FROM --platform should use $BUILDPLATFORM or $TARGETPLATFORM, not a constant.",
-      aliases=("FromPlatformFlagConstDisallowed",), fragment_ok=False)
+      aliases=("FromPlatformFlagConstDisallowed",), fragment_ok=False,
+      requires=("--platform",))
 def from_platform_flag_const_disallowed(df, ctx):
     """
     ## What it does

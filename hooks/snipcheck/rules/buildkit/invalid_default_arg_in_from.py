@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG116", name="invalid-default-arg-in-from", severity="error", guide="base-images.md#pin-the-tag",
       summary="FROM must name a valid image when no --build-arg is given.",
-      aliases=("InvalidDefaultArgInFrom",), fragment_ok=False)
+      aliases=("InvalidDefaultArgInFrom",), fragment_ok=False,
+      requires=("$",))
 def invalid_default_arg_in_from(df, ctx):
     """
     ## What it does

@@ -9,7 +9,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG107", name="json-args-recommended", severity="warning", guide="hardening.md#signals",
       summary="Use the JSON (exec) form for CMD and ENTRYPOINT.",
-      aliases=("JSONArgsRecommended", "DL3025"))
+      aliases=("JSONArgsRecommended", "DL3025"),
+      requires=("cmd", "entrypoint"))
 def json_args_recommended(df, ctx):
     """
     ## What it does

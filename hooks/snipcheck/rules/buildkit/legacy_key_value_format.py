@@ -9,7 +9,8 @@ from ...stages import AUTOMATIC_PLATFORM_ARGS, variables_used
 
 @rule(id="DG113", name="legacy-key-value-format", severity="info", guide="reference/checks.md",
       summary="Write `ENV KEY=value` and `LABEL key=value`, not the legacy `KEY value` form.",
-      aliases=("LegacyKeyValueFormat",))
+      aliases=("LegacyKeyValueFormat",),
+      requires=("env", "label", "arg"))
 def legacy_key_value_format(df, ctx):
     """
     ## What it does

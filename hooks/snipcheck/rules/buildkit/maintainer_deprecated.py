@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG108", name="maintainer-deprecated", severity="info", guide="reference/checks.md",
       summary="MAINTAINER is deprecated: use the `org.opencontainers.image.authors` label.",
-      aliases=("MaintainerDeprecated", "DL4000"))
+      aliases=("MaintainerDeprecated", "DL4000"),
+      requires=("maintainer",))
 def maintainer_deprecated(df, ctx):
     """
     ## What it does

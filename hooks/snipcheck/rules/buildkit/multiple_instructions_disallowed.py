@@ -7,7 +7,8 @@ _ONCE = ("CMD", "ENTRYPOINT")  # a second HEALTHCHECK is DG212
 
 @rule(id="DG112", name="multiple-instructions-disallowed", severity="warning", guide="gotchas.md",
       summary="Only the last CMD or ENTRYPOINT of a stage takes effect.",
-      aliases=("MultipleInstructionsDisallowed", "DL4003", "DL4004"))
+      aliases=("MultipleInstructionsDisallowed", "DL4003", "DL4004"),
+      requires=("cmd", "entrypoint"))
 def multiple_instructions_disallowed(df, ctx):
     """
     ## What it does

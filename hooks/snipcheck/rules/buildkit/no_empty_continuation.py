@@ -4,7 +4,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG103", name="no-empty-continuation", severity="warning", guide="gotchas.md",
-      summary="Do not leave empty lines inside a continued instruction.", aliases=("NoEmptyContinuation",))
+      summary="Do not leave empty lines inside a continued instruction.", aliases=("NoEmptyContinuation",),
+      requires=("\\", "`"))
 def no_empty_continuation(df, ctx):
     """
     ## What it does

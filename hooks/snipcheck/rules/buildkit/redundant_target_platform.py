@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG114", name="redundant-target-platform", severity="info", guide="cross-compiling.md",
       summary="`--platform=$TARGETPLATFORM` on FROM is the default: drop it.",
-      aliases=("RedundantTargetPlatform", "DL3065"), fragment_ok=False)
+      aliases=("RedundantTargetPlatform", "DL3065"), fragment_ok=False,
+      requires=("targetplatform",))
 def redundant_target_platform(df, ctx):
     """
     ## What it does

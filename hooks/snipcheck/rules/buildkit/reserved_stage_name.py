@@ -7,7 +7,8 @@ RESERVED = ("scratch", "context")
 
 @rule(id="DG106", name="reserved-stage-name", severity="error", guide="multi-stage.md#naming-stages",
       summary="Do not name a stage `scratch` or `context`.", aliases=("ReservedStageName", "DL3063"),
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("scratch", "context"))
 def reserved_stage_name(df, ctx):
     """
     ## What it does

@@ -12,7 +12,8 @@ _ALLOWED = re.compile(r"(?i)(?:_|^)(?:public|file|version)(?:_|$)")
 
 @rule(id="DG115", name="secrets-used-in-arg-or-env", severity="warning", guide="hardening.md",
       summary="Do not pass secrets through ARG or ENV: use a secret mount.",
-      aliases=("SecretsUsedInArgOrEnv",))
+      aliases=("SecretsUsedInArgOrEnv",),
+      requires=("auth", "credential", "key", "password", "pword", "passwd", "secret", "token"))
 def secrets_used_in_arg_or_env(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG109", name="undefined-arg-in-from", severity="warning", guide="gotchas.md",
       summary="A variable in FROM must be declared by an ARG before the first FROM.",
-      aliases=("UndefinedArgInFrom",), fragment_ok=False)
+      aliases=("UndefinedArgInFrom",), fragment_ok=False,
+      requires=("$",))
 def undefined_arg_in_from(df, ctx):
     """
     ## What it does

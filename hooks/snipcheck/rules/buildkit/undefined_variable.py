@@ -10,7 +10,8 @@ _LISTS = ("COPY", "ADD", "VOLUME", "EXPOSE")
 
 @rule(id="DG111", name="undefined-variable", severity="warning", guide="gotchas.md",
       summary="A variable in ENV, ARG, COPY, ADD, WORKDIR, USER, LABEL... must be declared first.",
-      aliases=("UndefinedVar",), fragment_ok=False)
+      aliases=("UndefinedVar",), fragment_ok=False,
+      requires=("$",))
 def undefined_variable(df, ctx):
     """
     ## What it does

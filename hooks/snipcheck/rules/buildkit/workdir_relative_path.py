@@ -4,7 +4,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG110", name="workdir-relative-path", severity="warning", guide="multi-stage.md#workdir",
-      summary="Use absolute paths for WORKDIR.", aliases=("WorkdirRelativePath", "DL3000"))
+      summary="Use absolute paths for WORKDIR.", aliases=("WorkdirRelativePath", "DL3000"),
+      requires=("workdir",))
 def workdir_relative_path(df, ctx):
     """
     ## What it does

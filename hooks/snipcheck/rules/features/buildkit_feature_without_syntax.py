@@ -30,7 +30,8 @@ _SYNTAX_COMMENT = re.compile(r"^syntax\s*=", re.I)
           "fails on every built-in frontend (warning).",
       guide="gotchas.md#buildkit-features-without-the-syntax-line",
       summary="A flag newer than the engine's built-in Dockerfile frontend needs a `# syntax=` line on older engines.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("--checksum", "--unpack", "--exclude", "--security", "--parents", "--device"))
 def buildkit_feature_without_syntax(df, ctx):
     """
     ## What it does

@@ -12,7 +12,8 @@ _FALSY = ("0", "false", "no", "off", "")
 
 
 @rule(id="DG903", name="cache-mount-contradiction", severity="warning", guide="caching.md",
-      summary="A cache mount must not be bypassed, emptied or left unlocked by the RUN that uses it.")
+      summary="A cache mount must not be bypassed, emptied or left unlocked by the RUN that uses it.",
+      requires=("--mount",))
 def cache_mount_contradiction(df, ctx):
     """
     ## What it does

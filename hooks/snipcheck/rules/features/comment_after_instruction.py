@@ -25,7 +25,8 @@ _EXEC_FORM = ("RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK")
 
 
 @rule(id="DG906", name="comment-after-instruction", severity="error", guide="gotchas.md",
-      summary="A `#` after an instruction is an argument, not a comment: put comments on their own line.")
+      summary="A `#` after an instruction is an argument, not a comment: put comments on their own line.",
+      requires=("#",))
 def comment_after_instruction(df, ctx):
     """
     ## What it does

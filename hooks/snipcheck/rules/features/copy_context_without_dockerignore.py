@@ -5,7 +5,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG904", whole_image=True, name="copy-context-without-dockerignore", severity="info", guide="build-context.md",
-      summary="Show a .dockerignore next to `COPY . .`, or copy named paths.")
+      summary="Show a .dockerignore next to `COPY . .`, or copy named paths.",
+      requires=("copy", "add"))
 def copy_context_without_dockerignore(df, ctx):
     """
     ## What it does

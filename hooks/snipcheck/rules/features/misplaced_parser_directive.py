@@ -10,7 +10,8 @@ _LOCAL_SKIP = re.compile(r"^check\s*=\s*skip\s*=", re.I)
 
 
 @rule(id="DG902", name="misplaced-parser-directive", severity="error", guide="gotchas.md",
-      summary="Parser directives (`# syntax=`, `# escape=`, `# check=`) only work on the first lines.")
+      summary="Parser directives (`# syntax=`, `# escape=`, `# check=`) only work on the first lines.",
+      requires=("syntax", "escape", "check"))
 def misplaced_parser_directive(df, ctx):
     """
     ## What it does

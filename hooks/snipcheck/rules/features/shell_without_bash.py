@@ -7,7 +7,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG905", name="shell-without-bash", severity="error", guide="gotchas.md",
       summary="Do not switch SHELL to bash on a base without bash (alpine, busybox, distroless).",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("shell",))
 def shell_without_bash(df, ctx):
     """
     ## What it does

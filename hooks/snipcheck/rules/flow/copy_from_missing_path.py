@@ -8,7 +8,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG302", whole_image=True, name="copy-from-missing-path", severity="warning", guide="multi-stage.md#copy-from",
-      summary="`COPY --from` copies a path the source stage never produced.", fragment_ok=False)
+      summary="`COPY --from` copies a path the source stage never produced.", fragment_ok=False,
+      requires=("--from",))
 def copy_from_missing_path(df, ctx):
     """
     ## What it does

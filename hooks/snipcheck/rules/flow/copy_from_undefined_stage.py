@@ -4,7 +4,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG301", name="copy-from-undefined-stage", severity="error", guide="multi-stage.md#copy-from",
-      summary="`COPY --from` must name a stage defined earlier in the file.", aliases=("DL3022",))
+      summary="`COPY --from` must name a stage defined earlier in the file.", aliases=("DL3022",),
+      requires=("--from",))
 def copy_from_undefined_stage(df, ctx):
     """
     ## What it does

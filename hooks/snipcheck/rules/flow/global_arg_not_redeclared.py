@@ -12,7 +12,8 @@ from ..buildkit.support import base_image_env
 
 @rule(id="DG304", name="global-arg-not-redeclared", severity="error", guide="multi-stage.md",
       summary="A RUN uses a global ARG that its stage did not declare again with `ARG NAME`: it is empty.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("$",))
 def global_arg_not_redeclared(df, ctx):
     """
     ## What it does

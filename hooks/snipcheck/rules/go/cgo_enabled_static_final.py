@@ -11,7 +11,8 @@ from ...stages import resolve_stage_ref
 
 @rule(id="DG401", name="cgo-enabled-static-final", severity="error", guide="go-builds.md#cgo-enabled-0",
       summary="Set CGO_ENABLED=0 when the binary goes into scratch or distroless/static.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("--from",))
 def cgo_enabled_static_final(df, ctx):
     """
     ## What it does

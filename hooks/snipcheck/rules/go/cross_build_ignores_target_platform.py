@@ -12,7 +12,8 @@ _TARGET = re.compile(r"\$\{?TARGET(ARCH|PLATFORM)\b")
 
 @rule(id="DG407", name="cross-build-ignores-target-platform", severity="warning", guide="cross-compiling.md",
       summary="A builder on `--platform=$BUILDPLATFORM` must set GOARCH from TARGETARCH for `go build`.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("buildplatform",))
 def cross_build_ignores_target_platform(df, ctx):
     """
     ## What it does

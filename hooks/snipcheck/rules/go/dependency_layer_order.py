@@ -23,7 +23,8 @@ _FIX = {"go": "COPY go.mod go.sum ./ and RUN go mod download", "npm": "COPY pack
 
 
 @rule(id="DG405", name="dependency-layer-order", severity="warning", guide="caching.md",
-      summary="Copy the dependency manifests and download dependencies before copying the sources.")
+      summary="Copy the dependency manifests and download dependencies before copying the sources.",
+      requires=("copy", "add"))
 def dependency_layer_order(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG402", name="go-build-obsolete-flags", severity="info", guide="go-builds.md#cgo-enabled-0",
-      summary="Drop `-a` and `-installsuffix cgo` from `go build`: obsolete, and `-a` defeats the build cache.")
+      summary="Drop `-a` and `-installsuffix cgo` from `go build`: obsolete, and `-a` defeats the build cache.",
+      requires=("go",))
 def go_build_obsolete_flags(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG406", name="go-build-without-cache-mounts", severity="info", guide="caching.md",
-      summary="Mount caches at GOMODCACHE and GOCACHE for `go build`.", fragment_ok=False)
+      summary="Mount caches at GOMODCACHE and GOCACHE for `go build`.", fragment_ok=False,
+      requires=("go",))
 def go_build_without_cache_mounts(df, ctx):
     """
     ## What it does

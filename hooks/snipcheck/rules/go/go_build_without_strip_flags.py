@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG403", name="go-build-without-strip-flags", severity="info", guide="go-builds.md",
-      summary='Strip release binaries with `go build -ldflags="-s -w"`.', fragment_ok=False)
+      summary='Strip release binaries with `go build -ldflags="-s -w"`.', fragment_ok=False,
+      requires=("go",))
 def go_build_without_strip_flags(df, ctx):
     """
     ## What it does

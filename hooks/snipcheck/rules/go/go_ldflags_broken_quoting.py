@@ -13,7 +13,8 @@ _UNQUOTED_VAR = re.compile(r"-ldflags[= ]+\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?=[\s
 
 
 @rule(id="DG404", name="go-ldflags-broken-quoting", severity="error", guide="go-builds.md#version-stamping",
-      summary='Quote the whole `-ldflags` value in double quotes: `-ldflags="-s -w -X main.version=${VERSION}"`.')
+      summary='Quote the whole `-ldflags` value in double quotes: `-ldflags="-s -w -X main.version=${VERSION}"`.',
+      requires=("go",))
 def go_ldflags_broken_quoting(df, ctx):
     """
     ## What it does

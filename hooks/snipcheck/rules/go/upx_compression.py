@@ -11,7 +11,8 @@ _TRADE_OFF = re.compile(r"start-?up|start up|memory|\bram\b|\brss\b|trade-?off|d
 
 
 @rule(id="DG408", name="upx-compression", severity="info", guide="upx.md",
-      summary="Run UPX in the builder stage and say what it costs (start-up time, memory).")
+      summary="Run UPX in the builder stage and say what it costs (start-up time, memory).",
+      requires=("upx",))
 def upx_compression(df, ctx):
     """
     ## What it does

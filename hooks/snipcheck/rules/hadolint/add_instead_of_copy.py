@@ -11,7 +11,8 @@ _ARCHIVES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz",
 @rule(id="DG217", name="add-instead-of-copy", severity="info",
       why='A local file added with ADD works like COPY; only a local tar archive is unpacked unexpectedly.',
       guide="build-context.md",
-      summary="Use COPY for files and folders; keep ADD for URLs and archives to unpack.", aliases=("DL3020",))
+      summary="Use COPY for files and folders; keep ADD for URLs and archives to unpack.", aliases=("DL3020",),
+      requires=("add",))
 def add_instead_of_copy(df, ctx):
     """
     ## What it does

@@ -7,7 +7,8 @@ from ...stages import mount_options
 
 @rule(id="DG203", name="apk-add-without-no-cache", severity="info", guide="layers.md#package-caches",
       summary="Use `apk add --no-cache` so the package index does not stay in the layer.",
-      aliases=("DL3019",))
+      aliases=("DL3019",),
+      requires=("apk",))
 def apk_add_no_cache(df, ctx):
     """
     ## What it does

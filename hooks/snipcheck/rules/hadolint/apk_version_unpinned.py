@@ -12,7 +12,8 @@ _VALUE_FLAGS = ("t", "virtual", "repository", "X", "p", "root", "repositories-fi
 @rule(id="DG216", name="apk-version-unpinned", severity="info",
       why='Alpine drops old package versions from its mirrors, so a pin breaks the build within months; unpinned, the copied snippet builds.',
       guide="base-images.md#pin-the-tag",
-      summary="Pin package versions in `apk add` (`pkg=version`).", aliases=("DL3018",))
+      summary="Pin package versions in `apk add` (`pkg=version`).", aliases=("DL3018",),
+      requires=("apk",))
 def apk_version_unpinned(df, ctx):
     """
     ## What it does

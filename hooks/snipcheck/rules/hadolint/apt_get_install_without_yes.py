@@ -9,7 +9,8 @@ _VALUE_FLAGS = ("t", "target-release", "o", "option", "c", "config-file")
 
 
 @rule(id="DG214", name="apt-get-install-without-yes", severity="warning", guide="gotchas.md",
-      summary="Use `apt-get install -y` so the build does not stop at a prompt.", aliases=("DL3014",))
+      summary="Use `apt-get install -y` so the build does not stop at a prompt.", aliases=("DL3014",),
+      requires=("apt-get",))
 def apt_get_install_without_yes(df, ctx):
     """
     ## What it does

@@ -11,7 +11,8 @@ _VALUE_FLAGS = ("t", "target-release", "o", "option", "c", "config-file")
 @rule(id="DG209", name="apt-get-version-unpinned", severity="info",
       why="A reader who copies it gets today's package, as the guide advises: pinned Debian versions vanish from the mirrors and then break the build.",
       guide="base-images.md#pin-the-tag",
-      summary="Pin package versions in `apt-get install` (`pkg=version`).", aliases=("DL3008",))
+      summary="Pin package versions in `apt-get install` (`pkg=version`).", aliases=("DL3008",),
+      requires=("apt-get",))
 def apt_get_version_unpinned(df, ctx):
     """
     ## What it does

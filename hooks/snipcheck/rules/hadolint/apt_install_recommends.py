@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG204", name="apt-install-recommends", severity="info", guide="layers.md#package-caches",
       summary="Use `apt-get install --no-install-recommends` to avoid pulling in extra packages.",
-      aliases=("DL3015",))
+      aliases=("DL3015",),
+      requires=("apt-get",))
 def apt_install_recommends(df, ctx):
     """
     ## What it does

@@ -8,7 +8,8 @@ from ...analysis.shell import run_commands
 @rule(id="DG220", name="apt-instead-of-apt-get", severity="info",
       why='apt works in scripts; it only warns that its output is not a stable interface.',
       guide="gotchas.md",
-      summary="Use `apt-get` or `apt-cache` in scripts, not `apt`.", aliases=("DL3027",))
+      summary="Use `apt-get` or `apt-cache` in scripts, not `apt`.", aliases=("DL3027",),
+      requires=("apt",))
 def apt_instead_of_apt_get(df, ctx):
     """
     ## What it does

@@ -10,7 +10,8 @@ _LISTS = "/var/lib/apt/lists"
 
 
 @rule(id="DG210", name="apt-lists-not-removed", severity="info", guide="layers.md#package-caches",
-      summary="Remove /var/lib/apt/lists in the RUN that ran `apt-get update`.", aliases=("DL3009",))
+      summary="Remove /var/lib/apt/lists in the RUN that ran `apt-get update`.", aliases=("DL3009",),
+      requires=("apt",))
 def apt_lists_not_removed(df, ctx):
     """
     ## What it does

@@ -8,7 +8,8 @@ from ...analysis.shell import run_commands
 @rule(id="DG207", name="cd-instead-of-workdir", severity="info",
       why='`cd` inside one RUN works as written; WORKDIR only states the intent.',
       guide="multi-stage.md#workdir",
-      summary="Use WORKDIR to switch to a directory, not `cd` in RUN.", aliases=("DL3003",))
+      summary="Use WORKDIR to switch to a directory, not `cd` in RUN.", aliases=("DL3003",),
+      requires=("cd",))
 def cd_instead_of_workdir(df, ctx):
     """
     ## What it does

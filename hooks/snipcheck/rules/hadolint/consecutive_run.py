@@ -5,7 +5,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG226", name="consecutive-run", severity="info", guide="layers.md",
-      summary="Consider joining consecutive single-command RUNs that belong together.", aliases=("DL3059",))
+      summary="Consider joining consecutive single-command RUNs that belong together.", aliases=("DL3059",),
+      requires=("run",))
 def consecutive_run(df, ctx):
     """
     ## What it does

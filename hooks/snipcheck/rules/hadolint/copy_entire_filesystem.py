@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG229", name="copy-entire-filesystem", severity="warning", guide="multi-stage.md#copy-from",
-      summary="Do not copy a stage's entire filesystem; copy the files the image needs.", aliases=("DL3067",))
+      summary="Do not copy a stage's entire filesystem; copy the files the image needs.", aliases=("DL3067",),
+      requires=("--from",))
 def copy_entire_filesystem(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG219", name="copy-from-own-stage", severity="error", guide="multi-stage.md#copy-from",
-      summary="`COPY --from` cannot reference the stage it is in.", aliases=("DL3023",))
+      summary="`COPY --from` cannot reference the stage it is in.", aliases=("DL3023",),
+      requires=("--from",))
 def copy_from_own_stage(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG218", name="copy-multiple-sources-to-file", severity="error", guide="gotchas.md",
-      summary="COPY with more than one source needs a destination ending in `/`.", aliases=("DL3021",))
+      summary="COPY with more than one source needs a destination ending in `/`.", aliases=("DL3021",),
+      requires=("copy",))
 def copy_multiple_sources_to_file(df, ctx):
     """
     ## What it does

@@ -8,7 +8,8 @@ from ...rulekit import Violation, rule
 @rule(id="DG223", whole_image=True, name="copy-relative-without-workdir", severity="info",
       why="The files land in the base image's working directory (often /); the image usually still works.",
       guide="multi-stage.md#workdir",
-      summary="Set WORKDIR before a COPY to a relative destination.", aliases=("DL3045",))
+      summary="Set WORKDIR before a COPY to a relative destination.", aliases=("DL3045",),
+      requires=("copy",))
 def copy_relative_without_workdir(df, ctx):
     """
     ## What it does

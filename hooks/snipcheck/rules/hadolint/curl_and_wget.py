@@ -9,7 +9,8 @@ from ...analysis.shell import run_commands
 @rule(id="DG230", name="curl-and-wget", severity="info",
       why='Two download tools cost a few MB; nothing breaks.',
       guide="layers.md",
-      summary="Use either wget or curl in a stage, not both.", aliases=("DL4001",))
+      summary="Use either wget or curl in a stage, not both.", aliases=("DL4001",),
+      requires=("wget",))
 def curl_and_wget(df, ctx):
     """
     ## What it does

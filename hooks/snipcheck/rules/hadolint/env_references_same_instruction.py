@@ -8,7 +8,8 @@ from ...stages import parse_arg_declarations, parse_env_declarations
 
 
 @rule(id="DG222", name="env-references-same-instruction", severity="error", guide="gotchas.md",
-      summary="Do not refer to a variable in the same ENV instruction that defines it.", aliases=("DL3044",))
+      summary="Do not refer to a variable in the same ENV instruction that defines it.", aliases=("DL3044",),
+      requires=("$",))
 def env_references_same_instruction(df, ctx):
     """
     ## What it does

@@ -9,7 +9,8 @@ _PORT = re.compile(r"^(\d+)(?:-(\d+))?(?:/\w+)?$")
 
 
 @rule(id="DG211", name="expose-port-out-of-range", severity="error", guide="gotchas.md",
-      summary="EXPOSE ports must be between 0 and 65535.", aliases=("DL3011",))
+      summary="EXPOSE ports must be between 0 and 65535.", aliases=("DL3011",),
+      requires=("expose",))
 def expose_port_out_of_range(df, ctx):
     """
     ## What it does

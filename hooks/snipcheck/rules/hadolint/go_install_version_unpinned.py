@@ -10,7 +10,8 @@ _VALUE_FLAGS = frozenset("C o p asmflags buildmode buildvcs compiler gccgoflags 
 
 @rule(id="DG227", name="go-install-version-unpinned", severity="warning", guide="go-builds.md",
       summary="Pin remote packages in `go install`/`go get`/`go run` (`pkg@v1.2.3`, not `@latest`).",
-      aliases=("DL3062",))
+      aliases=("DL3062",),
+      requires=("go",))
 def go_install_version_unpinned(df, ctx):
     """
     ## What it does

@@ -5,7 +5,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG212", name="multiple-healthchecks", severity="error", guide="gotchas.md",
-      summary="Write at most one HEALTHCHECK per stage; only the last one counts.", aliases=("DL3012",))
+      summary="Write at most one HEALTHCHECK per stage; only the last one counts.", aliases=("DL3012",),
+      requires=("healthcheck",))
 def multiple_healthchecks(df, ctx):
     """
     ## What it does

@@ -13,7 +13,8 @@ _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
 @rule(id="DG215", name="npm-version-unpinned", severity="info",
       why='The copied snippet builds and runs with the current release; pins belong in package-lock.json.',
       guide="base-images.md#pin-the-tag",
-      summary="Pin package versions in `npm install <pkg>` (`pkg@version`).", aliases=("DL3016",))
+      summary="Pin package versions in `npm install <pkg>` (`pkg@version`).", aliases=("DL3016",),
+      requires=("npm",))
 def npm_version_unpinned(df, ctx):
     """
     ## What it does

@@ -17,7 +17,8 @@ _VCS = ("git+", "git:", "hg+", "svn+", "svn:", "bzr+")
       why='The copied snippet builds and runs with the current release; pins belong in a requirements or lock file.',
       guide="base-images.md#pin-the-tag",
       summary="Pin package versions in `pip install` (`pkg==version`, or a requirements file).",
-      aliases=("DL3013",))
+      aliases=("DL3013",),
+      requires=("pip",))
 def pip_version_unpinned(df, ctx):
     """
     ## What it does

@@ -15,7 +15,8 @@ _IN_SCRIPT = re.compile(r"PIP_NO_CACHE_DIR=[\"']?(\w+)")
       why='The pip cache adds megabytes to the image; the image still works.',
       guide="layers.md#package-caches",
       summary="Use `pip install --no-cache-dir` (or a cache mount) so pip's cache stays out of the layer.",
-      aliases=("DL3042",))
+      aliases=("DL3042",),
+      requires=("pip",))
 def pip_without_no_cache_dir(df, ctx):
     """
     ## What it does

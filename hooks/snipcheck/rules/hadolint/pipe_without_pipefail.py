@@ -15,7 +15,8 @@ _SET_PIPEFAIL = re.compile(r"\bset\s+(-[a-z]*o\s+pipefail|-o\s+\w+\s+-o\s+pipefa
 
 @rule(id="DG232", name="pipe-without-pipefail", severity="warning", guide="gotchas.md",
       summary="Set `-o pipefail` before a RUN with a pipe, so a failing first command fails the build.",
-      aliases=("DL4006",))
+      aliases=("DL4006",),
+      requires=("|",))
 def pipe_without_pipefail(df, ctx):
     """
     ## What it does

@@ -9,7 +9,8 @@ _POINTLESS = frozenset({"free", "kill", "mount", "ps", "service", "shutdown", "s
 
 @rule(id="DG206", name="pointless-command-in-run", severity="info", guide="gotchas.md",
       summary="Do not run interactive or system-management commands such as `ssh`, `vim` or `service` in RUN.",
-      aliases=("DL3001",))
+      aliases=("DL3001",),
+      requires=("free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim"))
 def pointless_command_in_run(df, ctx):
     """
     ## What it does

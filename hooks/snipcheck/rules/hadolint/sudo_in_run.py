@@ -6,7 +6,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG208", name="sudo-in-run", severity="error", guide="hardening.md#non-root-user",
-      summary="Do not use sudo in RUN; switch users with USER.", aliases=("DL3004",))
+      summary="Do not use sudo in RUN; switch users with USER.", aliases=("DL3004",),
+      requires=("sudo",))
 def sudo_in_run(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG231", name="symlink-bin-sh", severity="warning", guide="gotchas.md",
-      summary="Use SHELL to change the default shell, not `ln -s ... /bin/sh`.", aliases=("DL4005",))
+      summary="Use SHELL to change the default shell, not `ln -s ... /bin/sh`.", aliases=("DL4005",),
+      requires=("/bin/sh",))
 def symlink_bin_sh(df, ctx):
     """
     ## What it does

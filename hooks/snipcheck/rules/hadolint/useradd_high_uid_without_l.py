@@ -7,7 +7,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG224", name="useradd-high-uid-without-l", severity="warning", guide="hardening.md#non-root-user",
-      summary="Use `useradd -l` (`--no-log-init`) with a large UID.", aliases=("DL3046",))
+      summary="Use `useradd -l` (`--no-log-init`) with a large UID.", aliases=("DL3046",),
+      requires=("useradd",))
 def useradd_high_uid_without_l(df, ctx):
     """
     ## What it does

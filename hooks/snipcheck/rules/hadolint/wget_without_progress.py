@@ -7,7 +7,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG225", name="wget-without-progress", severity="info", guide="gotchas.md",
-      summary="Use `wget --progress=dot:giga` (or `-q`/`-nv`) to keep build logs short.", aliases=("DL3047",))
+      summary="Use `wget --progress=dot:giga` (or `-q`/`-nv`) to keep build logs short.", aliases=("DL3047",),
+      requires=("wget",))
 def wget_without_progress(df, ctx):
     """
     ## What it does

@@ -8,7 +8,8 @@ from ...analysis.shell import run_commands
 
 
 @rule(id="DG611", name="chown-after-copy", severity="warning", guide="layers.md",
-      summary="Set owner and mode while copying (`COPY --chown/--chmod`), not in a later `RUN chown -R`.")
+      summary="Set owner and mode while copying (`COPY --chown/--chmod`), not in a later `RUN chown -R`.",
+      requires=("chown", "chmod"))
 def chown_after_copy(df, ctx):
     """
     ## What it does

@@ -13,7 +13,8 @@ _IMAGE_ENV = {"golang": {"GOPATH": "/go"}, "rust": {"CARGO_HOME": "/usr/local/ca
 
 @rule(id="DG615", whole_image=True, name="package-cache-in-final-image", severity="info", guide="layers.md#package-caches",
       summary="Keep package and build caches out of the final image: a cache mount, or clean in the same RUN.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("npm", "yarn", "go", "uv", "poetry", "cargo", "apt"))
 def package_cache_in_final_image(df, ctx):
     """
     ## What it does

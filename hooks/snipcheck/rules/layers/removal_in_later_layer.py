@@ -10,7 +10,8 @@ _INSTALL = {("apk", "add"), ("apt-get", "install"), ("apt", "install")}
 
 
 @rule(id="DG610", name="removal-in-later-layer", severity="warning", guide="layers.md#deleting-does-not-shrink",
-      summary="Removing files in a later RUN does not make the image smaller.", fragment_ok=False)
+      summary="Removing files in a later RUN does not make the image smaller.", fragment_ok=False,
+      requires=("rm", "del", "purge", "remove"))
 def removal_in_later_layer(df, ctx):
     """
     ## What it does

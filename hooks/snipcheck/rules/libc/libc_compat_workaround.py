@@ -8,7 +8,8 @@ _SHIMS = ("libc6-compat", "gcompat")
 
 
 @rule(id="DG603", name="libc-compat-workaround", severity="info", guide="libc.md",
-      summary="`libc6-compat`/`gcompat` papers over a glibc binary on Alpine: build it static instead.")
+      summary="`libc6-compat`/`gcompat` papers over a glibc binary on Alpine: build it static instead.",
+      requires=("gcompat", "libc6-compat"))
 def libc_compat_workaround(df, ctx):
     """
     ## What it does

@@ -10,7 +10,8 @@ from ...analysis.shell import commands
 
 
 @rule(id="DG506", name="healthcheck-without-http-client", severity="error", guide="gotchas.md",
-      summary="HEALTHCHECK runs curl or wget, which the image does not contain.", fragment_ok=False)
+      summary="HEALTHCHECK runs curl or wget, which the image does not contain.", fragment_ok=False,
+      requires=("healthcheck",))
 def healthcheck_without_http_client(df, ctx):
     """
     ## What it does

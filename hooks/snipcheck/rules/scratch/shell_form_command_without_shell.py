@@ -9,7 +9,8 @@ from ...rulekit import Violation, rule
 
 @rule(id="DG504", name="shell-form-command-without-shell", severity="error", guide="gotchas.md",
       summary="Shell-form CMD/ENTRYPOINT/HEALTHCHECK cannot start where there is no /bin/sh.",
-      aliases=("JSONArgsRecommended", "DL3025"), fragment_ok=False)
+      aliases=("JSONArgsRecommended", "DL3025"), fragment_ok=False,
+      requires=("cmd", "entrypoint"))
 def shell_form_command_without_shell(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG503", name="shell-form-run-without-shell", severity="error", guide="gotchas.md",
-      summary="A shell-form RUN needs /bin/sh, which scratch and distroless do not have.", fragment_ok=False)
+      summary="A shell-form RUN needs /bin/sh, which scratch and distroless do not have.", fragment_ok=False,
+      requires=("run",))
 def shell_form_run_without_shell(df, ctx):
     """
     ## What it does

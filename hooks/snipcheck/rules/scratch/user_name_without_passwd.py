@@ -12,7 +12,8 @@ _SYSTEM_USERS = frozenset("root daemon bin sys sync games man lp mail news uucp 
 
 @rule(id="DG505", name="user-name-without-passwd", severity="error", guide="hardening.md#non-root-user",
       summary="`USER name` in scratch needs an /etc/passwd with that name; prefer numeric `USER 65532:65532`.",
-      fragment_ok=False)
+      fragment_ok=False,
+      requires=("user",))
 def user_name_without_passwd(df, ctx):
     """
     ## What it does

@@ -13,7 +13,8 @@ _COMMIT = re.compile(r"#[0-9a-f]{40}(:|$)", re.I)
 
 
 @rule(id="DG802", name="add-url-without-checksum", severity="info", guide="hardening.md",
-      summary="Pin what `ADD <url>` downloads with `--checksum`.")
+      summary="Pin what `ADD <url>` downloads with `--checksum`.",
+      requires=("add",))
 def add_url_without_checksum(df, ctx):
     """
     ## What it does

@@ -26,7 +26,8 @@ _SECRETS = (
 
 
 @rule(id="DG803", name="copy-secret-file", severity="warning", guide="hardening.md",
-      summary="Never COPY keys, .env files or credentials into an image; mount them as build secrets.")
+      summary="Never COPY keys, .env files or credentials into an image; mount them as build secrets.",
+      requires=("copy", "add"))
 def copy_secret_file(df, ctx):
     """
     ## What it does

@@ -13,7 +13,8 @@ _SUBST = re.compile(r"\b(?:ba|z|da|k|a)?sh\b[^|;&\n]*?(?:\$\(|<\(|`)\s*(curl|wge
 
 
 @rule(id="DG801", name="pipe-to-shell", severity="warning", guide="hardening.md",
-      summary="Download a script, verify it, then run it; never `curl ... | sh`.")
+      summary="Download a script, verify it, then run it; never `curl ... | sh`.",
+      requires=("curl", "wget", "fetch"))
 def pipe_to_shell(df, ctx):
     """
     ## What it does

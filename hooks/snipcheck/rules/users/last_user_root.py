@@ -7,7 +7,8 @@ _ROOT = {"root", "0"}
 
 
 @rule(id="DG702", whole_image=True, name="last-user-root", severity="warning", guide="hardening.md#non-root-user",
-      summary="The last USER of the final stage should not be root.", aliases=("DL3002",), fragment_ok=False)
+      summary="The last USER of the final stage should not be root.", aliases=("DL3002",), fragment_ok=False,
+      requires=("user",))
 def last_user_root(df, ctx):
     """
     ## What it does

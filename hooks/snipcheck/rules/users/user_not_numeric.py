@@ -11,7 +11,8 @@ _KNOWN_UIDS = {"nonroot": "65532:65532", "nobody": "65534:65534", "node": "1000:
 
 @rule(id="DG703", whole_image=True, name="user-not-numeric", severity="info", guide="hardening.md#non-root-user",
       summary="End with a numeric `USER uid:gid` so runtimes can verify the image is non-root.",
-      aliases=("DL3066",))
+      aliases=("DL3066",),
+      requires=("user",))
 def user_not_numeric(df, ctx):
     """
     ## What it does
