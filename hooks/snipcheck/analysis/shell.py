@@ -136,6 +136,11 @@ _OPERATORS = ("&&", "||", ";;", "|&", ";", "&", "|", "(", ")", "\n")
 _REDIRECTIONS = ("&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ">", "<")
 
 
+# Characters that end a run of ordinary ones: outside quotes, and inside double quotes.
+_PLAIN = re.compile(r"[^ \t\r\n\\'\"$`<>;&|()]+")
+_PLAIN_QUOTED = re.compile(r'[^"\\$`]+')
+
+
 class _Lexer:
     """POSIX-ish word splitting: quotes, escapes, $(...), `...`, ${...}, redirections dropped."""
 
@@ -212,8 +217,10 @@ class _Lexer:
         elif c in "$`" and (s.startswith("$(", i) or c == "`" or s.startswith("${", i)):
             self._add(self._substitution())
         else:
-            self._add(c)
-            self.i = i + 1
+            plain = _PLAIN.match(s, i)  # a run of ordinary characters at once, not one call each
+            end = plain.end() if plain else i + 1
+            self._add(s[i:end])
+            self.i = end
 
     def _double_quoted(self) -> None:
         s = self.s
@@ -227,8 +234,10 @@ class _Lexer:
             elif c in "$`" and (s.startswith("$(", self.i) or c == "`" or s.startswith("${", self.i)):
                 self._add(self._substitution())
             else:
-                self._add(c)
-                self.i += 1
+                plain = _PLAIN_QUOTED.match(s, self.i)
+                end = plain.end() if plain else self.i + 1
+                self._add(s[self.i:end])
+                self.i = end
         self.i += 1
 
     def _substitution(self) -> str:
