@@ -1,3 +1,5 @@
+import pytest
+
 """DG806 base-image-end-of-life. Dates are fixed with `today` so the specs do not age."""
 
 from spec import assert_catches, assert_clean, fired
@@ -69,3 +71,19 @@ def test_clean_unknown_and_moving_tags():
         FROM a
         FROM scratch
     """, today=DAY)
+
+
+def test_the_lifecycle_file_reads_as_tomllib_reads_it():
+    """The quick line reader gives exactly tomllib's data for the shipped file, and hands anything
+    outside its subset to tomllib (so a richer edit still reads, and a broken one still fails)."""
+    import tomllib
+
+    from snipcheck.lifecycle import DATA, read_table_file
+
+    text = (DATA / "lifecycle.toml").read_text(encoding="utf-8")
+    assert read_table_file(text) == tomllib.loads(text)
+    richer = text + '\n[[go]]\nversion = "1.99"\nend = 2099-01-01\nsource = "x"\nalso = ["a", "b"]  # a list\n'
+    assert read_table_file(richer) == tomllib.loads(richer)
+    for broken in ('[[go]]\nend = 2024-13-01\n', '[[go]]\nversion = "1"\nversion = "2"\n', '[[go]\n'):
+        with pytest.raises(tomllib.TOMLDecodeError):
+            read_table_file(broken)
