@@ -1,7 +1,6 @@
-import pytest
-
 """DG806 base-image-end-of-life. Dates are fixed with `today` so the specs do not age."""
 
+import pytest
 from spec import assert_catches, assert_clean, fired
 
 R = "DG806"
