@@ -50,12 +50,12 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     fragment = df.is_fragment
-    lowered = gate_text(df)
+    present = ruleset.gate_words_in(gate_text(df))
     for rule in ruleset.rules_for(opts.expect):
         if fragment and not rule.fragment_ok:
             continue
-        if not rule.may_fire_on(lowered):
-            continue
+        if rule.requires and present.isdisjoint(rule.requires):
+            continue  # none of the words its findings need (Rule.may_fire_on, asked once per word)
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue
         for v in rule.check(df, context):

@@ -59,6 +59,14 @@ class RuleSet:
         return self.rules + tuple(extra)
 
     @cached_property
+    def _gate_words(self) -> frozenset[str]:
+        return frozenset(word for rule in self.all for word in rule.requires)
+
+    def gate_words_in(self, lowered_text: str) -> frozenset[str]:
+        """The `requires=` words of any rule that occur in `lowered_text` (see rulekit.gate_text)."""
+        return frozenset(word for word in self._gate_words if word in lowered_text)
+
+    @cached_property
     def _running_ids(self) -> frozenset[str]:
         return frozenset(r.id for r in self.rules)
 
