@@ -61,6 +61,8 @@ def placeholder_words(line: str) -> frozenset[str]:
 
 def placeholder_lines(text: str) -> frozenset[int]:
     """1-based lines of `text` that hold a placeholder (comment lines never count)."""
+    if not _ANY_PLACEHOLDER.search(text):
+        return frozenset()  # most snippets: one search of the whole text (it can only find more than lines do)
     return frozenset(n for n, line in enumerate(text.split("\n"), 1)
                      if not line.lstrip().startswith("#") and has_placeholder(line))
 
