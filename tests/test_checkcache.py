@@ -148,8 +148,13 @@ def test_no_cache_writes_nothing(tmp_path):
 def _gated_skips(config):
     """Rule calls the checker leaves out on PAGE's snippets: a rule whose `requires=` words a snippet
     lacks (PAGE has no fragments, so no rule is skipped for that)."""
-    texts = [block.split("\n", 1)[1].lower() for block in PAGE.split("```dockerfile")[1:]]
-    return sum(not rule.may_fire_on(text.split("```")[0]) for text in texts for rule in RuleSet(config).rules)
+    from snipcheck.parser import parse
+    from snipcheck.rulekit import gate_text
+
+    ruleset = RuleSet(config)
+    texts = [block.split("\n", 1)[1].split("```")[0] for block in PAGE.split("```dockerfile")[1:]]
+    present = [ruleset.gate_words_in(gate_text(parse(text))) for text in texts]
+    return sum(not rule.may_fire_on(words) for words in present for rule in ruleset.rules)
 
 
 def test_damaged_entries_are_misses_and_get_rewritten(tmp_path):

@@ -54,8 +54,8 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
     for rule in ruleset.rules_for(opts.expect):
         if fragment and not rule.fragment_ok:
             continue
-        if rule.requires and present.isdisjoint(rule.requires):
-            continue  # none of the words its findings need (Rule.may_fire_on, asked once per word)
+        if not rule.may_fire_on(present):
+            continue  # none of the words its findings need
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue
         for v in rule.check(df, context):

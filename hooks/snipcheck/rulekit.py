@@ -64,8 +64,9 @@ class Rule:
     # "Text" is `gate_text`: also the instructions as joined, and without quotes and escapes.
     requires: tuple[str, ...] = ()
 
-    def may_fire_on(self, lowered_text: str) -> bool:
-        return not self.requires or any(word in lowered_text for word in self.requires)
+    def may_fire_on(self, present_words: frozenset[str]) -> bool:
+        """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df)))."""
+        return not self.requires or not present_words.isdisjoint(self.requires)
 
     @property
     def doc(self) -> str:
