@@ -1,6 +1,8 @@
-"""Count rule invocations: every registered rule's check function wrapped in place, then restored.
+"""Count rule invocations: every rule's check function wrapped in place, then restored.
 
-Rules are frozen values, so the wrapper is set with object.__setattr__; the real check still runs.
+Both sets of rule values are wrapped: the catalog's, which a RuleSet runs (their modules are loaded
+first, so the wrapper wraps the real check), and the modules' own, which tests may pass in. Rules
+are frozen values, so the wrapper is set with object.__setattr__; the real check still runs.
 """
 
 from __future__ import annotations
@@ -8,13 +10,14 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from snipcheck.rules import ALL_RULES
+from snipcheck.rules.catalog import RULES
 
 
 @contextmanager
 def counting_rule_calls():
     """Yields a dict rule ID -> calls, filled while the block runs (in this process)."""
     calls: dict[str, int] = {}
-    originals = {rule: rule.check for rule in ALL_RULES}
+    originals = {rule: rule.loaded().check for rule in (*RULES, *ALL_RULES)}
 
     def counted(rule, check):
         def wrapper(df, ctx):

@@ -1,6 +1,7 @@
 """The real `snipcheck` console script: formats, exit codes, input errors, the seed text."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -105,3 +106,38 @@ def test_seed_text_every_fence_found_and_defects_on_their_lines():
     build_run = _line_of(text, "RUN --mount", _line_of(text, "COPY . .", complete))
     assert ("DG305", build_run) in found
     assert ("DG610", _line_of(text, "RUN apk del gcc musl-dev go")) in found
+
+
+def test_the_snipcheck_command_delivers_all_its_output_and_its_exit_status(tmp_path):
+    """The installed command ends with os._exit once its output is flushed (cli.console): a long
+    report through a pipe arrives whole, the exit status is main()'s, and the cache is written."""
+
+    command = Path(sys.executable).with_name("snipcheck")
+    assert command.exists(), command
+    env = {**os.environ, "SNIPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    files = []
+    for i in range(150):
+        path = tmp_path / f"d{i}.Dockerfile"
+        path.write_text(f"FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app{i} .\nCMD [\"/app{i}\"]\n")
+        files.append(path.name)
+    done = subprocess.run([command, "check", "--format", "json", *files], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)  # complete: the whole JSON document parses
+    assert len(report["snippets"]) == 150 and all(s["findings"] for s in report["snippets"])
+    assert any((tmp_path / "cache").rglob("*")), "the check cache was written before the process ended"
+
+    (tmp_path / "ok.Dockerfile").write_text("FROM scratch\nCOPY app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n")
+    clean = subprocess.run([command, "check", "ok.Dockerfile"], cwd=tmp_path, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    usage = subprocess.run([command, "check", "--format", "nope", "ok.Dockerfile"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and "usage:" in usage.stderr
+
+    reader = subprocess.Popen([command, "rules"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert reader.stdout.readline()  # take one line and leave, as `| head -1` does
+    reader.stdout.close()
+    assert reader.wait(timeout=60) in (0, 1)
+    assert b"Traceback" not in reader.stderr.read()

@@ -61,3 +61,20 @@ def test_markdown_is_imported_when_there_is_markdown(tmp_path):
 
 def test_build_rule_ids_name_the_build_rules():
     assert BUILD_RULE_IDS == {r.id for r in (build_failed, run_failed, build_refused, build_limit_exceeded, networked_build)}
+
+
+def test_checking_a_dockerfile_imports_only_the_rules_that_may_fire(tmp_path):
+    """Rules are known from rules/catalog.py; a rule's module loads when its requires= words occur."""
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nUSER 65534:65534\n")
+    out = tmp_path / "m.json"
+    done = subprocess.run([sys.executable, "-c", PROBE, str(out), "check", "--no-cache", "Dockerfile"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1) and "1 snippet(s)" in done.stdout, done.stderr
+    modules = set(json.loads(out.read_text()))
+    rule_modules = {m for m in modules if m.count(".") == 3 and m.startswith("snipcheck.rules.")}
+    assert "snipcheck.rules.users.user_not_numeric" in rule_modules  # "user" occurs: it ran
+    assert "snipcheck.rules.hadolint.apt_get_install_without_yes" not in rule_modules  # no "apt" anywhere
+    assert "snipcheck.rules.go.go_build_without_strip_flags" not in rule_modules  # no "go"
+    from snipcheck.rules import ALL_RULES
+
+    assert 0 < len(rule_modules) < len(ALL_RULES) / 2, sorted(rule_modules)

@@ -41,8 +41,11 @@ def test_wheel_ships_the_plugin_entry_point_and_its_style_sheet(wheel):
 
 def test_cli_checks_a_dockerfile_without_mkdocs_installed(wheel, tmp_path):
     bin_dir = make_venv(tmp_path / "venv", str(wheel))
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    assert run([bin_dir / "snipcheck", "--version"]).stdout.strip().endswith(version)
+    with zipfile.ZipFile(wheel) as zf:  # the version the wheel declares is the one the command prints
+        metadata = next(zf.read(n).decode() for n in zf.namelist() if n.endswith(".dist-info/METADATA"))
+    version = re.search(r"^Version: (\S+)$", metadata, re.M).group(1)
+    assert version == (ROOT / "hooks" / "snipcheck" / "version.py").read_text().split('"')[-2]
+    assert run([bin_dir / "snipcheck", "--version"]).stdout.strip() == f"snipcheck, version {version}"
     assert run([bin_dir / "python", "-c", "import mkdocs"], check=False).returncode != 0
     (tmp_path / "Dockerfile").write_text("FROM debian:bookworm-slim\nUSER root\nCMD [\"true\"]\n")
     result = run([bin_dir / "snipcheck", "check", "Dockerfile"], cwd=tmp_path, check=False)

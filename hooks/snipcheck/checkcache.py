@@ -10,19 +10,22 @@ file and renamed (two processes may share the folder), read as a miss when missi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from dataclasses import fields
 from pathlib import Path
 
+try:  # what hashlib.blake2b is, without hashlib loading OpenSSL first (5 ms of a cache-served run)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
+
 from .cachedir import cache_folder
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
-from .model import Severity
+from .severity import Severity
 from .snippets import Snippet
 
 FORMAT = "1"
@@ -34,7 +37,7 @@ _fingerprint: list[str] = []  # the code a process runs does not change under it
 
 def source_fingerprint(package: Path) -> str:
     """A hash of a package's source files, the cache format and the Python version."""
-    digest = hashlib.blake2b(f"{FORMAT} {sys.version_info[:2]}".encode(), digest_size=16)
+    digest = blake2b(f"{FORMAT} {sys.version_info[:2]}".encode(), digest_size=16)
     for path in _sources(package):
         digest.update(str(path.relative_to(package)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -57,7 +60,7 @@ def _python_files(folder: str):
 def stat_signature(package: Path) -> str:
     """A hash of every source file's name, size and modification time: a few stat calls, no reading.
     It changes whenever an install or an edit rewrites a file."""
-    digest = hashlib.blake2b(f"{FORMAT} {sys.version_info[:2]} {package}".encode(), digest_size=16)
+    digest = blake2b(f"{FORMAT} {sys.version_info[:2]} {package}".encode(), digest_size=16)
     for entry in sorted(_python_files(str(package)), key=lambda e: e.path):
         st = entry.stat()
         digest.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
@@ -97,7 +100,7 @@ def snippet_key(snippet: Snippet, salt: str) -> str:
     material = json.dumps([salt, snippet.text, repr(snippet.options), problems, snippet.dockerignore_text,
                            snippet.is_whole_file,  # a whole file is judged whole; a short fence is an excerpt
                            snippet.presented_as_bad])
-    return hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+    return blake2b(material.encode(), digest_size=20).hexdigest()
 
 
 def _snippet_line(snippet: Snippet, location) -> int:
@@ -197,6 +200,8 @@ def _write_atomically(path: Path, text: str) -> bool:
     A full disk or a deleted folder costs the reuse, not the run: False, never an error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: a run served from the cache never loads it
+
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .config import Config
 from .lifecycle import today
-from .model import Severity
+from .severity import Severity
 from .excerpts import mask_elisions, placeholder_words, scope_of
 from .parser import parse
 from .profiles import judges_every_snippet_whole, profile_severity

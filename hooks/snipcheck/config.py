@@ -7,13 +7,15 @@ Sources, later wins: defaults < `extra.snipcheck` in mkdocs.yml (or `--config FI
 from __future__ import annotations
 
 import os
-import typing
 from pathlib import Path
 from dataclasses import MISSING, dataclass, field, fields, replace
-from typing import Literal
 
 from . import mkdocs_yml
-from .model import Severity
+from .severity import Severity
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing on every run
+if TYPE_CHECKING:
+    from typing import Literal
 
 
 class ConfigError(ValueError):
@@ -127,9 +129,21 @@ class Config:
 
 _NUMBERS = {"max_file_bytes": int, "max_page_bytes": int, "max_image_bytes": int, "max_layer_bytes": int,
             "build_timeout": float, "run_timeout": float, "total_build_timeout": float}
+def pinned(config: Config) -> Config:
+    """`config` with `today` fixed to the machine's date if unset: read once per run, so a run
+    that crosses midnight judges every snippet by the same day (the end-of-life rule). The local
+    date, as `datetime.date.today()` gives it, without importing datetime on every run."""
+    import time
+
+    return config if config.today else replace(config, today=time.strftime("%Y-%m-%d", time.localtime()))
+
+
 def field_types() -> dict[str, object]:
-    """Each option's type, resolved (the annotations are strings under `from __future__`)."""
-    return typing.get_type_hints(Config)
+    """Each option's type, resolved (the annotations are strings under `from __future__`; typing is
+    imported here, when a setting is read, not by every run)."""
+    import typing
+
+    return typing.get_type_hints(Config, localns={"Literal": typing.Literal})
 
 
 def option_docs() -> dict[str, str]:
@@ -157,10 +171,12 @@ NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "snippets_base", "cache
                                    "max_image_bytes", "max_layer_bytes", "offline", "mirrors"})
 
 
+_PLAIN_TYPES = {"str": str, "int": int, "bool": bool}  # annotations spelt as these need no resolving
+
+
 def _coerce(key: str, value, source: str):
     """Convert a value from YAML, TOML, the environment or a flag to the option's type."""
-    hint = field_types()[key]
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    hint = _PLAIN_TYPES.get(Config.__dataclass_fields__[key].type) or field_types()[key]
     try:
         if key in _NUMBERS:
             number = _NUMBERS[key](value)
@@ -193,7 +209,10 @@ def _coerce(key: str, value, source: str):
             return str(value)
         if isinstance(hint, type) and issubclass(hint, Severity):
             return Severity.parse(str(value))
-        if origin is Literal:
+        import typing  # the rest need the annotation resolved; str, int and bool (most settings) do not
+
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is typing.Literal:
             if str(value).strip().lower() not in args:
                 raise ValueError(f"expected one of {', '.join(args)}, got {value!r}")
             return str(value).strip().lower()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 OUTSIDE = "DG008"  # path-outside-allowed-folders
 UNREADABLE = "DG009"  # input-refused: too large, not text, not readable

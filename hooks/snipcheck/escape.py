@@ -7,7 +7,6 @@ here (HTML uses `html.escape`, JSON and SARIF `json.dumps`, GitHub commands repo
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote
 
@@ -29,6 +28,8 @@ def terminal(text: str, one_line: bool = True) -> str:
 
 def html_text(text: str) -> str:
     """Text for an HTML element or attribute: `html.escape`, control characters made visible."""
+    import html  # HTML output only; the command line never needs it
+
     return html.escape(terminal(text, one_line=False))
 
 

@@ -10,7 +10,6 @@ Highlighting options (title, hl_lines, linenums) pass through to SuperFences.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 
@@ -33,6 +32,8 @@ def parse_values(values: dict[str, str], known_rules: frozenset[str] | None) -> 
         if key not in OUR_KEYS:
             # Other engines' attributes (Hugo `filename=`, Quarto `.dockerfile`) are not ours to judge;
             # only a near miss of one of our own options is reported, since that is a typo.
+            import difflib  # only for a misspelt option
+
             near = difflib.get_close_matches(key.lower(), sorted(OUR_KEYS), n=1, cutoff=0.75)
             if near:
                 errors.append(f"unknown fence option {key!r}: did you mean {near[0]!r}?")

@@ -38,14 +38,6 @@ def today(configured: str = "") -> dt.date:
     return dt.date.fromisoformat(configured) if configured else dt.date.today()
 
 
-def pinned(config):
-    """`config` with `today` fixed to the machine's date if unset: read once per run, so a run
-    that crosses midnight judges every snippet by the same day."""
-    from dataclasses import replace
-
-    return config if config.today else replace(config, today=dt.date.today().isoformat())
-
-
 @lru_cache(maxsize=1024)  # asked for every FROM of every snippet, mostly of the same few images
 def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
     """Every lifecycle the image `ref` follows; () when it cannot be told."""

@@ -9,10 +9,13 @@ when and where they were measured. A real build with `--update-measurements` rew
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
 
 FACTS = ("size", "compressed_size", "layers", "wasted_bytes", "user")
 
@@ -42,6 +45,8 @@ def load(path: Path) -> dict:
 def merged(data: dict, builds, engine: str, now: datetime.datetime | None = None) -> dict:
     """`data` with the facts of every example built and measured in `builds` (BuildReports) replaced.
     Examples not built now keep their old numbers and date."""
+    import datetime  # only when writing measurements
+
     now = now or datetime.datetime.now(datetime.timezone.utc)
     stamp = now.strftime("%Y-%m-%d %H:%M UTC")
     images = dict(data.get("images", {}))

@@ -6,27 +6,10 @@ Every value here is frozen: rules read it, nothing writes it after parsing.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
-class Severity(enum.IntEnum):
-    """Ordered so that policy can compare against a fail-on threshold."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    @classmethod
-    def parse(cls, text: str) -> "Severity":
-        try:
-            return cls[text.strip().upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {text!r} (use info, warning or error)") from None
-
-    def __str__(self) -> str:
-        return self.name.lower()
+from .severity import Severity  # noqa: F401 (re-exported: rules import it from here)
 
 
 def hash_once(self) -> int:

@@ -46,6 +46,8 @@ def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list
     size = max(1, -(-len(snippets) // (workers * 4)))
     ranges = [(start, min(start + size, len(snippets))) for start in range(0, len(snippets), size)]
     inherited = context.get_start_method() == "fork"
+    if inherited:  # import every rule once here, not once in each worker as its snippets need them
+        RuleSet(config).load_all()
     _worker["snippets"] = snippets if inherited else None
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,

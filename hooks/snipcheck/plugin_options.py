@@ -14,7 +14,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .config import Config, field_default, field_types
-from .model import Severity
+from .severity import Severity
 
 SEVERITIES = tuple(str(s) for s in Severity)
 

@@ -8,7 +8,7 @@ FROM as a whole Dockerfile, as hadolint does: for teams that want parity.
 
 from __future__ import annotations
 
-from .model import Severity
+from .severity import Severity
 
 PROFILES = ("default", "hadolint")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .config import Config
-from .model import Severity
+from .severity import Severity
 from .snippets import Location, Snippet
 
 # Findings only a real Docker build can produce (build-failed, run-failed, build-refused,

@@ -10,7 +10,7 @@ import datetime as dt
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .model import Dockerfile, Severity
 
@@ -68,9 +68,15 @@ class Rule:
         """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df)))."""
         return not self.requires or not present_words.isdisjoint(self.requires)
 
+    def loaded(self) -> Rule:
+        """This rule with its check function imported (a catalog rule imports its module on first use)."""
+        if isinstance(self.check, DeferredCheck):
+            self.check.load()
+        return self
+
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
+        return inspect.cleandoc(self.loaded().check.__doc__ or "")
 
     @property
     def severity_reason(self) -> str:
@@ -117,6 +123,42 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
                     default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires))
 
     return wrap
+
+
+class CatalogError(RuntimeError):
+    """rules/catalog.py no longer says what a rule module declares."""
+
+
+class DeferredCheck:
+    """A catalog rule's check: imports the rule's module on the first call, then puts the real
+    function in the rule's place, so a run imports only the rules that may fire on its snippets.
+
+    The module's own declaration must equal the catalog's (everything but the function); if it does
+    not, the catalog is stale and the rule refuses to run rather than report under old metadata."""
+
+    def __init__(self, module: str, attribute: str) -> None:
+        self.module, self.attribute = module, attribute
+        self.rule: Rule | None = None
+
+    def load(self) -> Check:
+        import importlib
+
+        declared = getattr(importlib.import_module(self.module), self.attribute, None)
+        if not isinstance(declared, Rule) or declared != self.rule:
+            raise CatalogError(f"{self.module}.{self.attribute}: its @rule declaration differs from "
+                               f"snipcheck/rules/catalog.py; run `python tools/rule_catalog.py` to regenerate it")
+        object.__setattr__(self.rule, "check", declared.check)
+        return declared.check
+
+    def __call__(self, df: Dockerfile, ctx: Context) -> Iterable[Violation]:
+        return self.load()(df, ctx)
+
+
+def catalog_rule(module: str, attribute: str, **declaration) -> Rule:
+    """A rule as rules/catalog.py declares it, its check imported on first use (see DeferredCheck)."""
+    deferred = DeferredCheck(module, attribute)
+    deferred.rule = rule(**declaration)(deferred)
+    return deferred.rule
 
 
 _UNWORD = str.maketrans("", "", "\\`'\"\n")

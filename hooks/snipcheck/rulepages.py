@@ -21,7 +21,7 @@ def page_path(rule_id: str) -> str:
 
 def family(rule: Rule) -> str:
     """The rule's family, as its family package's docstring names it ("Go builds (DG4xx)")."""
-    package = sys.modules[rule.check.__module__.rsplit(".", 1)[0]]
+    package = sys.modules[rule.loaded().check.__module__.rsplit(".", 1)[0]]
     first = (package.__doc__ or "").strip().split("\n")[0]
     return first.split("):")[0] + ")" if "):" in first else package.__name__.rsplit(".", 1)[-1]
 

@@ -10,8 +10,7 @@ from .checkcache import CheckCache
 from .results import with_findings
 from .collect import Collection, collect
 from .cachedir import cache_folder
-from .config import Config, ConfigError, load_file
-from .lifecycle import pinned
+from .config import Config, ConfigError, load_file, pinned
 from .registry import RuleSet
 from .report import Report, page_finding
 

@@ -18,10 +18,9 @@ from .batch import BatchStats, check_many
 from .checkcache import CheckCache
 from .checker import SnippetResult, check_text
 from .collect import allowed_roots, make_reader, with_dockerignore
-from .config import Config, ConfigError
+from .config import Config, ConfigError, pinned
 from .escape import terminal
 from .fence import custom_fences
-from .lifecycle import pinned
 from .markdown import DOCKERFILE_LANGUAGES, extract
 from .mdguard import ContainSnippets
 from .registry import RuleSet

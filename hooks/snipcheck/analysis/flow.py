@@ -11,7 +11,7 @@ import posixpath
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Dockerfile, Instruction
 from .queries import base_info

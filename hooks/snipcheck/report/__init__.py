@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..results import Finding, SnippetResult
 from ..config import Config
-from ..model import Severity
+from ..severity import Severity
 
 
 @dataclass(frozen=True)

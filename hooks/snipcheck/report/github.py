@@ -6,7 +6,7 @@ then one plain summary line for the log.
 from __future__ import annotations
 
 from ..escape import terminal
-from ..model import Severity
+from ..severity import Severity
 from . import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -11,7 +11,7 @@ import re
 from importlib import metadata
 
 from ..escape import url_path
-from ..model import Severity
+from ..severity import Severity
 from ..rules import ALL_RULES
 from . import Report
 

@@ -1,19 +1,31 @@
-"""The explicit, ordered list of every rule: one package per family, each with its own ordered list.
+"""The explicit, ordered list of every rule: one package per family, each with its ordered
+RULE_MODULES.
 
-Adding a rule: one module in its family folder, one line in that family's RULES."""
+Adding a rule: one module in its family folder, one line in that family's RULE_MODULES, then
+`python tools/rule_catalog.py` (rules/catalog.py lets a run import only the rules it may use).
 
-from . import buildkit, features, flow, go, hadolint, layers, libc, meta, scratch, supply_chain, users
+`ALL_RULES` imports every rule module when first asked for; importing this package imports none.
+"""
 
-ALL_RULES = (
-    *meta.RULES,
-    *buildkit.RULES,
-    *hadolint.RULES,
-    *flow.RULES,
-    *go.RULES,
-    *scratch.RULES,
-    *libc.RULES,
-    *layers.RULES,
-    *users.RULES,
-    *supply_chain.RULES,
-    *features.RULES,
-)
+from __future__ import annotations
+
+import importlib
+
+FAMILIES = ("meta", "buildkit", "hadolint", "flow", "go", "scratch", "libc", "layers", "users", "supply_chain",
+            "features")
+
+
+def _all_rules() -> tuple:
+    rules = []
+    for family in FAMILIES:
+        package = importlib.import_module(f"{__name__}.{family}")
+        for name in package.RULE_MODULES:
+            rules.append(getattr(importlib.import_module(f"{package.__name__}.{name}"), name))
+    return tuple(rules)
+
+
+def __getattr__(name: str):
+    if name == "ALL_RULES":
+        globals()["ALL_RULES"] = rules = _all_rules()
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

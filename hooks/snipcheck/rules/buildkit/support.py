@@ -5,7 +5,6 @@ arguments BuildKit predefines, and the environment that well-known base images s
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -242,6 +241,8 @@ def parse_platform(text: str) -> tuple[str, str] | None:
 
 def suggestion(name: str, options) -> str:
     """' (did you mean X?)' for a close match among `options`, else ''."""
+    import difflib  # only when a finding suggests a name
+
     found = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.75)
     if not found:
         found = [o for o in sorted(options) if o.lower() == name.lower()][:1]

@@ -7,7 +7,7 @@ Pure functions over `shell.Command` and `model.Instruction`; nothing here knows 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...model import Dockerfile, Instruction
 from ...analysis.shell import Command

@@ -1,15 +1,10 @@
 """Users (DG7xx): the user the final image runs as.
 
-The family's rules in order; its shared helpers, if any, live beside them."""
+The family's rule modules in order, each defining the rule function of its own name; its shared
+helpers, if any, live beside them."""
 
-from . import (
-    final_stage_runs_as_root,
-    last_user_root,
-    user_not_numeric,
-)
-
-RULES = (
-    final_stage_runs_as_root.final_stage_runs_as_root,  # DG701
-    last_user_root.last_user_root,  # DG702
-    user_not_numeric.user_not_numeric,  # DG703
+RULE_MODULES = (
+    "final_stage_runs_as_root",  # DG701
+    "last_user_root",  # DG702
+    "user_not_numeric",  # DG703
 )
