@@ -68,3 +68,19 @@ def test_use_instead_is_clean(rule):
 def test_ids_and_names_are_unique():
     assert len({r.id for r in RULES.all}) == len(RULES.all)
     assert len({r.name for r in RULES.all}) == len(RULES.all)
+
+
+def test_a_backslash_at_the_end_of_a_line_stays_in_the_rule_page():
+    """A docstring that is not raw turns `\\` + newline into nothing, so a RUN with continuation
+    lines would show on the rule page as one long line; every docstring keeps its lines."""
+    import ast
+    import inspect
+
+    from snipcheck.rules import ALL_RULES
+
+    for r in ALL_RULES:
+        source = inspect.getsource(inspect.getmodule(r.check))
+        function = next(n for n in ast.walk(ast.parse(source))
+                        if isinstance(n, ast.FunctionDef) and n.name == r.check.__name__)
+        written = ast.get_source_segment(source, function.body[0].value)
+        assert r.check.__doc__.count("\n") == written.count("\n"), f"{r.id}: make its docstring r\"\"\""

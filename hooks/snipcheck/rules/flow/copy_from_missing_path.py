@@ -11,7 +11,7 @@ from ...rulekit import Violation, rule
       summary="`COPY --from` copies a path the source stage never produced.", fragment_ok=False,
       requires=("--from",))
 def copy_from_missing_path(df, ctx):
-    """
+    r"""
     ## What it does
     Follows each `COPY --from=<stage> <path>` back into the source stage and checks that something
     put the path there: a `go build -o`, a C compiler's `-o`, a COPY or ADD destination, a

@@ -7,7 +7,7 @@ from ...rulekit import Violation, rule
       summary="`COPY --from` must name a stage defined earlier in the file.", aliases=("DL3022",),
       requires=("--from",))
 def copy_from_undefined_stage(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `COPY --from=name` when no earlier `FROM ... AS name` exists and `name` does not look
     like an image reference (no `:`, `/` or `@`). Numeric indexes must point at an earlier stage.

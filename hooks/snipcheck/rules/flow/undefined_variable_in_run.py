@@ -20,7 +20,7 @@ _DEFAULTED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])")
       summary="A RUN uses a variable that no ARG or ENV declares in its stage: it expands to nothing.",
       fragment_ok=False, requires=("$",))
 def undefined_variable_in_run(df, ctx):
-    """
+    r"""
     ## What it does
     Looks at the shell text of every RUN and reports `$NAME`/`${NAME}` that no `ARG` or `ENV` of
     the stage (or `ENV` of the stages it builds on) declares before that line, and that the

@@ -14,7 +14,7 @@ from ...stages import resolve_stage_ref
       fragment_ok=False,
       requires=("--from",))
 def cgo_enabled_static_final(df, ctx):
-    """
+    r"""
     ## What it does
     Follows `COPY --from=<stage>` from a final stage based on `scratch` or
     `gcr.io/distroless/static` back to the builder, and fires on each `go build` there that runs

@@ -15,7 +15,7 @@ _TARGET = re.compile(r"\$\{?TARGET(ARCH|PLATFORM)\b")
       fragment_ok=False,
       requires=("buildplatform",))
 def cross_build_ignores_target_platform(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `go build`/`go install` in a stage that runs on the build machine's platform
     (`FROM --platform=$BUILDPLATFORM`, directly or through a `FROM <stage>` chain) when

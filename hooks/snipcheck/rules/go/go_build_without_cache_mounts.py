@@ -9,7 +9,7 @@ from ...rulekit import Violation, rule
       summary="Mount caches at GOMODCACHE and GOCACHE for `go build`.", fragment_ok=False,
       requires=("go",))
 def go_build_without_cache_mounts(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `go build`/`go install` in a `golang` stage whose RUN has no
     `--mount=type=cache` at the build cache (`GOCACHE`, `/root/.cache/go-build` in the golang

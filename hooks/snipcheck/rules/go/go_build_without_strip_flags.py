@@ -9,7 +9,7 @@ from ...rulekit import Violation, rule
       summary='Strip release binaries with `go build -ldflags="-s -w"`.', fragment_ok=False,
       requires=("go",))
 def go_build_without_strip_flags(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `go build` or `go install` in a stage that reaches the final image when its
     `-ldflags` (or `-ldflags` in `GOFLAGS`) has no `-s`. Since Go 1.22 `-s` implies `-w`;

@@ -12,7 +12,7 @@ _VALUE_FLAGS = ("t", "target-release", "o", "option", "c", "config-file")
       summary="Use `apt-get install -y` so the build does not stop at a prompt.", aliases=("DL3014",),
       requires=("apt-get",))
 def apt_get_install_without_yes(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `apt-get install` without `-y` (`--yes`, `--assume-yes`), quiet level 2 (`-qq`, which
     implies yes) or `-o APT::Get::Assume-Yes=true`.

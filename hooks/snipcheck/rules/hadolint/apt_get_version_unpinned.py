@@ -14,7 +14,7 @@ _VALUE_FLAGS = ("t", "target-release", "o", "option", "c", "config-file")
       summary="Pin package versions in `apt-get install` (`pkg=version`).", aliases=("DL3008",),
       requires=("apt-get",))
 def apt_get_version_unpinned(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `apt-get install` with a package named without a version (`curl` instead of
     `curl=7.88.1-10+deb12u8`). Local `.deb` files, paths and `pkg/release` forms count as pinned;

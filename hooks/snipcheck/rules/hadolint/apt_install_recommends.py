@@ -9,7 +9,7 @@ from ...rulekit import Violation, rule
       aliases=("DL3015",),
       requires=("apt-get",))
 def apt_install_recommends(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on `apt-get install` without `--no-install-recommends` (or the equivalent
     `-o APT::Install-Recommends=false`).

@@ -11,7 +11,7 @@ from ...analysis.shell import run_commands
       summary="Use `apt-get` or `apt-cache` in scripts, not `apt`.", aliases=("DL3027",),
       requires=("apt",))
 def apt_instead_of_apt_get(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on a RUN that calls `apt` (not `apt-get`, `apt-cache` or `aptitude`).
 

@@ -13,7 +13,7 @@ _LISTS = "/var/lib/apt/lists"
       summary="Remove /var/lib/apt/lists in the RUN that ran `apt-get update`.", aliases=("DL3009",),
       requires=("apt",))
 def apt_lists_not_removed(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on a RUN with `apt-get update` (or `apt`/`aptitude update`) that does not end with
     `rm -rf /var/lib/apt/lists/*`, unless the lists live in a cache or tmpfs mount. Only stages

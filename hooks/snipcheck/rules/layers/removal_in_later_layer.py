@@ -13,7 +13,7 @@ _INSTALL = {("apk", "add"), ("apt-get", "install"), ("apt", "install")}
       summary="Removing files in a later RUN does not make the image smaller.", fragment_ok=False,
       requires=("rm", "del", "purge", "remove"))
 def removal_in_later_layer(df, ctx):
-    """
+    r"""
     ## What it does
     In stages that reach the final image, fires on `apk del`, `apt-get purge/remove` of packages
     that an earlier RUN installed, and on `rm -r` of a path that an earlier COPY or ADD added.

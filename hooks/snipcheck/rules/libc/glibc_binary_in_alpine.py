@@ -12,7 +12,7 @@ from ...rulekit import Violation, rule
 @rule(id="DG601", name="glibc-binary-in-alpine", severity="warning", guide="libc.md",
       summary="A binary linked against glibc does not run on Alpine (musl).", fragment_ok=False)
 def glibc_binary_in_alpine(df, ctx):
-    """
+    r"""
     ## What it does
     Follows each `COPY --from` of the final stage (and the stages it is built `FROM`) to the
     `go build` or C compile that produced the file, through intermediate stages. Fires when the

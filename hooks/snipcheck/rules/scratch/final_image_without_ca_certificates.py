@@ -10,7 +10,7 @@ from ...rulekit import Violation, rule
 @rule(id="DG501", whole_image=True, name="final-image-without-ca-certificates", severity="warning", guide="certs-and-timezones.md",
       summary="A Go app in scratch (or another base without CA certificates) cannot verify TLS.", fragment_ok=False)
 def final_image_without_ca_certificates(df, ctx):
-    """
+    r"""
     ## What it does
     Fires when the final stage is based on an image without a CA bundle (`scratch`; also
     `debian`/`ubuntu` without the `ca-certificates` package), ships a Go binary (a stage that

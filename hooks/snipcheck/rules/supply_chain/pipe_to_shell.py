@@ -16,7 +16,7 @@ _SUBST = re.compile(r"\b(?:ba|z|da|k|a)?sh\b[^|;&\n]*?(?:\$\(|<\(|`)\s*(curl|wge
       summary="Download a script, verify it, then run it; never `curl ... | sh`.",
       requires=("curl", "wget", "fetch"))
 def pipe_to_shell(df, ctx):
-    """
+    r"""
     ## What it does
     Fires on a RUN (heredoc bodies included) that pipes `curl` or `wget` output into a shell or
     interpreter (`sh`, `bash`, `python3`, `perl`, ... also behind `sudo`), or runs it through
