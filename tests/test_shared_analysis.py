@@ -153,3 +153,24 @@ def test_requires_words_are_found_however_the_word_is_written(text, rule):
     gated, ungated = _gated_and_ungated(config)
     assert rule in {f.rule for f in check_text(text, ungated, config).findings}
     assert check_text(text, gated, config).findings == check_text(text, ungated, config).findings
+
+
+def test_the_runnable_rules_are_the_rules_whose_gate_opens_in_order():
+    """RuleSet.runnable (a word -> rules index) picks exactly what asking each rule would:
+    Rule.may_fire_on, fragment_ok on fragments, expected rules switched on, registry order."""
+    import random
+
+    ruleset = RuleSet(Config())
+    words = sorted({w for r in ruleset.all for w in r.requires})
+    off = [r.id for r in ruleset.all if r.id not in {x.id for x in ruleset.rules}]  # off by default
+    assert off
+    draw = random.Random(12)
+    for _ in range(400):
+        present = frozenset(draw.sample(words, draw.randint(0, 12)))
+        expected = tuple(draw.sample(off, min(len(off), draw.randint(0, 2)))) + \
+            tuple(draw.sample([r.id for r in ruleset.rules], draw.randint(0, 1)))
+        fragment = draw.random() < 0.3
+        asked = [r for r in ruleset.rules_for(expected)
+                 if (r.fragment_ok or not fragment) and r.may_fire_on(present)]
+        assert ruleset.runnable(expected, present, fragment) == asked
+    assert ruleset.runnable((), frozenset(), False) == [r for r in ruleset.rules if not r.requires]

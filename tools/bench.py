@@ -35,13 +35,14 @@ from benchprint import (TARGETS, print_builds, print_parallel, print_render, pri
 
 # -- snippets: in-process, cold and warm --------------------------------------------------------------
 
-def section_snippets(snippets, repeat: int) -> dict:
-    """Warm: median of `repeat` passes in this process. Cold: the first pass in a fresh process."""
+def section_snippets(snippets, repeat: int, colds: list[float]) -> dict:
+    """Warm: median of `repeat` passes in this process. Cold: the first pass in a fresh process,
+    median of the `colds` passes section_files timed (one pass alone varied by a third here)."""
     from snipcheck.checker import check_snippet
     from snipcheck.registry import RuleSet
     from snipcheck.run import project_config
 
-    cold = json.loads(_child("cold-pass"))
+    cold = {"seconds": statistics.median(colds)}
     config = project_config(ROOT)
     ruleset = RuleSet(config)
     passes = []
@@ -51,7 +52,7 @@ def section_snippets(snippets, repeat: int) -> dict:
             check_snippet(s, ruleset, config)
         passes.append(time.perf_counter() - start)
     warm = statistics.median(passes[1:])
-    return {"rules": len(ruleset.rules), "repeat": repeat, "cold_total_s": cold["seconds"],
+    return {"rules": len(ruleset.rules), "repeat": repeat, "cold_runs_s": colds, "cold_total_s": cold["seconds"],
             "cold_ms": 1000 * cold["seconds"] / len(snippets), "warm_total_s": warm,
             "warm_ms": 1000 * warm / len(snippets), "slowest_rules": slowest_rules(snippets, ruleset)}
 
@@ -81,7 +82,8 @@ def find_hadolint() -> str | None:
 
 def section_files(hadolint: str | None, snippets, repeat: int) -> dict:
     """Same files, one process for all: hadolint, and `snipcheck check --no-cache` (serial, and default
-    jobs); hadolint one process per file."""
+    jobs); hadolint one process per file. The in-process cold passes run here too, in rounds with
+    hadolint's one-process runs, since the two are compared."""
     out: dict = {"files": len(snippets)}
     with tempfile.TemporaryDirectory(prefix="bench-files-") as tmp:
         files = write_dockerfiles(snippets, Path(tmp))
@@ -92,10 +94,16 @@ def section_files(hadolint: str | None, snippets, repeat: int) -> dict:
         for label, argv in (("snipcheck_serial", [snipcheck, "check", *serial, *files]),
                             ("snipcheck_parallel", [snipcheck, "check", *files])):
             out[label] = median_run(argv, repeat, cwd=tmp, env=env)
+        colds, batch = [], []
+        base = [hadolint, "--no-fail", "--no-color"] if hadolint else []
+        for _ in range(repeat):  # in rounds: a slow spell of the machine falls on both alike
+            colds.append(json.loads(_child("cold-pass"))["seconds"])
+            if hadolint:
+                batch.append(run_measured([*base, *files], tmp)[0])
+        out["cold_runs_s"] = colds
         if hadolint:
-            base = [hadolint, "--no-fail", "--no-color"]
             out["version"] = subprocess.run([hadolint, "--version"], capture_output=True, text=True).stdout.strip()
-            out["hadolint_batch"] = median_run([*base, *files], repeat, cwd=tmp)
+            out["hadolint_batch"] = {"seconds": statistics.median(batch), "runs_s": batch}
             per_file = []
             for _ in range(max(1, repeat // 2)):
                 start = time.perf_counter()
@@ -297,8 +305,8 @@ def main() -> int:
     snippets, counts = load_snippets()
     hadolint = find_hadolint()
     f: dict = {"verdicts": {}, "load_start": os.getloadavg()}
-    f["snippets"] = section_snippets(snippets, args.repeat)
     f["files"] = section_files(hadolint, snippets, args.runs)
+    f["snippets"] = section_snippets(snippets, args.repeat, f["files"]["cold_runs_s"])
     print_snippets(f, counts, f["files"])
     f["single_file"] = section_single_file(hadolint, args.runs * 3)
     print_single_file(f)

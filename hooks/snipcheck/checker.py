@@ -49,13 +49,8 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
                       declared_no_tls=opts.no_tls, today=today(config.today),
                       elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
-    fragment = df.is_fragment
     present = ruleset.gate_words_in(gate_text(df))
-    for rule in ruleset.rules_for(opts.expect):
-        if fragment and not rule.fragment_ok:
-            continue
-        if not rule.may_fire_on(present):
-            continue  # none of the words its findings need
+    for rule in ruleset.runnable(opts.expect, present, df.is_fragment):  # skips rules whose words are absent
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue
         for v in rule.check(df, context):

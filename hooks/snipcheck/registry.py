@@ -64,12 +64,36 @@ class RuleSet:
         return self.rules + tuple(extra)
 
     @cached_property
-    def _gate_words(self) -> frozenset[str]:
-        return frozenset(word for rule in self.all for word in rule.requires)
+    def _gate_words(self) -> tuple[str, ...]:
+        return tuple(sorted({word for rule in self.all for word in rule.requires}))
 
     def gate_words_in(self, lowered_text: str) -> frozenset[str]:
         """The `requires=` words of any rule that occur in `lowered_text` (see rulekit.gate_text)."""
-        return frozenset(word for word in self._gate_words if word in lowered_text)
+        return frozenset([word for word in self._gate_words if word in lowered_text])
+
+    def runnable(self, expected: tuple[str, ...], present: frozenset[str], fragment: bool) -> list[Rule]:
+        """The rules of `rules_for(expected)` that may run on a snippet holding the gate words `present`
+        (Rule.may_fire_on), and on a fragment only those that apply to fragments; in registry order.
+
+        Looked up in an index from word to rules rather than by asking each of a hundred rules."""
+        key = (expected, fragment)
+        index = self._gate_index.get(key)
+        if index is None:
+            rules = [r for r in self.rules_for(expected) if r.fragment_ok or not fragment]
+            by_word: dict[str, list[int]] = {}
+            for n, rule in enumerate(rules):
+                for word in rule.requires:
+                    by_word.setdefault(word, []).append(n)
+            index = self._gate_index[key] = (rules, [n for n, r in enumerate(rules) if not r.requires], by_word)
+        rules, ungated, by_word = index
+        positions = set(ungated)
+        for word in present:
+            positions.update(by_word.get(word, ()))
+        return [rules[n] for n in sorted(positions)]
+
+    @cached_property
+    def _gate_index(self) -> dict:
+        return {}
 
     @cached_property
     def _running_ids(self) -> frozenset[str]:

@@ -65,7 +65,8 @@ class Rule:
     requires: tuple[str, ...] = ()
 
     def may_fire_on(self, present_words: frozenset[str]) -> bool:
-        """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df)))."""
+        """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df))): the definition
+        RuleSet.runnable's word index implements (tests/test_shared_analysis.py holds them equal)."""
         return not self.requires or not present_words.isdisjoint(self.requires)
 
     def loaded(self) -> Rule:
