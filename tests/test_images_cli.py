@@ -38,6 +38,21 @@ def test_list_shows_what_each_example_is_built_on_and_the_lock(tmp_path):
                                          "0 lock entries that no example names")
 
 
+def test_list_with_root_reads_that_projects_examples_from_any_folder(tmp_path):
+    """`--root DIR` without paths lists DIR's examples (docs, snippets/examples), wherever it is run."""
+    (tmp_path / "site").mkdir()
+    root = project(tmp_path / "site", "FROM golang:1.27-trixie AS build\nCOPY . .\nFROM scratch\n"
+                                      "COPY --from=build /go/bin/app /app\n")
+    (root / "snippets" / "images.lock").write_text(f"golang:1.27-trixie {D1} linux/amd64 2026-11-30 registry\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    inside = run("images", "list", cwd=root)
+    outside = run("images", "list", "--root", str(root), cwd=elsewhere)
+    assert inside.returncode == 0, inside.stderr
+    assert (outside.returncode, outside.stdout, outside.stderr) == (0, inside.stdout, inside.stderr)
+    assert "snippets/examples/one.Dockerfile" in outside.stdout and "1 pinned" in outside.stdout
+
+
 def test_list_exits_1_when_an_example_names_an_image_the_lock_lacks_or_the_lock_holds_a_stale_one(tmp_path):
     root = project(tmp_path, "# syntax=docker/dockerfile:1\nFROM golang:1.27-trixie AS build\nCOPY . .\n"
                              "FROM alpine:3.24\nCOPY --from=build /go/bin/app /app\n")

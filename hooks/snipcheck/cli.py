@@ -179,6 +179,9 @@ def _jobs(text: str) -> int:
     return value
 
 
+IMAGES_HELP = "The base images the examples are built on, and their lock."  # images_cli is loaded only to run it
+
+
 def parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line. Given the command about to run, only that command is set up (argparse
     looks up a translation for every help text it is given: milliseconds of start-up)."""
@@ -194,9 +197,9 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
             if command in (None, name):
                 from .images_cli import add_images_commands  # the `images` commands live in their own module
 
-                add_images_commands(commands)
+                add_images_commands(commands, IMAGES_HELP)
             else:
-                commands.add_parser(name, help="The base images the examples are built on, and their lock.")
+                commands.add_parser(name, help=IMAGES_HELP)
             continue
         sub = commands.add_parser(name, help=run.__doc__.splitlines()[0], description=run.__doc__)
         sub.set_defaults(run=run)

@@ -53,11 +53,10 @@ def lock_state(entry: LockedImage | None) -> str:
     return f"locked {entry.digest[:19]}… {entry.kind}, resolved {entry.resolved}"
 
 
-def add_images_commands(commands) -> None:
-    """`snipcheck images list|lock|update`, added to the command line's subcommands."""
-    group = commands.add_parser("images", help="The base images the examples are built on, and their lock.",
-                                description="The base images the examples are built on, and their lock "
-                                            f"({LOCK_PATH}).")
+def add_images_commands(commands, help: str) -> None:
+    """`snipcheck images list|lock|update`, added to the command line's subcommands (`help`: the
+    one-line help, which cli.py also shows without loading this module)."""
+    group = commands.add_parser("images", help=help, description=f"{help.rstrip('.')} ({LOCK_PATH}).")
     actions = group.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, run in (("list", list_images), ("lock", lock), ("update", update)):
         sub = actions.add_parser(name, help=run.__doc__.splitlines()[0], description=run.__doc__)
@@ -71,7 +70,8 @@ def _setup(root, paths):
     paths): only then is a lock entry that no example names stale."""
     project = Path(root) if root else find_project_root(Path.cwd()) or Path.cwd()
     config = config_mod.from_environment(project_config(project))
-    return project, config, list(paths) or [p for p in DEFAULT_PATHS if (project / p).exists()], not paths
+    defaults = [str(project / p) for p in DEFAULT_PATHS if (project / p).exists()]  # under the root, not here
+    return project, config, list(paths) or defaults, not paths
 
 
 def list_images(args: argparse.Namespace) -> None:
