@@ -22,6 +22,7 @@ try:  # what hashlib.blake2b is, without hashlib loading OpenSSL first (5 ms of 
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
+from .atomicfile import TEMP_PREFIX, write_atomically
 from .cachedir import cache_folder
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
@@ -176,7 +177,7 @@ class CheckCache:
             try:
                 for entry in os.scandir(sub.path):
                     st = entry.stat(follow_symlinks=False)
-                    if entry.name.startswith(".tmp-") and time.time() - st.st_mtime < 3600:
+                    if entry.name.startswith(TEMP_PREFIX) and time.time() - st.st_mtime < 3600:
                         continue  # another process is writing it
                     size = st.st_blocks * 512 or st.st_size
                     entries.append((st.st_mtime, size, entry.path))
@@ -196,20 +197,10 @@ class CheckCache:
 
 
 def _write_atomically(path: Path, text: str) -> bool:
-    """Write `text` to a temp file beside `path` and rename it (two processes may share the folder).
-    A full disk or a deleted folder costs the reuse, not the run: False, never an error."""
+    """atomicfile.write_atomically (two processes may share the folder), except that a full disk or
+    a deleted folder costs the reuse, not the run: False, never an error."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: a run served from the cache never loads it
-
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            _unlink(temp)
-            raise
+        write_atomically(path, text)
         return True
     except OSError:
         return False

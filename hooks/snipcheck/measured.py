@@ -10,7 +10,6 @@ when and where they were measured. A real build with `--update-measurements` rew
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 TYPE_CHECKING = False
@@ -68,14 +67,9 @@ def merged(data: dict, builds, engine: str, now: datetime.datetime | None = None
 
 def save(path: Path, data: dict) -> None:
     """Write atomically, sorted and indented so a diff shows what changed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # only when writing: checking never needs it
+    from .atomicfile import write_atomically
 
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
-    os.replace(tmp, path)
+    write_atomically(Path(path), json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
 def lookup(data: dict, example: str, fact: str):

@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, fields, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from ..atomicfile import write_atomically
 from .model import BuildJob, BuildOutcome, Status
 
 FORMAT = 1  # bump when the stored JSON changes shape
@@ -91,21 +91,12 @@ class BuildCache:
         return replace(outcome, cached=True)
 
     def put(self, key: str, outcome: BuildOutcome, **meta) -> None:
-        """Store atomically (temp file in the same folder, then os.replace). Results that say more
+        """Store atomically (atomicfile.write_atomically). Results that say more
         about the moment than about the example (a timeout) are not stored."""
         if not is_storable(outcome):
             return
-        target = self.path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": FORMAT, "key": key, **meta, "outcome": outcome_to_dict(outcome)}, indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path(key), text)
 
 
 def is_storable(outcome: BuildOutcome) -> bool:
@@ -145,12 +136,7 @@ class LayerSizes:
             return default
 
     def __setitem__(self, diff_id: str, size: int) -> None:
-        path = self._path(diff_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(str(int(size)))
-        os.replace(tmp, path)
+        write_atomically(self._path(diff_id), str(int(size)))
 
     def __getitem__(self, diff_id: str) -> int:
         value = self.get(diff_id)
