@@ -118,7 +118,10 @@ def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
             ok = pct <= target
             f["verdicts"][f"{key}_{label}"] = ok
             cpu = b.get(f"{label}_cpu_overhead_pct")
+            unpaired = b.get(f"{label}_unpaired_overhead_pct")
+            per_round = " ".join(f"{x:+.1f}" for x in b.get(f"{label}_round_overheads_pct", []))
             extra = (f"  overhead {pct:5.1f}% [target <= {target:.0f}%: {verdict(ok)}]"
+                     + (f" (median of rounds: {per_round}; medians' difference {unpaired:+.1f}%)" if per_round else "")
                      + (f"  (CPU {cpu:+.1f}%)" if cpu is not None else ""))
         rounds = " ".join(f"{t:.2f}" for t in v.get("runs_s", []))
         print(f"  {text:<22} {v['seconds']:7.2f} s  CPU {v.get('cpu_s', 0):6.2f} s  {v['html_pages']:4d} pages  "
