@@ -69,6 +69,11 @@ class Rule:
         RuleSet.runnable's word index implements (tests/test_shared_analysis.py holds them equal)."""
         return not self.requires or not present_words.isdisjoint(self.requires)
 
+    @property
+    def module(self) -> str:
+        """The module that defines the rule (for a catalog rule, known without importing it)."""
+        return self.check.module if isinstance(self.check, DeferredCheck) else self.check.__module__
+
     def loaded(self) -> Rule:
         """This rule with its check function imported (a catalog rule imports its module on first use)."""
         if isinstance(self.check, DeferredCheck):

@@ -7,7 +7,7 @@ Example fence is declared as a bad example of that rule, so the site build re-ch
 from __future__ import annotations
 
 import re
-import sys
+import importlib
 
 from .profiles import profile_severity
 from .rulekit import Rule
@@ -21,7 +21,7 @@ def page_path(rule_id: str) -> str:
 
 def family(rule: Rule) -> str:
     """The rule's family, as its family package's docstring names it ("Go builds (DG4xx)")."""
-    package = sys.modules[rule.loaded().check.__module__.rsplit(".", 1)[0]]
+    package = importlib.import_module(rule.module.rsplit(".", 1)[0])  # the family only: rules stay unloaded
     first = (package.__doc__ or "").strip().split("\n")[0]
     return first.split("):")[0] + ")" if "):" in first else package.__name__.rsplit(".", 1)[-1]
 

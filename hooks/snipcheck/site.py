@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import rulepages
 from .batch import BatchStats, check_many
+from .cachedir import cache_folder
 from .checkcache import CheckCache
 from .checker import SnippetResult, check_text
 from .collect import allowed_roots, make_reader, with_dockerignore
@@ -23,6 +24,7 @@ from .escape import terminal
 from .fence import custom_fences
 from .markdown import DOCKERFILE_LANGUAGES, extract
 from .mdguard import ContainSnippets
+from .pagecache import cached_rule_pages
 from .registry import RuleSet
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
@@ -99,7 +101,10 @@ class SiteChecks:
 
     def generated_pages(self, has_page=lambda path: True) -> dict[str, str]:
         """Rule pages (when asked for); `has_page` says which guide pages a rule may link to."""
-        return rulepages.rule_pages(self.ruleset.all, has_page) if self.config.rule_pages else {}
+        if not self.config.rule_pages:
+            return {}
+        folder = cache_folder("pages", self.config.cache_dir) if self.config.cache else None
+        return cached_rule_pages(self.ruleset.all, has_page, folder)
 
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
