@@ -238,7 +238,21 @@ def section_render(config_file: Path, work: Path, builds: int = 3) -> dict:
         pages[kind][0] += seconds
         pages[kind][1] += size
     hook = {step: statistics.median(run["hook"][step] for run in runs) for step in runs[0]["hook"]}
-    return {"hook": hook, "pages": pages, "empty_page_s": min(run["empty_page_s"] for run in runs), "builds": builds}
+    warm_hook = _warm_hook_profile(config_file, work)
+    return {"hook": hook, "pages": pages, "empty_page_s": min(run["empty_page_s"] for run in runs), "builds": builds,
+            **({"warm_hook": warm_hook} if warm_hook else {})}
+
+
+def _warm_hook_profile(config_file: Path, work: Path) -> dict | None:
+    """The hook's steps in one in-process build with the check cache warm (a first build fills it)."""
+    cache = work.parent / f"{work.name}-warm-cache"  # beside the site folder: a build empties that one
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPCHECK_CACHE_DIR": str(cache)}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, __file__, "--child", "hook-profile", str(config_file), str(work)],
+                              capture_output=True, text=True, cwd=config_file.parent, env=env)
+        if done.returncode:
+            return None
+    return json.loads(done.stdout.strip().splitlines()[-1])["hook"]
 
 
 # -- memory --------------------------------------------------------------------------------------------

@@ -165,11 +165,13 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from pymdownx.superfences import SuperFencesBlockPreprocessor
 
+    start = time.perf_counter()
     from snipcheck import fence, site
 
+    spent: dict[str, float] = {"import (after MkDocs)": time.perf_counter() - start}
     logging.disable(logging.WARNING)
-    spent: dict[str, float] = {}
 
     def timed(name, fn):
         def wrapper(*args, **kwargs):
@@ -182,9 +184,30 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
 
     for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "finish_build"):
         setattr(site.SiteChecks, name, timed(name, getattr(site.SiteChecks, name)))
+    from snipcheck.plugin import SnipcheckPlugin
+
+    for name in ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_build"):
+        # all of the plugin's events (they include the steps above): what a build without it does not run
+        setattr(SnipcheckPlugin, name, timed("all plugin events", getattr(SnipcheckPlugin, name)))
     make = fence.make_formatter
-    fence.make_formatter = lambda result_for, **display: timed("fence (highlight + result box)",
-                                                               make(result_for, **display))
+    in_fence = []
+
+    def fence_timed(result_for, **display):
+        formatter = timed("fence (highlight + result box)", make(result_for, **display))
+
+        def marked(*args, **kwargs):
+            in_fence.append(True)
+            try:
+                return formatter(*args, **kwargs)
+            finally:
+                in_fence.pop()
+        return marked
+
+    fence.make_formatter = fence_timed
+    highlight = SuperFencesBlockPreprocessor.highlight
+    timed_highlight = timed("of it highlighting", highlight)
+    # what a build without the checker does too: SuperFences highlighting our Dockerfile fences
+    SuperFencesBlockPreprocessor.highlight = lambda *a, **k: (timed_highlight if in_fence else highlight)(*a, **k)
     pages = _time_pages(site.SiteChecks)
     config = load_config(config_file=config_file, site_dir=site_dir)
     import gc
