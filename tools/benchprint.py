@@ -29,19 +29,6 @@ def print_render(f: dict, key: str, title: str) -> None:
     for label, steps in (("cache off", r["hook"]), ("cache warm", r.get("warm_hook"))):
         if steps and "all plugin events" in steps:
             print(f"  the checker's own share of the build, {label}: " + _own_share(steps))
-
-
-def _own_share(steps: dict) -> str:
-    """What the checker adds to one in-process build: its plugin events and its Dockerfile fence, less
-    the highlighting a build without it does as well, plus importing it; against the rest of the
-    same build (one process, so the machine's pace cancels out)."""
-    events, fence = steps["all plugin events"], steps.get("fence (highlight + result box)", 0.0)
-    highlighting, imported = steps.get("of it highlighting", 0.0), steps["import (after MkDocs)"]
-    in_build = events + fence - highlighting
-    own = in_build + imported
-    rest = steps["whole build (in process)"] - in_build
-    return (f"{own:.2f} s (plugin events {events:.2f} s, fence {fence:.2f} s less {highlighting:.2f} s of highlighting, "
-            f"importing {imported:.2f} s) = {100 * own / rest:.1f}% of the rest of the build")
     pages = dict(r["pages"])
     each = pages.pop("each", [])
     per_kib = {kind: 1000 * t / (size / 1024) for kind, (t, size) in pages.items() if size}
@@ -60,6 +47,19 @@ def _own_share(steps: dict) -> str:
           f"{1000 * empty:.2f} ms): own pages ({counts['own']}) {net['own']:.2f} ms a KiB, generated pages "
           f"({counts['generated']}) {net['generated']:.2f} ms a KiB [target: no dearer than own pages of the "
           f"same size (10% noise): {verdict(ok)}]")
+
+
+def _own_share(steps: dict) -> str:
+    """What the checker adds to one in-process build: its plugin events and its Dockerfile fence, less
+    the highlighting a build without it does as well, plus importing it; against the rest of the
+    same build (one process, so the machine's pace cancels out)."""
+    events, fence = steps["all plugin events"], steps.get("fence (highlight + result box)", 0.0)
+    highlighting, imported = steps.get("of it highlighting", 0.0), steps["import (after MkDocs)"]
+    in_build = events + fence - highlighting
+    own = in_build + imported
+    rest = steps["whole build (in process)"] - in_build
+    return (f"{own:.2f} s (plugin events {events:.2f} s, fence {fence:.2f} s less {highlighting:.2f} s of highlighting, "
+            f"importing {imported:.2f} s) = {100 * own / rest:.1f}% of the rest of the build")
 
 
 def print_snippets(f: dict, counts: dict, files: dict) -> None:
