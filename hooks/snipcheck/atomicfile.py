@@ -23,8 +23,13 @@ def write_atomically(path: Path, text: str) -> None:
             fh.write(text)
         os.replace(temp, path)
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        remove_quietly(temp)
         raise
+
+
+def remove_quietly(path) -> None:
+    """Delete a file if it is there; one already gone, or a folder that refuses, is not an error."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

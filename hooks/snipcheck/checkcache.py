@@ -22,7 +22,7 @@ try:  # what hashlib.blake2b is, without hashlib loading OpenSSL first (5 ms of 
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
-from .atomicfile import TEMP_PREFIX, write_atomically
+from .atomicfile import TEMP_PREFIX, remove_quietly, write_atomically
 from .cachedir import cache_folder
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
@@ -190,7 +190,7 @@ class CheckCache:
         for _, size, path in sorted(entries):
             if total <= self.max_bytes * TRIM_TO:
                 break
-            _unlink(path)
+            remove_quietly(path)
             total -= size
             dropped += 1
         return dropped
@@ -212,9 +212,3 @@ def _touch(fd: int) -> None:
     except OSError:
         pass  # a read-only cache still serves hits
 
-
-def _unlink(path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

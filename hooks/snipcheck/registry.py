@@ -21,6 +21,7 @@ class RuleSet:
     def __init__(self, config: Config = Config(), all_rules: tuple[Rule, ...] | None = None) -> None:
         self._given = all_rules
         self._config = config
+        self._gate_index: dict = {}  # (expected, fragment) -> (rules, ungated positions, word -> positions)
         for code in (*config.select, *config.ignore, *config.enable, *config.severity):
             if not self.known(code):
                 raise ConfigError(f"unknown rule {code!r} in configuration")
@@ -90,10 +91,6 @@ class RuleSet:
         for word in present:
             positions.update(by_word.get(word, ()))
         return [rules[n] for n in sorted(positions)]
-
-    @cached_property
-    def _gate_index(self) -> dict:
-        return {}
 
     @cached_property
     def _running_ids(self) -> frozenset[str]:
