@@ -19,7 +19,7 @@ def findings(text: str, fragment: bool | None = None, dockerignore: str | None =
     text = textwrap.dedent(text).lstrip("\n")
     if fragment is None:
         fragment = not any(line.strip().upper().startswith("FROM ") for line in text.splitlines())
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     from snipcheck.checker import check_snippet
     from snipcheck.snippets import snippet_from_dockerfile

@@ -4,7 +4,7 @@ The real-Docker proof (count `docker build` calls) is in test_build_farm.py."""
 from __future__ import annotations
 
 import multiprocessing
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 import pytest

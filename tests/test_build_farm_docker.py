@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from dataclasses import replace
+from snipcheck.records import replace
 
 import pytest
 from sitecopy import ROOT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 from spec import RULES

@@ -5,7 +5,7 @@ is tested for real in test_builder.py)."""
 from __future__ import annotations
 
 import textwrap
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 from rulecount import counting_rule_calls

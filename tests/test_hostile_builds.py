@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import threading
 import uuid
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 import pytest

@@ -139,3 +139,34 @@ def test_servers_that_leave_root_themselves():
 def test_busybox_has_a_shell_and_no_package_manager():
     info = lookup("busybox:1.37")
     assert info.shell and not info.bash and info.package_manager is None and info.user == "root"
+
+
+def _references_to_try():
+    """Every FROM reference in the guide and the seed, each also as library/, docker.io/ and with a
+    digest, and names that only share a start with a table entry."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for folder in ("docs", "snippets") for p in (root / folder).rglob("*")
+             if p.is_file() and p.suffix in (".md", ".Dockerfile", "")]
+    texts += [p.read_text(encoding="utf-8") for p in (root.parent / "shared" / "seed").rglob("*") if p.is_file()]
+    refs = {m.group(1) for t in texts for m in re.finditer(r"(?im)^\s*FROM\s+(?:--\S+\s+)*(\S+)", t)}
+    refs |= {"golangci/golangci-lint:v1", "pythonista:3", "nodejs:20", "gcr.io/distroless-x/static", "debianish",
+             "scratchy", "library/scratch", "eclipse-temurin:21-jre-alpine", "openjdk:17-slim", "ALPINE:3.20"}
+    return sorted(refs | {f"library/{r}" for r in refs} | {f"docker.io/{r}" for r in refs}
+                  | {f"{r}@sha256:{'0' * 64}" for r in refs})
+
+
+def test_the_name_filter_never_hides_a_pattern_that_matches():
+    """lookup compiles a pattern only for names that start like it: the first match must be the one
+    a scan of every pattern finds."""
+    import re
+
+    refs = _references_to_try()
+    assert len(refs) > 100
+    for ref in (r for r in refs if "$" not in r):  # a variable in the name: unknown before any pattern
+        name = images.normalize(ref)
+        first = next((info for _, pattern, info in images._TABLE if re.match(pattern, name)), None)
+        found = lookup(ref)
+        assert (found.family if found else None) == (first.family if first else None), ref

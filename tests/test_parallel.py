@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from dataclasses import replace
+from snipcheck.records import replace
 from pathlib import Path
 
 from snipcheck.batch import check_many

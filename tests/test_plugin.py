@@ -2,7 +2,7 @@
 site's own code-block features alone, navigation and Markdown settings read from the site."""
 
 import logging
-from dataclasses import fields
+from snipcheck.records import fields
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -11,7 +11,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
+from snipcheck.records import replace
 from importlib.resources import files
 from pathlib import Path
 

@@ -4,7 +4,7 @@ It must say exactly what the @rule decorators say (regenerate with tools/rule_ca
 whose module disagrees refuses to run; and a run over the catalog finds what the imported rules find.
 """
 
-from dataclasses import fields, replace
+from snipcheck.records import fields, replace
 from pathlib import Path
 
 import pytest

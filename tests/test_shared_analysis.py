@@ -63,7 +63,7 @@ def test_shared_analyses_change_no_finding(order):
 def test_requires_words_skip_no_finding():
     """A rule's `requires=` words only let the checker skip snippets the rule says nothing about:
     the same snippets checked with every gate removed give the same results."""
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     from snipcheck.checker import check_text
 
@@ -103,7 +103,7 @@ SEED = ROOT.parent / "shared" / "seed"
 
 
 def _gated_and_ungated(config):
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     gated = RuleSet(config)
     return gated, RuleSet(config, all_rules=tuple(replace(r, requires=()) for r in gated.all))

@@ -163,7 +163,7 @@ def section_parallel(site: Path) -> dict:
 
 
 def parallel_child(site: str, jobs: str) -> None:
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     import snipcheck.checker
     from snipcheck.batch import check_many

@@ -58,7 +58,7 @@ def counting_client(folder: Path) -> tuple[str, Path]:
 
 def one_run(report, hosts: list[str], cache_dir: Path, client: str, calls: Path) -> dict:
     """Time build_examples (the build work only) with these engines and this cache folder."""
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     from snipcheck.run import build_examples
 

@@ -46,7 +46,7 @@ def source_blocks() -> list[tuple[str, str]]:
     from snipcheck.registry import RuleSet
     from snipcheck.run import project_config, snippet_bases
     from snipcheck.snippets import snippet_from_dockerfile
-    from dataclasses import replace
+    from snipcheck.records import replace
 
     config = project_config(ROOT)
     ruleset = RuleSet(config)

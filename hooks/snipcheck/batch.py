@@ -5,7 +5,7 @@ there are many), store the new results. Output is the same, in the same order, w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import dataclass
 
 from . import parallel
 from .checkcache import CheckCache, decode, encode

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import fields
+from .records import fields
 from pathlib import Path
 
 try:  # what hashlib.blake2b is, without hashlib loading OpenSSL first (5 ms of a cache-served run)

@@ -6,7 +6,7 @@ expectations, fragments, severity overrides and the fail-on threshold.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from .records import replace
 
 from .config import Config
 from .lifecycle import today

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from .records import dataclass
 
 from .measured import lookup
 from .snippets import Location, Problem

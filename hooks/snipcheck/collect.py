@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 import re
-from dataclasses import dataclass, field, replace
+from .records import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from dataclasses import MISSING, dataclass, field, fields, replace
+from .records import MISSING, dataclass, field, fields, replace
 
 from . import mkdocs_yml
 from .severity import Severity
@@ -176,7 +176,7 @@ _PLAIN_TYPES = {"str": str, "int": int, "bool": bool}  # annotations spelt as th
 
 def _coerce(key: str, value, source: str):
     """Convert a value from YAML, TOML, the environment or a flag to the option's type."""
-    hint = _PLAIN_TYPES.get(Config.__dataclass_fields__[key].type) or field_types()[key]
+    hint = _PLAIN_TYPES.get(Config.__record_fields__[key].type) or field_types()[key]
     try:
         if key in _NUMBERS:
             number = _NUMBERS[key](value)

@@ -11,7 +11,7 @@ the page wrote it, never the target or its content. Reads are capped, so a huge 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from .records import dataclass
 from collections.abc import Iterable
 from pathlib import Path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from .records import dataclass
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ missing .dockerignore) say nothing useful about a piece of one. Pure functions o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import dataclass
 
 # A line that stands for omitted lines: `...`, `…`, `# ...`, `# ... more steps`.
 _ELISION = re.compile(r"^[ \t]*(#[ \t]*)?(\.\.\.+|…)([ \t].*)?$")

@@ -11,7 +11,7 @@ Highlighting options (title, hl_lines, linenums) pass through to SuperFences.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from .records import replace
 
 from .snippets import FenceOptions
 

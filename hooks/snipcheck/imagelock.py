@@ -14,7 +14,7 @@ Pure, but for `load`: text in, entries out, and back; the CLI (`snipcheck images
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import dataclass
 from pathlib import Path
 
 LOCK_PATH = "snippets/images.lock"

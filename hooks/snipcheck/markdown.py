@@ -7,7 +7,7 @@ for fences at any indentation or blockquote depth (lists, admonitions, tabs, det
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from .records import replace
 
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START, RE_OPTIONS
 

@@ -6,18 +6,18 @@ Every value here is frozen: rules read it, nothing writes it after parsing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import dataclass, field
 from functools import cached_property
 
 from .severity import Severity  # noqa: F401 (re-exported: rules import it from here)
 
 
 def hash_once(self) -> int:
-    """`__hash__` for frozen dataclasses that caches key on (every rule asks for the same RUN's
+    """`__hash__` for frozen value classes that caches key on (every rule asks for the same RUN's
     commands): the hash of the fields, computed on first use and kept, not on every lookup."""
     cached = self.__dict__.get("_hash")
     if cached is None:
-        cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        cached = hash(tuple(getattr(self, name) for name in self.__record_fields__))
         object.__setattr__(self, "_hash", cached)
     return cached
 

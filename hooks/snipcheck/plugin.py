@@ -7,7 +7,7 @@ Options come from the `Config` dataclass (see plugin_options); the work is done 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from .records import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError

@@ -7,7 +7,7 @@ type, so a new setting added there appears under `plugins: - snipcheck:` without
 from __future__ import annotations
 
 import typing
-from dataclasses import fields
+from .records import fields
 from typing import Literal
 
 from mkdocs.config import base

@@ -4,7 +4,7 @@ none of the checking machinery (checker.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from .records import dataclass, replace
 
 from .config import Config
 from .severity import Severity

@@ -7,7 +7,7 @@ catalog rule whose module declares something else refuses to run (rulekit.Deferr
 
 from __future__ import annotations
 
-from dataclasses import fields
+from .records import fields
 
 from .rulekit import Rule
 

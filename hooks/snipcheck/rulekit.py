@@ -7,9 +7,8 @@ Dockerfile and a `Context` and yields `Violation`s; its docstring is the rule's 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
-from dataclasses import dataclass, field
+from .records import dataclass, field
 from collections.abc import Callable, Iterable
 
 from .model import Dockerfile, Severity
@@ -82,6 +81,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # only rule pages and docs read it: not imported by a check
+
         return inspect.cleandoc(self.loaded().check.__doc__ or "")
 
     @property

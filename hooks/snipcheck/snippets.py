@@ -6,7 +6,7 @@ given to the CLI) with a location for every line of its text, so findings map ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import dataclass, field
 
 
 @dataclass(frozen=True, order=True)

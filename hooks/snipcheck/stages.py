@@ -7,7 +7,7 @@ Derived once per Dockerfile from its instructions. Also resolves ARG/ENV scope, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from .records import dataclass, field
 
 from .model import Dockerfile, Instruction
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from ..records import dataclass
 from collections.abc import Iterator
 
 from ..model import Dockerfile, Instruction

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import shlex
 from functools import lru_cache
-from dataclasses import dataclass
+from ..records import dataclass
 
 from .shell import Command
 

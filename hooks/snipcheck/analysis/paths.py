@@ -8,7 +8,7 @@ path is certainly absent, an Origin otherwise; kind "unknown" means "cannot tell
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, replace
+from ..records import dataclass, replace
 
 from .. import images
 from .gobuild import go_args

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import shlex
 from functools import cached_property, lru_cache
-from dataclasses import dataclass
+from ..records import dataclass
 
 from ..model import Instruction, hash_once, state_without_hash
 

@@ -9,7 +9,7 @@ first healthy engine), so a warm run asks the engine only what the images resolv
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from ..records import dataclass, field
 from pathlib import Path
 from typing import Sequence
 

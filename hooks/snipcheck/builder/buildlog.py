@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from ..records import dataclass
 
 from ..model import Dockerfile, Instruction
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, fields, replace
+from ..records import asdict, fields, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path

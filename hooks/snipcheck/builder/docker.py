@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from dataclasses import replace
+from ..records import replace
 from pathlib import Path
 
 from ..parser import parse

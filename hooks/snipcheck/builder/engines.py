@@ -12,7 +12,7 @@ from __future__ import annotations
 import queue
 import re
 import threading
-from dataclasses import dataclass
+from ..records import dataclass
 from typing import Callable, Sequence
 
 from .model import Builder, BuildJob, BuildOutcome, EngineError, Status

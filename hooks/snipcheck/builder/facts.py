@@ -13,7 +13,7 @@ import json
 import posixpath
 import tarfile
 import zlib
-from dataclasses import asdict, dataclass, fields
+from ..records import asdict, dataclass, fields
 from pathlib import Path
 from typing import MutableMapping
 

@@ -15,7 +15,7 @@ page's text stays as written and dockerd needs no daemon-wide mirror flag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..records import dataclass
 
 DEFAULT_REGISTRY = "docker.io"
 

@@ -7,7 +7,7 @@ implements it, and logic tests may pass a fake.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from ..records import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 

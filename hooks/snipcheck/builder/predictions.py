@@ -8,7 +8,7 @@ listed in the report so the rule set can learn. Pure: outcomes in, verdicts out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..records import dataclass
 from typing import Callable, Iterable
 
 from .model import BuildOutcome, Status

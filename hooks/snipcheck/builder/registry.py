@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from dataclasses import dataclass, field
+from ..records import dataclass, field
 from typing import Callable
 
 from ..imagelock import LockedImage

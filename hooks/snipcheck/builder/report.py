@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from ..records import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 

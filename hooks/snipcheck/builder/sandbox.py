@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..records import dataclass
 
 from ..config import Config
 from ..imagelock import LOCK_PATH, LockedImage

@@ -6,7 +6,7 @@ arguments BuildKit predefines, and the environment that well-known base images s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ...records import dataclass, field
 
 from ...model import Dockerfile, Instruction
 from ...stages import Stage

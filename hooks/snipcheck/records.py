@@ -1,0 +1,280 @@
+"""Value classes for the checker: the part of the standard `dataclasses` module it uses, made cheap
+to start.
+
+`snipcheck check Dockerfile` is run once per commit by pre-commit hooks, so its start-up is part of
+every check. In Python 3.11 the standard decorator compiles about six methods per class with `exec`
+and its module imports `inspect` (with `ast`, `dis` and `tokenize`): some 40 ms of a 200 ms run
+here, for classes most runs never compare or print. This module gives the same classes (same
+`__init__` signature and defaults, the same equality, hashing, ordering, freezing and `repr`) for the
+features the checker uses, and compiles only `__init__`, when a class is first instantiated;
+comparison, hashing and `repr` are shared functions over the fields.
+
+Supported: `@dataclass`, `@dataclass(frozen=True, order=True, eq=False)`, `field(default=,
+default_factory=, repr=, compare=)`, `fields`, `replace`, `asdict`, `MISSING`, fields inherited from
+a decorated base, `__post_init__`, `ClassVar` annotations (not fields) and methods the class defines
+itself (kept, as the standard decorator keeps them). Not supported, and refused where it would
+silently differ: `init=False` fields, keyword-only fields, `InitVar`, `slots`.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+__all__ = ["MISSING", "Field", "FrozenInstanceError", "asdict", "dataclass", "field", "fields", "replace"]
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+class FrozenInstanceError(AttributeError):
+    """Assigning to a field of a frozen instance (an AttributeError, as in the standard module)."""
+
+
+class Field:
+    """One field: its name, annotation (a string under `from __future__ import annotations`) and
+    default or default factory."""
+
+    __slots__ = ("name", "type", "default", "default_factory", "repr", "compare")
+
+    def __init__(self, default=MISSING, default_factory=MISSING, repr: bool = True, compare: bool = True):
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.name = ""
+        self.type: object = None
+        self.default = default
+        self.default_factory = default_factory
+        self.repr = repr
+        self.compare = compare
+
+    def __repr__(self) -> str:
+        return f"Field(name={self.name!r}, type={self.type!r}, default={self.default!r})"
+
+
+def field(*, default=MISSING, default_factory=MISSING, repr: bool = True, compare: bool = True) -> Field:
+    return Field(default, default_factory, repr, compare)
+
+
+_FIELDS = "__record_fields__"
+
+
+def fields(class_or_instance) -> tuple[Field, ...]:
+    try:
+        return tuple(getattr(class_or_instance, _FIELDS).values())
+    except AttributeError:
+        raise TypeError("must be called with a dataclass type or instance") from None
+
+
+def replace(obj, /, **changes):
+    """A copy of `obj` with `changes`: every other field keeps its value."""
+    for name in getattr(obj, _FIELDS):
+        if name not in changes:
+            changes[name] = getattr(obj, name)
+    return obj.__class__(**changes)
+
+
+def asdict(obj) -> dict:
+    """`obj`'s fields as a dict, recursing into records, lists, tuples and dicts (as the standard
+    `asdict` does; other values are deep-copied)."""
+    if not hasattr(type(obj), _FIELDS):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _as_plain(obj)
+
+
+def _as_plain(value):
+    if hasattr(type(value), _FIELDS):
+        return {name: _as_plain(getattr(value, name)) for name in getattr(value, _FIELDS)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return type(value)(*[_as_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return type(value)(_as_plain(v) for v in value)
+    if isinstance(value, dict):
+        return type(value)((_as_plain(k), _as_plain(v)) for k, v in value.items())
+    import copy
+
+    return copy.deepcopy(value)
+
+
+def dataclass(cls=None, /, *, frozen: bool = False, eq: bool = True, order: bool = False):
+    """Make `cls` a value class from its annotated fields (see the module's docstring)."""
+    def wrap(cls):
+        return _process(cls, frozen, eq, order)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _is_class_var(annotation) -> bool:
+    return isinstance(annotation, str) and annotation.startswith(("ClassVar", "typing.ClassVar"))
+
+
+def _own_fields(cls) -> list[Field]:
+    own = []
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        if _is_class_var(annotation):
+            continue
+        if isinstance(annotation, str) and annotation.startswith(("InitVar", "dataclasses.InitVar", "KW_ONLY")):
+            raise TypeError(f"{cls.__qualname__}.{name}: InitVar and KW_ONLY are not supported here")
+        default = cls.__dict__.get(name, MISSING)
+        f = default if isinstance(default, Field) else Field(default)
+        if isinstance(f.default, (list, dict, set)):
+            raise ValueError(f"{cls.__qualname__}.{name}: mutable default {type(f.default).__name__} is not "
+                             f"allowed: use default_factory")
+        f.name, f.type = name, annotation
+        if f.default is MISSING:
+            if name in cls.__dict__:
+                delattr(cls, name)  # a field(...) without a default leaves no class attribute
+        else:
+            setattr(cls, name, f.default)
+        own.append(f)
+    return own
+
+
+def _process(cls, frozen: bool, eq: bool, order: bool):
+    all_fields: dict[str, Field] = {}
+    for base in reversed(cls.__mro__[1:]):
+        all_fields.update(getattr(base, _FIELDS, {}) if _FIELDS in base.__dict__ else {})
+    for f in _own_fields(cls):
+        all_fields[f.name] = f
+    seen_default = False
+    for f in all_fields.values():
+        has_default = f.default is not MISSING or f.default_factory is not MISSING
+        if seen_default and not has_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        seen_default = seen_default or has_default
+    setattr(cls, _FIELDS, all_fields)
+    names = tuple(all_fields)
+    compared = tuple(f.name for f in all_fields.values() if f.compare)
+    shown = tuple(f.name for f in all_fields.values() if f.repr)
+
+    def define(name: str, value) -> None:
+        if name not in cls.__dict__:
+            setattr(cls, name, value)
+
+    define("__init__", _init_compiled_on_first_use(cls, tuple(all_fields.values()), frozen))
+    define("__repr__", _repr(shown))
+    define("__match_args__", names)
+    if eq:
+        key = _key(compared)
+        define("__eq__", _eq(key))
+        explicit_hash = "__hash__" in cls.__dict__ and not (cls.__dict__["__hash__"] is None and "__eq__" in cls.__dict__)
+        if not explicit_hash:
+            cls.__hash__ = _hash(key) if frozen else None
+    if order:
+        if not eq:
+            raise ValueError("eq must be true if order is true")
+        for name, compare in _orderings(_key(compared)).items():
+            if name in cls.__dict__:
+                raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}; consider using functools.total_ordering")
+            setattr(cls, name, compare)
+    if frozen:
+        for name, method in _frozen_methods(cls, frozenset(names)).items():
+            if name in cls.__dict__:
+                raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}")
+            setattr(cls, name, method)
+    return cls
+
+
+def _key(names: tuple[str, ...]):
+    """A function from an instance to the tuple of its `names` fields."""
+    if len(names) >= 2:
+        return attrgetter(*names)
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda self: (one(self),)
+    return lambda self: ()
+
+
+def _eq(key):
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return key(self) == key(other)
+        return NotImplemented
+    return __eq__
+
+
+def _hash(key):
+    def __hash__(self):
+        return hash(key(self))
+    return __hash__
+
+
+def _orderings(key) -> dict:
+    def comparison(name, compare):
+        def method(self, other):
+            if other.__class__ is self.__class__:
+                return compare(key(self), key(other))
+            return NotImplemented
+        method.__name__ = name
+        return method
+
+    import operator
+
+    return {f"__{op}__": comparison(f"__{op}__", getattr(operator, op)) for op in ("lt", "le", "gt", "ge")}
+
+
+def _repr(names: tuple[str, ...]):
+    def __repr__(self):
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+    return __repr__
+
+
+def _frozen_methods(cls, names: frozenset[str]) -> dict:
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return {"__setattr__": __setattr__, "__delattr__": __delattr__}
+
+
+def _init_compiled_on_first_use(cls, all_fields: tuple[Field, ...], frozen: bool):
+    """A stand-in `__init__` that compiles the real one, installs it on `cls` and calls it: a class
+    that is never instantiated in a run costs no compiling."""
+    def __init__(self, *args, **kwargs):
+        real = _compile_init(cls, all_fields, frozen)
+        cls.__init__ = real
+        real(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+def _compile_init(cls, all_fields: tuple[Field, ...], frozen: bool):
+    """The `__init__` the standard decorator writes, storing into the instance's `__dict__` (which a
+    frozen class's `__setattr__` would refuse)."""
+    scope: dict = {"_MISSING_": MISSING}
+    params, body = [], []
+    for n, f in enumerate(all_fields):
+        if f.default_factory is not MISSING:
+            scope[f"_factory_{n}_"] = f.default_factory
+            params.append(f"{f.name}=_MISSING_")
+            value = f"_factory_{n}_() if {f.name} is _MISSING_ else {f.name}"
+        else:
+            if f.default is not MISSING:
+                scope[f"_default_{n}_"] = f.default
+                params.append(f"{f.name}=_default_{n}_")
+            else:
+                params.append(f.name)
+            value = f.name
+        body.append(f"    _values_[{f.name!r}] = {value}" if frozen else f"    self.{f.name} = {value}")
+    if frozen:
+        body.insert(0, "    _values_ = self.__dict__")
+    if hasattr(cls, "__post_init__"):
+        body.append("    self.__post_init__()")
+    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
+    exec(source, scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
