@@ -141,3 +141,27 @@ def test_the_snipcheck_command_delivers_all_its_output_and_its_exit_status(tmp_p
     reader.stdout.close()
     assert reader.wait(timeout=60) in (0, 1)
     assert b"Traceback" not in reader.stderr.read()
+
+
+def test_signal_handlers_change_only_in_the_main_thread():
+    """signals_raise installs its handlers in the main thread and restores them; in another thread,
+    where Python refuses new handlers, it runs the body unchanged instead of failing."""
+    import signal
+    import threading
+
+    from snipcheck.signals import signals_raise
+
+    before = signal.getsignal(signal.SIGTERM)
+    with signals_raise():
+        assert signal.getsignal(signal.SIGTERM) is not before
+    assert signal.getsignal(signal.SIGTERM) is before
+    seen = []
+
+    def body():
+        with signals_raise():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    worker = threading.Thread(target=body)
+    worker.start()
+    worker.join()
+    assert seen == [before]

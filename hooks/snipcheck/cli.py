@@ -179,13 +179,45 @@ def _jobs(text: str) -> int:
     return value
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal width found as shutil finds it but without
+    importing shutil (and the three compression modules it loads): argparse makes a formatter for
+    every argument it is given, on every run, not only for --help."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal of stdout, else 80."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser laid out by _HelpFormatter; its sub-commands' parsers are of this class too."""
+
+    def __init__(self, *args, formatter_class=_HelpFormatter, **kwargs):
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 IMAGES_HELP = "The base images the examples are built on, and their lock."  # images_cli is loaded only to run it
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line. Given the command about to run, only that command is set up (argparse
     looks up a translation for every help text it is given: milliseconds of start-up)."""
-    top = argparse.ArgumentParser(prog="snipcheck", description="Check the Dockerfiles in Markdown pages and Dockerfiles.")
+    top = _Parser(prog="snipcheck", description="Check the Dockerfiles in Markdown pages and Dockerfiles.")
     top.add_argument("--version", action=_Version, help="Show the version and exit.")
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
     table = (("check", check, _check_arguments), ("rules", list_rules, None), ("rule", show_rule, _rule_arguments),

@@ -14,12 +14,15 @@ from .severity import Severity  # noqa: F401 (re-exported: rules import it from 
 
 def hash_once(self) -> int:
     """`__hash__` for frozen value classes that caches key on (every rule asks for the same RUN's
-    commands): the hash of the fields, computed on first use and kept, not on every lookup."""
-    cached = self.__dict__.get("_hash")
-    if cached is None:
+    commands): the hash of the fields, computed on first use and kept, not on every lookup. Read as
+    an attribute: looking in `self.__dict__` would make CPython give the instance a real dict, and
+    every attribute read the rules make on it slower."""
+    try:
+        return self._hash
+    except AttributeError:
         cached = hash(tuple(getattr(self, name) for name in self.__record_fields__))
         object.__setattr__(self, "_hash", cached)
-    return cached
+        return cached
 
 
 def state_without_hash(self) -> dict:

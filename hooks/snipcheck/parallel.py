@@ -8,7 +8,6 @@ parent turns into the same SnippetResults a serial run makes.
 from __future__ import annotations
 
 import os
-import threading
 
 from .checkcache import encode
 from .config import Config
@@ -63,6 +62,7 @@ def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list
 
 def _context():
     import multiprocessing
+    import threading
 
     # fork is cheapest (the rules are imported already) but unsafe with threads (mkdocs serve).
     methods = multiprocessing.get_all_start_methods()

@@ -6,8 +6,8 @@ every check. In Python 3.11 the standard decorator compiles about six methods pe
 and its module imports `inspect` (with `ast`, `dis` and `tokenize`): some 40 ms of a 200 ms run
 here, for classes most runs never compare or print. This module gives the same classes (same
 `__init__` signature and defaults, the same equality, hashing, ordering, freezing and `repr`) for the
-features the checker uses, and compiles only `__init__`, when a class is first instantiated;
-comparison, hashing and `repr` are shared functions over the fields.
+features the checker uses. It writes the same `__init__`, `__eq__`, `__hash__` and orderings, but
+compiles each only when it is first called; `repr` is one shared function over the fields.
 
 Supported: `@dataclass`, `@dataclass(frozen=True, order=True, eq=False)`, `field(default=,
 default_factory=, repr=, compare=)`, `fields`, `replace`, `asdict`, `MISSING`, fields inherited from
@@ -17,8 +17,6 @@ silently differ: `init=False` fields, keyword-only fields, `InitVar`, `slots`.
 """
 
 from __future__ import annotations
-
-from operator import attrgetter
 
 __all__ = ["MISSING", "Field", "FrozenInstanceError", "asdict", "dataclass", "field", "fields", "replace"]
 
@@ -156,66 +154,27 @@ def _process(cls, frozen: bool, eq: bool, order: bool):
         if name not in cls.__dict__:
             setattr(cls, name, value)
 
-    define("__init__", _init_compiled_on_first_use(cls, tuple(all_fields.values()), frozen))
+    define("__init__", _compiled_on_first_use(cls, "__init__", lambda: _init_source(cls, all_fields, frozen)))
     define("__repr__", _repr(shown))
     define("__match_args__", names)
     if eq:
-        key = _key(compared)
-        define("__eq__", _eq(key))
+        define("__eq__", _compiled_on_first_use(cls, "__eq__", lambda: _comparison_source("__eq__", "==", compared)))
         explicit_hash = "__hash__" in cls.__dict__ and not (cls.__dict__["__hash__"] is None and "__eq__" in cls.__dict__)
         if not explicit_hash:
-            cls.__hash__ = _hash(key) if frozen else None
+            cls.__hash__ = _compiled_on_first_use(cls, "__hash__", lambda: _hash_source(compared)) if frozen else None
     if order:
         if not eq:
             raise ValueError("eq must be true if order is true")
-        for name, compare in _orderings(_key(compared)).items():
+        for name, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
             if name in cls.__dict__:
                 raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}; consider using functools.total_ordering")
-            setattr(cls, name, compare)
+            setattr(cls, name, _compiled_on_first_use(cls, name, lambda name=name, op=op: _comparison_source(name, op, compared)))
     if frozen:
         for name, method in _frozen_methods(cls, frozenset(names)).items():
             if name in cls.__dict__:
                 raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}")
             setattr(cls, name, method)
     return cls
-
-
-def _key(names: tuple[str, ...]):
-    """A function from an instance to the tuple of its `names` fields."""
-    if len(names) >= 2:
-        return attrgetter(*names)
-    if len(names) == 1:
-        one = attrgetter(names[0])
-        return lambda self: (one(self),)
-    return lambda self: ()
-
-
-def _eq(key):
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return key(self) == key(other)
-        return NotImplemented
-    return __eq__
-
-
-def _hash(key):
-    def __hash__(self):
-        return hash(key(self))
-    return __hash__
-
-
-def _orderings(key) -> dict:
-    def comparison(name, compare):
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return compare(key(self), key(other))
-            return NotImplemented
-        method.__name__ = name
-        return method
-
-    import operator
-
-    return {f"__{op}__": comparison(f"__{op}__", getattr(operator, op)) for op in ("lt", "le", "gt", "ge")}
 
 
 def _repr(names: tuple[str, ...]):
@@ -239,24 +198,44 @@ def _frozen_methods(cls, names: frozenset[str]) -> dict:
     return {"__setattr__": __setattr__, "__delattr__": __delattr__}
 
 
-def _init_compiled_on_first_use(cls, all_fields: tuple[Field, ...], frozen: bool):
-    """A stand-in `__init__` that compiles the real one, installs it on `cls` and calls it: a class
-    that is never instantiated in a run costs no compiling."""
-    def __init__(self, *args, **kwargs):
-        real = _compile_init(cls, all_fields, frozen)
-        cls.__init__ = real
-        real(self, *args, **kwargs)
+def _compiled_on_first_use(cls, name: str, source):
+    """A stand-in method that compiles the real one from `source()` (text, names it uses), installs it
+    on `cls` and calls it: a method no run calls costs no compiling. The real methods are the ones
+    the standard decorator writes, so they cost the same per call."""
+    def stand_in(self, *args, **kwargs):
+        text, scope = source()
+        exec(text, scope)
+        real = scope[name]
+        real.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, real)
+        return real(self, *args, **kwargs)
 
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    return __init__
+    stand_in.__name__, stand_in.__qualname__ = name, f"{cls.__qualname__}.{name}"
+    return stand_in
 
 
-def _compile_init(cls, all_fields: tuple[Field, ...], frozen: bool):
-    """The `__init__` the standard decorator writes, storing into the instance's `__dict__` (which a
-    frozen class's `__setattr__` would refuse)."""
-    scope: dict = {"_MISSING_": MISSING}
+def _fields_tuple(owner: str, names: tuple[str, ...]) -> str:
+    return "(" + "".join(f"{owner}.{name}," for name in names) + ")"
+
+
+def _comparison_source(name: str, op: str, names: tuple[str, ...]) -> tuple[str, dict]:
+    return (f"def {name}(self, other):\n"
+            f"    if other.__class__ is self.__class__:\n"
+            f"        return {_fields_tuple('self', names)} {op} {_fields_tuple('other', names)}\n"
+            f"    return NotImplemented\n", {})
+
+
+def _hash_source(names: tuple[str, ...]) -> tuple[str, dict]:
+    return f"def __hash__(self):\n    return hash({_fields_tuple('self', names)})\n", {}
+
+
+def _init_source(cls, all_fields: dict[str, Field], frozen: bool) -> tuple[str, dict]:
+    """The `__init__` the standard decorator writes. A frozen class's fields are set through
+    `object.__setattr__`, as there: storing into `self.__dict__` would be quicker here but makes
+    CPython keep a real dict for the instance, and every later attribute read got slower."""
+    scope: dict = {"_MISSING_": MISSING, "_setattr_": object.__setattr__}
     params, body = [], []
-    for n, f in enumerate(all_fields):
+    for n, f in enumerate(all_fields.values()):
         if f.default_factory is not MISSING:
             scope[f"_factory_{n}_"] = f.default_factory
             params.append(f"{f.name}=_MISSING_")
@@ -268,13 +247,7 @@ def _compile_init(cls, all_fields: tuple[Field, ...], frozen: bool):
             else:
                 params.append(f.name)
             value = f.name
-        body.append(f"    _values_[{f.name!r}] = {value}" if frozen else f"    self.{f.name} = {value}")
-    if frozen:
-        body.insert(0, "    _values_ = self.__dict__")
+        body.append(f"    _setattr_(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
-    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
-    exec(source, scope)
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+    return f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n", scope

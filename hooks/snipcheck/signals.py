@@ -4,7 +4,6 @@ what it made; the CLI exits 130 or 143 afterwards. No imports beyond the standar
 from __future__ import annotations
 
 import signal
-import threading
 from contextlib import contextmanager
 
 
@@ -20,16 +19,18 @@ def signals_raise():
     """While inside, SIGINT raises KeyboardInterrupt and SIGTERM raises `Terminated` in the main
     thread, once: a second signal is ignored so the cleanup it started can finish. The previous
     handlers come back afterwards. Elsewhere than the main thread it changes nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
     def handler(signum, frame):
         for sig in EXIT_CODES:
             signal.signal(sig, signal.SIG_IGN)
         raise KeyboardInterrupt() if signum == signal.SIGINT else Terminated()
 
-    previous = {sig: signal.signal(sig, handler) for sig in EXIT_CODES}
+    try:
+        previous = {sig: signal.signal(sig, handler) for sig in EXIT_CODES}
+    except ValueError:  # not the main thread, the only one that may set handlers (threading is not imported)
+        previous = None
+    if previous is None:
+        yield
+        return
     try:
         yield
     finally:
