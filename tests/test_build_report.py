@@ -50,3 +50,13 @@ def test_report_json_holds_the_build_and_the_contradicted_prediction():
     assert real["disagreements"] == [{"example": "snippets/examples/root.Dockerfile:1", "rule": "DG701",
                                       "predicted": "the image fails its selfcheck (non-root)",
                                       "happened": "the selfcheck passed", "agrees": False}]
+
+
+def test_code_spans_in_a_finding_message_render_as_code_and_stay_escaped():
+    from snipcheck.report.html import message_html
+
+    assert message_html("`go build` has no cache mount") == "<code>go build</code> has no cache mount"
+    assert message_html("copy `<script>alert(1)</script>` & `a`") == \
+        "copy <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; <code>a</code>"
+    assert message_html("RUN echo `date is odd") == "RUN echo `date is odd"  # unpaired: left as written
+    assert message_html("no code here") == "no code here"

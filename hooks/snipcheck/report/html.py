@@ -56,6 +56,15 @@ def build_line(build) -> str:
             f"{html_text(text)}.</p>")
 
 
+def message_html(message: str) -> str:
+    """A finding's message as HTML: its `code` spans (commands, paths, flags) as <code>, every part
+    escaped. With an odd number of backticks the pairs are unclear, so the text stays as written."""
+    parts = message.split("`")
+    if len(parts) % 2 == 0:
+        return html_text(message)
+    return "".join(f"<code>{html_text(part)}</code>" if n % 2 else html_text(part) for n, part in enumerate(parts))
+
+
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.1f} kB"
 
@@ -70,7 +79,7 @@ def _finding_item(f, page_file: str, link_rules: bool = True) -> str:
     return (
         f'<li class="snipcheck-finding snipcheck-{f.severity}">{rule} '
         f'<span class="snipcheck-severity">{f.severity}</span> '
-        f'<span class="snipcheck-where">{where}</span>: {html_text(f.message)}{tag}{source}</li>'
+        f'<span class="snipcheck-where">{where}</span>: {message_html(f.message)}{tag}{source}</li>'
     )
 
 
