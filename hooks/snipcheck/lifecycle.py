@@ -28,6 +28,7 @@ class Lifecycle:
     note: str = ""
     regular_end: dt.date | None = None  # Debian: end of regular security support (LTS follows)
     older_than_known: bool = False  # older than the oldest entry: ended by `end` at the latest
+    estimated: bool = False  # `end` not announced yet: the release cadence's date (see go_due)
 
     def days_left(self, today: dt.date) -> int | None:
         return None if self.end is None else (self.end - today).days
@@ -62,7 +63,7 @@ def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
     elif repo == "alpine":
         out += _found(_table()["alpine"], _minor(words[0]))
     elif repo == "golang":
-        out += _found(_table()["go"], _minor(words[0]), older_ok=True)
+        out += _found(_table()["go"], _minor(words[0]), older_ok=True) or _newer_go(_minor(words[0]))
     # Variant words of official images: golang:1.22-bookworm, python:3.12-slim-bullseye, -alpine3.20
     for word in words[1:]:
         if word.isalpha():
@@ -72,9 +73,10 @@ def lifecycles(ref: str) -> tuple[Lifecycle, ...]:
     return tuple(out)
 
 
-def most_urgent(ref: str) -> Lifecycle | None:
-    """The lifecycle of `ref` that ends first (of those with an end date)."""
-    dated = [lc for lc in lifecycles(ref) if lc.end is not None]
+def most_urgent(ref: str, today: dt.date) -> Lifecycle | None:
+    """The lifecycle of `ref` that ends first (of those with an end date), leaving out estimated
+    ends that have not passed yet on `today` (they say nothing yet, and must not hide another)."""
+    dated = [lc for lc in lifecycles(ref) if lc.end is not None and not (lc.estimated and lc.end >= today)]
     return min(dated, key=lambda lc: lc.end) if dated else None
 
 
@@ -98,6 +100,32 @@ def _found(entries: dict[str, Lifecycle], key: str, older_ok: bool = False) -> t
             return (Lifecycle(f"Go {key}", oldest.end, oldest.source, f"older than Go {oldest.product.split()[-1]}",
                               older_than_known=True),)
     return ()
+
+
+GO_POLICY = "https://go.dev/doc/devel/release#policy"
+
+
+def go_due(minor: int) -> dt.date:
+    """The last day Go 1.<minor> can expect fixes, from Go's cadence: a major release every February
+    (even minors) and August (odd ones), Go 1.22 in February 2024, and fixes for the two newest
+    only. So Go 1.N ends when Go 1.N+2 ships, by the end of that month."""
+    year, month = 2013 + minor // 2 + 1, 2 if minor % 2 == 0 else 8
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def _newer_go(key: str) -> tuple[Lifecycle, ...]:
+    """A Go release newer than every entry of the table (this copy of snipcheck predates it): its end
+    estimated from the cadence, so it does not stay unjudged for ever."""
+    m = re.fullmatch(r"1\.(\d+)", key)
+    if not m or not _table()["go"] or _version_key(key) <= max(_version_key(k) for k in _table()["go"]):
+        return ()
+    minor = int(m.group(1))
+    return (Lifecycle(f"Go {key}", go_due(minor), GO_POLICY, _cadence_note(minor), estimated=True),)
+
+
+def _cadence_note(minor: int) -> str:
+    due = go_due(minor)
+    return f"going by Go's release cadence, Go 1.{minor + 2} is due in {due:%B %Y}"
 
 
 def _version_key(text: str) -> tuple[int, ...]:
@@ -156,8 +184,13 @@ def _table() -> dict[str, dict[str, Lifecycle]]:
         table["alpine"][entry["version"]] = Lifecycle(f"Alpine {entry['version']}", entry.get("end"),
                                                       entry["source"], entry.get("note", ""))
     for entry in data.get("go", []):
-        table["go"][entry["version"]] = Lifecycle(f"Go {entry['version']}", entry.get("end"), entry["source"],
-                                                  entry.get("note", ""))
+        minor = int(entry["version"].split(".")[1])
+        end, estimated = entry.get("end"), False
+        if end is None:  # not announced: the cadence's date, so the check still fires once it passes
+            end, estimated = go_due(minor), True
+        note = "; ".join(n for n in (entry.get("note", ""), _cadence_note(minor) if estimated else "") if n)
+        table["go"][entry["version"]] = Lifecycle(f"Go {entry['version']}", end, entry["source"], note,
+                                                  estimated=estimated)
     for entry in data.get("distroless", []):
         table["distroless"][entry["debian"]] = Lifecycle(f"distroless -debian{entry['debian']} images",
                                                          entry.get("end"), entry["source"], entry.get("note", ""))

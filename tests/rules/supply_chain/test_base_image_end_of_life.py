@@ -86,3 +86,50 @@ def test_the_lifecycle_file_reads_as_tomllib_reads_it():
     for broken in ('[[go]]\nend = 2024-13-01\n', '[[go]]\nversion = "1"\nversion = "2"\n', '[[go]\n'):
         with pytest.raises(tomllib.TOMLDecodeError):
             read_table_file(broken)
+
+
+def test_go_without_an_announced_end_is_reported_once_its_cadence_date_passes():
+    """The guide's own default (golang:1.27) must not stay green after Go 1.29 ships just because
+    nobody updated the table: the cadence gives 2027-08-31."""
+    assert_clean(R, "FROM golang:1.27-trixie", today="2027-08-31")
+    (hit,) = fired(R, "FROM golang:1.27-trixie", today="2027-09-01")
+    assert str(hit.severity) == "warning" and "probably past its end of life" in hit.message
+    assert "2027-08-31" in hit.message and "estimate" in hit.message and "Go 1.29" in hit.message
+    assert_clean(R, "FROM golang:1.26", today="2027-01-15")  # an estimate earns no "ends soon" note
+    assert_catches(R, "FROM golang:1.26-alpine3.23", today="2027-03-01")
+
+
+def test_go_newer_than_the_table_is_judged_by_the_cadence_too():
+    assert_clean(R, "FROM golang:1.31", today="2029-08-31")
+    (hit,) = fired(R, "FROM golang:1.31", today="2029-09-01")
+    assert "Go 1.31" in hit.message and "Go 1.33 is due in August 2029" in hit.message
+
+
+def test_the_cadence_agrees_with_every_announced_go_end():
+    """Each confirmed end date in the table falls in the month the cadence predicts, on or before
+    its last day: the estimate is never earlier than what Go actually did."""
+    from snipcheck.lifecycle import _table, go_due
+
+    announced = {k: lc for k, lc in _table()["go"].items() if not lc.estimated}
+    assert len(announced) >= 8
+    for version, lc in announced.items():
+        due = go_due(int(version.split(".")[1]))
+        assert (lc.end.year, lc.end.month) == (due.year, due.month) and lc.end <= due, version
+
+
+def test_an_estimate_still_ahead_does_not_hide_another_release_ending_soon():
+    """golang:1.26-alpine3.21 on 2027-01-15: Go 1.26's estimated end (2027-02-28) is still ahead;
+    with Alpine 3.21's end moved past it in a table of our own, Alpine's "ends soon" note still shows."""
+    from snipcheck import lifecycle
+    from snipcheck.records import replace
+
+    table = lifecycle._table()
+    alpine = table["alpine"]["3.21"]
+    lifecycle.lifecycles.cache_clear()
+    try:
+        table["alpine"]["3.21"] = replace(alpine, end=__import__("datetime").date(2027, 3, 10))
+        (hit,) = fired(R, "FROM golang:1.26-alpine3.21", today="2027-01-15")
+        assert "Alpine 3.21" in hit.message and "54 days" in hit.message
+    finally:
+        table["alpine"]["3.21"] = alpine
+        lifecycle.lifecycles.cache_clear()

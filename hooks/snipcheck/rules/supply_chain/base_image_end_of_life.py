@@ -19,6 +19,12 @@ def base_image_end_of_life(df, ctx):
     within 90 days (info), with the date and the source of the date. Images the table cannot
     place (`latest`, `alpine`, unknown registries) are not reported.
 
+    A Go release whose end is not announced yet, or that is newer than the table, gets the date
+    Go's cadence gives (a release every February and August, fixes for the two newest): once
+    that date has passed, the image is reported as probably past its end of life. So an example
+    on `golang:1.27` does not stay green after Go 1.29 ships just because nobody updated the
+    table.
+
     The date is the machine's, read once per run; set `today` (or `SNIPCHECK_TODAY=2027-01-01`)
     to judge by another day.
 
@@ -60,12 +66,17 @@ def base_image_end_of_life(df, ctx):
         ref = stage.base_resolved
         if not ref or ref.lower() in names:
             continue
-        lc = most_urgent(ref)
+        lc = most_urgent(ref, ctx.today)
         if lc is None:
             continue
         days = lc.days_left(ctx.today)
         note = f"; {lc.note}" if lc.note else ""
-        if days < 0:
+        if lc.estimated:  # past (most_urgent leaves out estimates still ahead: no "ends soon" for a guess)
+            yield Violation(stage.from_instruction.line, f"{ref} is probably past its end of life: {lc.product} "
+                            f"was due to stop getting updates by {lc.end} ({lc.source}{note}); the date is an "
+                            f"estimate, as this snipcheck predates its announcement: move to a maintained "
+                            f"release (and upgrade snipcheck for the confirmed date)")
+        elif days < 0:
             when = f"by {lc.end} at the latest" if lc.older_than_known else f"on {lc.end}"
             yield Violation(stage.from_instruction.line, f"{ref} is past its end of life: {lc.product} stopped "
                             f"getting updates {when} ({lc.source}{note}); move to a maintained release")
