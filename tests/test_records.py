@@ -114,6 +114,20 @@ class C:
         assert (value.total, repr(value), hash(value)) == (3, "mine", 7)
 
 
+def test_hash_rules_follow_the_standard_module():
+    """A body's own `__hash__ = None` is kept (unhashable); a body that defines only `__eq__` gets the
+    generated hash when frozen; an explicit hash is kept."""
+    bodies = {"none": "class C:\n    a: int\n    __hash__ = None\n",
+              "eq only": "class C:\n    a: int\n    def __eq__(self, other):\n        return True\n",
+              "plain": "class C:\n    a: int\n"}
+    for label, body in bodies.items():
+        for options in ({}, {"frozen": True}):
+            std, ours = both(body, **options)
+            assert (std.__hash__ is None) == (ours.__hash__ is None), (label, options)
+            if std.__hash__ is not None:
+                assert hash(std(1)) == hash(ours(1)), (label, options)
+
+
 def test_inherited_fields_come_first():
     for module in (dataclasses, records):
         @module.dataclass(frozen=True)

@@ -134,6 +134,10 @@ def _own_fields(cls) -> list[Field]:
 
 
 def _process(cls, frozen: bool, eq: bool, order: bool):
+    # A hash the body set itself is kept, but not the None Python gives a body that defines __eq__ alone
+    # (looked at before this decorator adds an __eq__ of its own).
+    own_hash = cls.__dict__.get("__hash__", MISSING)
+    keeps_own_hash = own_hash is not MISSING and not (own_hash is None and "__eq__" in cls.__dict__)
     all_fields: dict[str, Field] = {}
     for base in reversed(cls.__mro__[1:]):
         all_fields.update(getattr(base, _FIELDS, {}) if _FIELDS in base.__dict__ else {})
@@ -159,16 +163,16 @@ def _process(cls, frozen: bool, eq: bool, order: bool):
     define("__match_args__", names)
     if eq:
         define("__eq__", _compiled_on_first_use(cls, "__eq__", lambda: _comparison_source("__eq__", "==", compared)))
-        explicit_hash = "__hash__" in cls.__dict__ and not (cls.__dict__["__hash__"] is None and "__eq__" in cls.__dict__)
-        if not explicit_hash:
+        if not keeps_own_hash:
             cls.__hash__ = _compiled_on_first_use(cls, "__hash__", lambda: _hash_source(compared)) if frozen else None
     if order:
         if not eq:
             raise ValueError("eq must be true if order is true")
         for name, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
             if name in cls.__dict__:
-                raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}; consider using functools.total_ordering")
-            setattr(cls, name, _compiled_on_first_use(cls, name, lambda name=name, op=op: _comparison_source(name, op, compared)))
+                raise TypeError(f"cannot overwrite attribute {name} in class {cls.__name__}")
+            source = lambda name=name, op=op: _comparison_source(name, op, compared)  # noqa: E731
+            setattr(cls, name, _compiled_on_first_use(cls, name, source))
     if frozen:
         for name, method in _frozen_methods(cls, frozenset(names)).items():
             if name in cls.__dict__:
