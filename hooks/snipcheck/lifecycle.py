@@ -125,7 +125,8 @@ def _newer_go(key: str) -> tuple[Lifecycle, ...]:
 
 def _cadence_note(minor: int) -> str:
     due = go_due(minor)
-    return f"going by Go's release cadence, Go 1.{minor + 2} is due in {due:%B %Y}"
+    month = "February" if due.month == 2 else "August"  # not strftime's %B, which follows the locale
+    return f"going by Go's release cadence, Go 1.{minor + 2} is due in {month} {due.year}"
 
 
 def _version_key(text: str) -> tuple[int, ...]:

@@ -133,3 +133,11 @@ def test_an_estimate_still_ahead_does_not_hide_another_release_ending_soon():
     finally:
         table["alpine"]["3.21"] = alpine
         lifecycle.lifecycles.cache_clear()
+
+
+def test_the_cadence_note_names_the_successor_and_its_month():
+    """Spelt out for February and August (strftime's %B would follow the process's locale)."""
+    from snipcheck.lifecycle import _cadence_note
+
+    assert _cadence_note(26) == "going by Go's release cadence, Go 1.28 is due in February 2027"
+    assert _cadence_note(27) == "going by Go's release cadence, Go 1.29 is due in August 2027"
