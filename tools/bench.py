@@ -6,6 +6,13 @@ One function per section (`section_*`), each returning a dict of figures and pri
 a fresh process (`--child ...`). `--json FILE` writes every figure. The load average is printed
 with the figures: on a busy machine, compare ratios rather than absolute times.
 
+The builds with and without the checker are compared on the same site: the baseline has the checker's
+plugin entry removed, its generated pages as plain files, its nav, and our options taken off the Dockerfile
+fences (else SuperFences would not render them as code); a comparison whose sites differ in pages or
+Dockerfile blocks, or whose baseline shows a result box, gets no verdict. Timed builds on this machine vary
+by a fifth from run to run, so the guide's three builds are also counted in machine instructions under
+valgrind, a figure that is the same on every run (--skip-instructions leaves that out).
+
 The last section is the real build of every example, cold on one and on two engines and warm
 (tools/bench_builds.py: two private dockerd engines, base images copied from the shared engine;
 leave it out with --skip-real-build).
@@ -28,9 +35,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import (BIN, ROOT, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
-                      slowest_rules, write_dockerfiles)
-from benchprint import (TARGETS, print_builds, print_parallel, print_render, print_single_file,  # noqa: E402
-                        print_snippets)
+                      site_figures, slowest_rules, write_dockerfiles)
+from benchprint import (TARGETS, print_build_instructions, print_builds, print_parallel, print_render,  # noqa: E402
+                        print_single_file, print_snippets)
 
 
 # -- snippets: in-process, cold and warm --------------------------------------------------------------
@@ -206,7 +213,8 @@ def section_builds(config_file: Path, runs: int, work: Path) -> dict:
     finally:
         plain.unlink(missing_ok=True)
     for label in variants:
-        out[label]["html_pages"] = sum(1 for _ in (work / f"site-{label}").rglob("*.html"))
+        out[label].update(site_figures(work / f"site-{label}"))
+    out["error"] = _compared_sites_error(out)
     base, base_cpu = out["without_checker"]["seconds"], out["without_checker"]["cpu_s"]
     for label in ("checked_cold", "checked_warm"):
         # Paired: each round's build against the build without the checker of the same round (they ran
@@ -216,6 +224,55 @@ def section_builds(config_file: Path, runs: int, work: Path) -> dict:
         out[f"{label}_overhead_pct"] = statistics.median(rounds)
         out[f"{label}_unpaired_overhead_pct"] = 100 * (out[label]["seconds"] - base) / base
         out[f"{label}_cpu_overhead_pct"] = 100 * (out[label]["cpu_s"] - base_cpu) / base_cpu
+    return out
+
+
+def _compared_sites_error(out: dict) -> str | None:
+    """Why the builds do not compare what they claim to (the checker on one side only), if they do not."""
+    if out["without_checker"]["result_boxes"]:
+        return (f"the build without the checker shows {out['without_checker']['result_boxes']} result boxes: the "
+                f"checker still ran there")
+    if not all(out[label]["result_boxes"] for label in ("checked_cold", "checked_warm")):
+        return "a build with the checker shows no result box"
+    for figure in ("html_pages", "dockerfile_blocks"):
+        counts = [out[label][figure] for label in ("checked_cold", "checked_warm", "without_checker")]
+        if len(set(counts)) > 1:
+            return f"the builds with the checker (cache off, warm) and without it differ in {figure}: {counts}"
+    return None
+
+
+def section_build_instructions(config_file: Path, work: Path) -> dict:
+    """The same three builds as section_builds, once each under valgrind, in machine instructions
+    executed: the checker's overhead as a count that does not vary with the machine's slow spells (the
+    same count on every run). The cache is warmed by a normal build first (its content does not
+    depend on valgrind); cache off is counted serially (see below)."""
+    from benchkit import instructions_executed, same_pages_config
+
+    mkdocs = str(BIN / "mkdocs")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cache = {"SNIPCHECK_CACHE_DIR": str(work / "cache")}
+    plain = same_pages_config(config_file, work / "plain-docs")
+    # Cache off, serial: a forked worker's count starts from its parent's count at the fork, so the
+    # counts of a pool's processes cannot be added up. Serial is the checking's whole work.
+    variants = {"checked_cold": (config_file, {"SNIPCHECK_CACHE": "0", "SNIPCHECK_JOBS": "1"}),
+                "checked_warm": (config_file, cache), "without_checker": (plain, {})}
+    try:
+        warm_up = [mkdocs, "build", "-q", "-f", str(config_file), "-d", str(work / "site-warm-up")]
+        subprocess.run(warm_up, cwd=config_file.parent, env={**env, **cache}, check=True, capture_output=True)
+        out: dict = {}
+        for label, (config, extra) in variants.items():
+            site = work / f"site-{label}"
+            count = instructions_executed([mkdocs, "build", "-q", "-f", str(config), "-d", str(site)],
+                                          config.parent, {**env, **extra})
+            if count is None:
+                return {"error": "valgrind is not installed (apt-get install valgrind)"}
+            out[label] = {"instructions": count, **site_figures(site)}
+    finally:
+        plain.unlink(missing_ok=True)
+    base = out["without_checker"]["instructions"]
+    for label in ("checked_cold", "checked_warm"):
+        out[f"{label}_overhead_pct"] = 100 * (out[label]["instructions"] - base) / base
+    out["error"] = _compared_sites_error(out)
     return out
 
 
@@ -309,6 +366,8 @@ def main() -> int:
     parser.add_argument("--skip-build", action="store_true", help="leave out the mkdocs builds")
     parser.add_argument("--skip-real-build", action="store_true",
                         help="leave out the real build of every example (two private dockerd engines)")
+    parser.add_argument("--skip-instructions", action="store_true",
+                        help="leave out the guide's builds counted in instructions under valgrind (about 6 minutes)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -341,6 +400,9 @@ def main() -> int:
         if not args.skip_build:
             f["builds_guide"] = section_builds(ROOT / "mkdocs.yml", args.builds, Path(tmp) / "guide")
             print_builds(f, "builds_guide", "this guide", TARGETS["overhead_guide"])
+            if not args.skip_instructions:
+                f["instructions_guide"] = section_build_instructions(ROOT / "mkdocs.yml", Path(tmp) / "count-guide")
+                print_build_instructions(f, "instructions_guide", "this guide", TARGETS["overhead_guide"])
             f["builds_big"] = section_builds(big, args.big_builds, Path(tmp) / "big")
             print_builds(f, "builds_big", f"generated site ({args.pages} pages x 5 Dockerfiles)",
                          TARGETS["overhead_big"])

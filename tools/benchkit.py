@@ -1,5 +1,5 @@
 """Helpers for tools/bench.py: the snippets to measure, running and timing processes, and the
-same-pages MkDocs config (the checker's generated pages as plain files, the hook removed)."""
+same-pages MkDocs config (the checker's generated pages as plain files, the checker removed)."""
 
 from __future__ import annotations
 
@@ -93,6 +93,33 @@ def run_measured(argv: list[str], cwd=None, env=None) -> tuple[float, float, int
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code
 
 
+def instructions_executed(argv: list[str], cwd=None, env=None) -> int | None:
+    """Machine instructions a command executes, counted by valgrind's cachegrind (None without
+    valgrind): the same on every run (hash seed fixed), where its time on this machine varies by a
+    fifth from run to run. One process only: children started with exec are not followed, and a
+    forked child's count would start from its parent's, so the command must not fork."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           *argv], cwd=cwd, env={**(env or os.environ), "PYTHONHASHSEED": "0"},
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    counts = re.findall(r"^==\d+== I\s+refs:\s+([\d,]+)$", done.stderr, re.M)
+    if done.returncode not in (0, 1) or len(counts) != 1:
+        raise SystemExit(f"bench: {' '.join(argv[:4])} ... under valgrind failed ({done.returncode}, "
+                         f"{len(counts)} processes counted): {done.stderr.strip()[-1500:]}")
+    return int(counts[0].replace(",", ""))
+
+
+def site_figures(site_dir: Path) -> dict:
+    """What a built site holds: pages, Dockerfile code blocks and snipcheck result boxes (none without
+    the checker)."""
+    pages = [page.read_text(encoding="utf-8", errors="replace") for page in site_dir.rglob("*.html")]
+    blocks = re.compile(r'class="language-(?:dockerfile|docker|containerfile) highlight', re.I)
+    return {"html_pages": len(pages), "dockerfile_blocks": sum(len(blocks.findall(page)) for page in pages),
+            "result_boxes": sum(page.count("data-snipcheck-status=") for page in pages)}
+
+
 def median_run(argv: list[str], runs: int, cwd=None, env=None, warmup: int = 0) -> dict:
     """Median wall and CPU time and the peak RSS of `runs` runs (after `warmup` uncounted ones)."""
     walls, cpus, peak = [], [], 0
@@ -123,38 +150,93 @@ def interleaved_runs(commands: dict, runs: int, warmup: int = 1) -> dict:
                     "runs_s": walls[label], "peak_rss_mib": peaks[label] / 1024} for label in commands}
 
 
-def config_without_hook(text: str) -> str:
-    """mkdocs.yml minus its `hooks:` list (kept as text: the file has tags YAML would not round-trip)."""
-    stripped = re.sub(r"^hooks:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*\n)*", "", text, flags=re.M)
-    if "hooks:" in stripped:
-        raise SystemExit("bench: could not remove the hooks: entry from mkdocs.yml")
+def config_without_checker(text: str) -> str:
+    """mkdocs.yml without the checker: its `- snipcheck` plugin entry (with its options) and any
+    `hooks:` entry of the deprecated shim, edited as text (the file has tags YAML would not round-trip).
+
+    Raises SystemExit when a mention of the plugin or the shim is left, so that the "without the
+    checker" side of a comparison can never quietly run the checker too."""
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    dropping_deeper_than = None
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if dropping_deeper_than is not None:
+            if not line.strip() or indent > dropping_deeper_than:
+                continue  # the entry's options (and blank lines inside it)
+            dropping_deeper_than = None
+        item = re.match(r"^( *)- *(snipcheck|hooks/snipcheck_hook\.py)(?![\w.-]):?[ \t]*(#.*)?$", line.rstrip("\n"))
+        if item:
+            dropping_deeper_than = len(item.group(1))
+            continue
+        kept.append(line)
+    stripped = "".join(kept)
+    # a list left empty: `plugins: []` (no key would mean MkDocs' default plugins, which the checked side lacks)
+    stripped = re.sub(r"^(plugins|hooks):[ \t]*\n(?=\S|\Z)", r"\1: []\n", stripped, flags=re.M)
+    if re.search(r"^[^#\n]*(?:(?<![\w/.-])snipcheck(?![\w.-])|snipcheck_hook)", stripped, re.M):
+        raise SystemExit("bench: could not remove the snipcheck plugin or hook from mkdocs.yml")
     return stripped
+
+
+def without_fence_options(markdown: str) -> str:
+    """A page as it would be written without the checker: our options off its Dockerfile fences
+    (SuperFences' plain fence rejects a fence with options it does not know, and the block would
+    then not render as code at all); highlighting options such as title= stay."""
+    from snipcheck.fence_options import FLAG_KEYS, OUR_KEYS
+
+    valued = "|".join(sorted(OUR_KEYS - FLAG_KEYS))
+    flags = "|".join(sorted(FLAG_KEYS))
+
+    def strip(fence: re.Match) -> str:
+        rest = re.sub(rf"""[ \t]*\b(?:{valued})=(["']).*?\1""", "", fence.group(2))
+        return fence.group(1) + re.sub(rf"[ \t]*\b(?:{flags})\b(?!=)", "", rest)
+
+    return re.sub(r"^([ \t>]*(?:`{3,}|~{3,})[ \t]*(?:dockerfile|docker|containerfile)\b)(.*)$", strip, markdown,
+                  flags=re.I | re.M)
+
+
+def _checked_site(config_file: Path):
+    """The site's config and files as the checker leaves them: its nav (with the rule and report pages
+    the checker adds) and its generated pages, from the plugin's own on_config and on_files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(config_file=str(config_file))
+    config = config.plugins.on_config(config)
+    files = get_files(config)
+    own = {file.src_uri for file in files}
+    files = config.plugins.on_files(files, config=config)
+    generated = {file.src_uri: file.content_string for file in files
+                 if file.src_uri not in own and file.src_uri.endswith(".md")}
+    return config, generated
+
+
+def with_nav(text: str, nav: list | None) -> str:
+    """mkdocs.yml text with its nav replaced by `nav` (written as JSON, which YAML reads)."""
+    if nav is None:
+        return text
+    return re.sub(r"^nav:[ \t]*\n(?:[ \t]+.*\n|[ \t]*\n)*", "", text, flags=re.M) + f"\nnav: {json.dumps(nav)}\n"
 
 
 def same_pages_config(config_file: Path, docs: Path) -> Path:
     """A config next to `config_file` (so relative paths resolve the same) for the same site without
-    the hook: its docs copied to `docs` plus, as plain files, the rule pages and the report page."""
-    from snipcheck.registry import RuleSet
-    from snipcheck.report.html import report_page
-    from snipcheck.rulepages import rule_pages
-    from snipcheck.run import check_paths, project_config
-
-    root = config_file.parent
+    the checker: its docs copied to `docs` plus, as plain files, the pages the checker generates (rule
+    pages, report page), every Dockerfile fence without our options (without_fence_options), and the
+    nav the checker gives the site (every page of the theme renders the whole nav)."""
+    config, generated = _checked_site(config_file)
+    shutil.copytree(config.docs_dir, docs)
+    for src_uri, content in generated.items():
+        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src_uri).write_text(content, encoding="utf-8")
+    for page in docs.rglob("*.md"):
+        page.write_text(without_fence_options(page.read_text(encoding="utf-8")), encoding="utf-8")
     text = config_file.read_text(encoding="utf-8")
-    source = root / (re.search(r"^docs_dir:\s*(\S+)", text, re.M) or [None, "docs"])[1]
-    shutil.copytree(source, docs)
-    for name, page in rule_pages(RuleSet().all).items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(page, encoding="utf-8")
-    report = check_paths([str(source)], root, project_config(root))
-    (docs / "checks").mkdir(exist_ok=True)
-    (docs / "checks" / "index.md").write_text(report_page(report, lambda page: None), encoding="utf-8")
-    stripped = config_without_hook(text)
+    stripped = with_nav(config_without_checker(text), config.nav)
     if re.search(r"^docs_dir:", stripped, re.M):
         stripped = re.sub(r"^docs_dir:.*$", f"docs_dir: {docs}", stripped, flags=re.M)
     else:
         stripped = f"docs_dir: {docs}\n" + stripped
-    out = root / f".bench-same-pages-{os.getpid()}.yml"
+    out = config_file.parent / f".bench-same-pages-{os.getpid()}.yml"
     out.write_text(stripped, encoding="utf-8")
     return out
 

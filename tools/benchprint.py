@@ -124,6 +124,9 @@ def print_parallel(f: dict) -> None:
 
 def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
     b = f[key]
+    if b.get("error"):
+        print(f"mkdocs build, {title}: NOT COMPARABLE, {b['error']}; no verdict")
+        return
     print(f"mkdocs build, {title} (median of {b['runs']} interleaved rounds after a warm-up round; the generated "
           f"rule and report pages are included on both sides; CPU = user + system of the build):")
     for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
@@ -131,16 +134,34 @@ def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
         v = b[label]
         extra = ""
         if label != "without_checker":
-            pct = b[f"{label}_overhead_pct"]
-            target = cold_target if label == "checked_cold" else TARGETS["overhead_warm"]
-            ok = pct <= target
-            f["verdicts"][f"{key}_{label}"] = ok
             cpu = b.get(f"{label}_cpu_overhead_pct")
             unpaired = b.get(f"{label}_unpaired_overhead_pct")
             per_round = " ".join(f"{x:+.1f}" for x in b.get(f"{label}_round_overheads_pct", []))
-            extra = (f"  overhead {pct:5.1f}% [target <= {target:.0f}%: {verdict(ok)}]"
+            extra = (_overhead(f, key, label, cold_target)
                      + (f" (median of rounds: {per_round}; medians' difference {unpaired:+.1f}%)" if per_round else "")
                      + (f"  (CPU {cpu:+.1f}%)" if cpu is not None else ""))
         rounds = " ".join(f"{t:.2f}" for t in v.get("runs_s", []))
         print(f"  {text:<22} {v['seconds']:7.2f} s  CPU {v.get('cpu_s', 0):6.2f} s  {v['html_pages']:4d} pages  "
               f"peak {v['peak_rss_mib']:5.0f} MiB{extra}  rounds: {rounds}")
+
+
+def _overhead(f: dict, key: str, label: str, cold_target: float) -> str:
+    """`overhead x% [target: PASS/MISS]` for one build of section `key`, its verdict recorded."""
+    pct = f[key][f"{label}_overhead_pct"]
+    target = cold_target if label == "checked_cold" else TARGETS["overhead_warm"]
+    ok = f["verdicts"][f"{key}_{label}"] = pct <= target
+    return f"  overhead {pct:5.1f}% [target <= {target:.0f}%: {verdict(ok)}]"
+
+
+def print_build_instructions(f: dict, key: str, title: str, cold_target: float) -> None:
+    b = f[key]
+    if b.get("error"):
+        print(f"mkdocs build, {title}, in instructions: {b['error']}; no verdict")
+        return
+    print(f"mkdocs build, {title}, in machine instructions executed (valgrind; one build each, the same count "
+          f"on every run; cache off checked serially):")
+    for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
+                        ("checked_warm", "with it, cache warm")):
+        extra = _overhead(f, key, label, cold_target) if label != "without_checker" else ""
+        print(f"  {text:<22} {b[label]['instructions'] / 1e9:7.2f} G instructions  {b[label]['html_pages']:4d} pages"
+              f"{extra}")
