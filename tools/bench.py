@@ -11,7 +11,7 @@ plugin entry removed, its generated pages as plain files, its nav, and our optio
 fences (else SuperFences would not render them as code); a comparison whose sites differ in pages or
 Dockerfile blocks, or whose baseline shows a result box, gets no verdict. Timed builds on this machine vary
 by a fifth from run to run, so the guide's three builds are also counted in machine instructions under
-valgrind, a figure that is the same on every run (--skip-instructions leaves that out).
+valgrind, a figure that moved by 0.3% at most between runs here (--skip-instructions leaves that out).
 
 The last section is the real build of every example, cold on one and on two engines and warm
 (tools/bench_builds.py: two private dockerd engines, base images copied from the shared engine;
@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import (BIN, ROOT, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
-                      site_figures, slowest_rules, write_dockerfiles)
+                      site_figures, slowest_rules, verdict, write_dockerfiles)
 from benchprint import (TARGETS, print_build_instructions, print_builds, print_parallel, print_render,  # noqa: E402
                         print_single_file, print_snippets)
 
@@ -198,10 +198,10 @@ def section_builds(config_file: Path, runs: int, work: Path) -> dict:
     with the hook and the cache warm, without the hook (the generated rule and report pages written
     as plain files, so both sides have the same pages). Runs interleaved (one of each per round, after
     a warm-up round); median of `runs` rounds, wall and CPU time."""
-    from benchkit import interleaved_runs, same_pages_config
+    from benchkit import interleaved_runs
 
     mkdocs = str(BIN / "mkdocs")
-    plain = same_pages_config(config_file, work / "plain-docs")
+    plain = _same_pages(config_file, work / "plain-docs")
     variants = {"checked_cold": (config_file, {"SNIPCHECK_CACHE": "0"}),
                 "checked_warm": (config_file, {"SNIPCHECK_CACHE_DIR": str(work / "cache")}),
                 "without_checker": (plain, {})}
@@ -241,32 +241,49 @@ def _compared_sites_error(out: dict) -> str | None:
     return None
 
 
+def _same_pages(config_file: Path, docs: Path) -> Path:
+    """benchkit.same_pages_config, run in a child: it loads MkDocs and checks the whole site, and a
+    process started later inherits this one's peak memory in its own figure (Linux's ru_maxrss)."""
+    return Path(_child("same-pages", str(config_file), str(docs)))
+
+
+def same_pages_child(config_file: str, docs: str) -> None:
+    from benchkit import same_pages_config
+
+    print(same_pages_config(Path(config_file), Path(docs)))
+
+
 def section_build_instructions(config_file: Path, work: Path) -> dict:
     """The same three builds as section_builds, once each under valgrind, in machine instructions
     executed: the checker's overhead as a count that does not vary with the machine's slow spells (the
-    same count on every run). The cache is warmed by a normal build first (its content does not
-    depend on valgrind); cache off is counted serially (see below)."""
-    from benchkit import instructions_executed, same_pages_config
+    same count to 0.3% on every run, whatever else runs, so the three run at once). The cache is warmed by a
+    normal build first (its content does not depend on valgrind); cache off is counted serially."""
+    from concurrent.futures import ThreadPoolExecutor
 
+    from benchkit import instructions_executed
+
+    if shutil.which("valgrind") is None:
+        return {"error": "valgrind is not installed (apt-get install valgrind)"}
     mkdocs = str(BIN / "mkdocs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cache = {"SNIPCHECK_CACHE_DIR": str(work / "cache")}
-    plain = same_pages_config(config_file, work / "plain-docs")
+    plain = _same_pages(config_file, work / "plain-docs")
     # Cache off, serial: a forked worker's count starts from its parent's count at the fork, so the
     # counts of a pool's processes cannot be added up. Serial is the checking's whole work.
     variants = {"checked_cold": (config_file, {"SNIPCHECK_CACHE": "0", "SNIPCHECK_JOBS": "1"}),
                 "checked_warm": (config_file, cache), "without_checker": (plain, {})}
+
+    def count(label: str) -> dict:
+        config, extra = variants[label]
+        site = work / f"site-{label}"
+        argv = [mkdocs, "build", "-q", "-f", str(config), "-d", str(site)]
+        return {"instructions": instructions_executed(argv, config.parent, {**env, **extra}), **site_figures(site)}
+
     try:
         warm_up = [mkdocs, "build", "-q", "-f", str(config_file), "-d", str(work / "site-warm-up")]
         subprocess.run(warm_up, cwd=config_file.parent, env={**env, **cache}, check=True, capture_output=True)
-        out: dict = {}
-        for label, (config, extra) in variants.items():
-            site = work / f"site-{label}"
-            count = instructions_executed([mkdocs, "build", "-q", "-f", str(config), "-d", str(site)],
-                                          config.parent, {**env, **extra})
-            if count is None:
-                return {"error": "valgrind is not installed (apt-get install valgrind)"}
-            out[label] = {"instructions": count, **site_figures(site)}
+        with ThreadPoolExecutor(len(variants)) as pool:
+            out: dict = dict(zip(variants, pool.map(count, variants)))
     finally:
         plain.unlink(missing_ok=True)
     base = out["without_checker"]["instructions"]
@@ -335,10 +352,19 @@ def memory_child() -> None:
     config = project_config(ROOT)
     ruleset = RuleSet(config)
     _load_rules(ruleset)
-    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    loaded = _peak_kib(resource)
     results = [check_snippet(s, ruleset, config) for s in snippets]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"loaded_kib": loaded, "peak_kib": peak, "results": len(results)}))
+    print(json.dumps({"loaded_kib": loaded, "peak_kib": _peak_kib(resource), "results": len(results)}))
+
+
+def _peak_kib(resource) -> int:
+    """This process's own peak RSS. Linux's VmHWM belongs to the process's memory map, new at exec;
+    ru_maxrss also counts the parent's peak at the fork, and the bench's own process is large."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _child(*args: str) -> str:
@@ -367,13 +393,15 @@ def main() -> int:
     parser.add_argument("--skip-real-build", action="store_true",
                         help="leave out the real build of every example (two private dockerd engines)")
     parser.add_argument("--skip-instructions", action="store_true",
-                        help="leave out the guide's builds counted in instructions under valgrind (about 6 minutes)")
+                        help="leave out the guide's builds counted in instructions under valgrind (about 4 minutes)")
+    parser.add_argument("--count-big", action="store_true",
+                        help="also count the big site's builds in instructions (about 20 minutes more)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         {"cold-pass": cold_pass_child, "memory": memory_child, "parallel": parallel_child,
-         "hook-profile": hook_breakdown}[args.child[0]](*args.child[1:])
+         "hook-profile": hook_breakdown, "same-pages": same_pages_child}[args.child[0]](*args.child[1:])
         return 0
 
     from make_big_site import make_site
@@ -406,6 +434,10 @@ def main() -> int:
             f["builds_big"] = section_builds(big, args.big_builds, Path(tmp) / "big")
             print_builds(f, "builds_big", f"generated site ({args.pages} pages x 5 Dockerfiles)",
                          TARGETS["overhead_big"])
+            if args.count_big:
+                f["instructions_big"] = section_build_instructions(big, Path(tmp) / "count-big")
+                print_build_instructions(f, "instructions_big", f"generated site ({args.pages} pages)",
+                                         TARGETS["overhead_big"])
             f["render_guide"] = section_render(ROOT / "mkdocs.yml", Path(tmp) / "render-guide")
             print_render(f, "render_guide", "this guide")
             f["render_big"] = section_render(big, Path(tmp) / "render-big")
@@ -421,7 +453,7 @@ def main() -> int:
         f["verdicts"].update({f"real_build_{k}": v for k, v in f["real_build"].get("targets", {}).items()})
     f["load_end"] = os.getloadavg()
     print(f"Load average at end {' '.join(f'{x:.2f}' for x in f['load_end'])}; "
-          f"{sum(f['verdicts'].values())} PASS, {sum(not v for v in f['verdicts'].values())} MISS")
+          + ", ".join(f"{sum(1 for v in f['verdicts'].values() if v is ok)} {verdict(ok)}" for ok in (True, False, None)))
     if args.json:
         Path(args.json).write_text(json.dumps(f, indent=2) + "\n", encoding="utf-8")
     return 0

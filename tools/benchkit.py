@@ -19,7 +19,32 @@ BIN = Path(sys.executable).parent
 
 
 def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+    return "UNDECIDED" if ok is None else ("PASS" if ok else "MISS")
+
+
+def median_interval(values: list[float], coverage: float = 0.85) -> tuple[float, float, float]:
+    """An interval that holds the true median with at least `coverage` probability, from order
+    statistics alone (no assumption about the noise's shape): (low, high, its actual coverage).
+    With 7 rounds it is the 2nd to the 6th smallest (87.5%); with 5, the smallest to the largest."""
+    from math import comb
+
+    x = sorted(values)
+    n = len(x)
+    below = 0.0  # P(fewer than k of n rounds fall below the median), a fair coin per round
+    best = (x[0], x[-1], 1 - 2 * 0.5 ** n)
+    for k in range(1, n // 2 + 1):
+        below += comb(n, k - 1) * 0.5 ** n
+        if 1 - 2 * below < coverage:
+            break
+        best = (x[k - 1], x[n - k], 1 - 2 * below)
+    return best
+
+
+def decide(low: float, high: float, target: float, at_most: bool) -> bool | None:
+    """PASS when the whole interval meets the target, MISS when none of it does, else None."""
+    if at_most:
+        return True if high <= target else False if low > target else None
+    return True if low >= target else False if high < target else None
 
 
 def load_snippets():
@@ -93,14 +118,14 @@ def run_measured(argv: list[str], cwd=None, env=None) -> tuple[float, float, int
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code
 
 
-def instructions_executed(argv: list[str], cwd=None, env=None) -> int | None:
-    """Machine instructions a command executes, counted by valgrind's cachegrind (None without
-    valgrind): the same on every run (hash seed fixed), where its time on this machine varies by a
-    fifth from run to run. One process only: children started with exec are not followed, and a
-    forked child's count would start from its parent's, so the command must not fork."""
+def instructions_executed(argv: list[str], cwd=None, env=None) -> int:
+    """Machine instructions a command executes, counted by valgrind's cachegrind: the same to 0.3%
+    on every run (hash seed fixed; paths and dates differ), where its time on this machine varies by a fifth from run to run. One
+    process only: children started with exec are not followed, and a forked child's count would
+    start from its parent's, so the command must not fork."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
-        return None
+        raise SystemExit("bench: valgrind is not installed (apt-get install valgrind)")
     done = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            *argv], cwd=cwd, env={**(env or os.environ), "PYTHONHASHSEED": "0"},
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
