@@ -395,7 +395,7 @@ def main() -> int:
     parser.add_argument("--skip-instructions", action="store_true",
                         help="leave out the guide's builds counted in instructions under valgrind (about 4 minutes)")
     parser.add_argument("--count-big", action="store_true",
-                        help="also count the big site's builds in instructions (about 20 minutes more)")
+                        help="also count the big site's builds in instructions (about 23 minutes more)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
