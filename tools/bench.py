@@ -452,8 +452,9 @@ def main() -> int:
         print_real_build(f["real_build"])
         f["verdicts"].update({f"real_build_{k}": v for k, v in f["real_build"].get("targets", {}).items()})
     f["load_end"] = os.getloadavg()
-    print(f"Load average at end {' '.join(f'{x:.2f}' for x in f['load_end'])}; "
-          + ", ".join(f"{sum(1 for v in f['verdicts'].values() if v is ok)} {verdict(ok)}" for ok in (True, False, None)))
+    verdicts = list(f["verdicts"].values())
+    tally = ", ".join(f"{sum(1 for v in verdicts if v is ok)} {verdict(ok)}" for ok in (True, False, None))
+    print(f"Load average at end {' '.join(f'{x:.2f}' for x in f['load_end'])}; {tally}")
     if args.json:
         Path(args.json).write_text(json.dumps(f, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -120,9 +120,9 @@ def run_measured(argv: list[str], cwd=None, env=None) -> tuple[float, float, int
 
 def instructions_executed(argv: list[str], cwd=None, env=None) -> int:
     """Machine instructions a command executes, counted by valgrind's cachegrind: the same to 0.3%
-    on every run (hash seed fixed; paths and dates differ), where its time on this machine varies by a fifth from run to run. One
-    process only: children started with exec are not followed, and a forked child's count would
-    start from its parent's, so the command must not fork."""
+    on every run (hash seed fixed; paths and dates differ), where its time on this machine varies
+    by a fifth from run to run. One process only: children started with exec are not followed, and
+    a forked child's count would start from its parent's, so the command must not fork."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("bench: valgrind is not installed (apt-get install valgrind)")
