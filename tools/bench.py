@@ -342,8 +342,6 @@ def section_memory() -> dict:
 
 
 def memory_child() -> None:
-    import resource
-
     from snipcheck.checker import check_snippet
     from snipcheck.registry import RuleSet
     from snipcheck.run import project_config
@@ -352,14 +350,16 @@ def memory_child() -> None:
     config = project_config(ROOT)
     ruleset = RuleSet(config)
     _load_rules(ruleset)
-    loaded = _peak_kib(resource)
+    loaded = _peak_kib()
     results = [check_snippet(s, ruleset, config) for s in snippets]
-    print(json.dumps({"loaded_kib": loaded, "peak_kib": _peak_kib(resource), "results": len(results)}))
+    print(json.dumps({"loaded_kib": loaded, "peak_kib": _peak_kib(), "results": len(results)}))
 
 
-def _peak_kib(resource) -> int:
+def _peak_kib() -> int:
     """This process's own peak RSS. Linux's VmHWM belongs to the process's memory map, new at exec;
     ru_maxrss also counts the parent's peak at the fork, and the bench's own process is large."""
+    import resource
+
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))

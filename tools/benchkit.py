@@ -139,8 +139,10 @@ def instructions_executed(argv: list[str], cwd=None, env=None) -> int:
 def site_figures(site_dir: Path) -> dict:
     """What a built site holds: pages, Dockerfile code blocks and snipcheck result boxes (none without
     the checker)."""
+    from snipcheck.markdown import DOCKERFILE_LANGUAGES
+
     pages = [page.read_text(encoding="utf-8", errors="replace") for page in site_dir.rglob("*.html")]
-    blocks = re.compile(r'class="language-(?:dockerfile|docker|containerfile) highlight', re.I)
+    blocks = re.compile(rf'class="language-(?:{"|".join(DOCKERFILE_LANGUAGES)}) highlight', re.I)
     return {"html_pages": len(pages), "dockerfile_blocks": sum(len(blocks.findall(page)) for page in pages),
             "result_boxes": sum(page.count("data-snipcheck-status=") for page in pages)}
 
@@ -208,6 +210,7 @@ def without_fence_options(markdown: str) -> str:
     (SuperFences' plain fence rejects a fence with options it does not know, and the block would
     then not render as code at all); highlighting options such as title= stay."""
     from snipcheck.fence_options import FLAG_KEYS, OUR_KEYS
+    from snipcheck.markdown import DOCKERFILE_LANGUAGES
 
     valued = "|".join(sorted(OUR_KEYS - FLAG_KEYS))
     flags = "|".join(sorted(FLAG_KEYS))
@@ -216,8 +219,8 @@ def without_fence_options(markdown: str) -> str:
         rest = re.sub(rf"""[ \t]*\b(?:{valued})=(["']).*?\1""", "", fence.group(2))
         return fence.group(1) + re.sub(rf"[ \t]*\b(?:{flags})\b(?!=)", "", rest)
 
-    return re.sub(r"^([ \t>]*(?:`{3,}|~{3,})[ \t]*(?:dockerfile|docker|containerfile)\b)(.*)$", strip, markdown,
-                  flags=re.I | re.M)
+    languages = "|".join(DOCKERFILE_LANGUAGES)
+    return re.sub(rf"^([ \t>]*(?:`{{3,}}|~{{3,}})[ \t]*(?:{languages})\b)(.*)$", strip, markdown, flags=re.I | re.M)
 
 
 def _checked_site(config_file: Path):

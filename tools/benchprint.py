@@ -16,6 +16,9 @@ TARGETS = {
     "parallel": 1.6,  # 2,500 snippets on 2 cores
 }
 
+BUILDS = (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
+          ("checked_warm", "with it, cache warm"))  # the three builds of a comparison, in print order
+
 
 def print_render(f: dict, key: str, title: str) -> None:
     r = f[key]
@@ -134,8 +137,7 @@ def print_builds(f: dict, key: str, title: str, cold_target: float) -> None:
         return
     print(f"mkdocs build, {title} (median of {b['runs']} interleaved rounds after a warm-up round; the generated "
           f"rule and report pages are included on both sides; CPU = user + system of the build):")
-    for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
-                        ("checked_warm", "with it, cache warm")):
+    for label, text in BUILDS:
         v = b[label]
         extra = ""
         if label != "without_checker":
@@ -178,8 +180,7 @@ def print_build_instructions(f: dict, key: str, title: str, cold_target: float) 
         return
     print(f"mkdocs build, {title}, in machine instructions executed (valgrind; one build each, the same count "
           f"to 0.3% on every run; cache off checked serially):")
-    for label, text in (("without_checker", "without the checker"), ("checked_cold", "with it, cache off"),
-                        ("checked_warm", "with it, cache warm")):
+    for label, text in BUILDS:
         extra = _overhead(f, key, label, cold_target) if label != "without_checker" else ""
         print(f"  {text:<22} {b[label]['instructions'] / 1e9:7.2f} G instructions  {b[label]['html_pages']:4d} pages"
               f"{extra}")

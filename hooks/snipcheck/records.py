@@ -5,10 +5,11 @@ to start.
 every check. In Python 3.11 the standard decorator compiles about six methods per class with `exec`
 and its module imports `inspect` (with `ast`, `dis` and `tokenize`), for classes most runs never
 compare or print. With this module and a few smaller import trims, one 12-line file checked with
-the cache off went from 222 to 154 ms (median of 21 interleaved runs, 2026-11-30). This module gives the same classes (same
-`__init__` signature and defaults, the same equality, hashing, ordering, freezing and `repr`) for the
-features the checker uses. It writes the same `__init__`, `__eq__`, `__hash__` and orderings, but
-compiles each only when it is first called; `repr` is one shared function over the fields.
+the cache off went from 222 to 154 ms (median of 21 interleaved runs, 2026-11-30). This module gives
+the same classes (same `__init__` signature and defaults, the same equality, hashing, ordering,
+freezing and `repr`) for the features the checker uses. It writes the same `__init__`, `__eq__`,
+`__hash__` and orderings, but compiles each only when it is first called; `repr` is one shared
+function over the fields.
 
 Supported: `@dataclass`, `@dataclass(frozen=True, order=True, eq=False)`, `field(default=,
 default_factory=, repr=, compare=)`, `fields`, `replace`, `asdict`, `MISSING`, fields inherited from
