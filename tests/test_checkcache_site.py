@@ -57,3 +57,29 @@ def test_cache_false_in_mkdocs_yml_checks_every_time(tmp_path):
         cost = json.loads((site / "site" / "checks" / "report.json").read_text())["summary"]["cost"]
         assert cost["checked"] > 200 and cost["from_disk"] == 0
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_second_build_reuses_every_page_scan_and_an_edited_include_is_scanned_again(tmp_path, monkeypatch):
+    site = copy_site(tmp_path / "site")
+    monkeypatch.setenv("SNIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    html = {}
+    for n in range(3):
+        if n == 2:  # an include edited: the pages that include it are scanned again, and show the edit
+            include = site / "snippets" / "examples" / "slim-exec-form.Dockerfile"
+            include.write_text(include.read_text() + "# scan-cache-marker\n")
+        done = build(site)
+        assert done.returncode == 0, done.stderr
+        summary = json.loads((site / "site" / "checks" / "report.json").read_text())["summary"]
+        html[n] = sorted((p.relative_to(site / "site"), p.read_bytes()) for p in (site / "site").rglob("*.html"))
+        if n == 0:
+            pages = summary["pages"]["scanned"]
+            assert pages > 100 and summary["pages"]["fences_from_cache"] == 0
+        elif n == 1:
+            assert summary["pages"] == {"fences_from_cache": pages, "scanned": 0}
+            assert html[1] == html[0]
+        else:
+            assert 0 < summary["pages"]["scanned"] < 5
+            assert summary["pages"]["fences_from_cache"] + summary["pages"]["scanned"] == pages
+            assert html[2] != html[1]
+    assert b"scan-cache-marker" in b"".join(content for _, content in html[2])
+    assert b"scan-cache-marker" not in b"".join(content for _, content in html[1])

@@ -13,9 +13,9 @@ from typing import Callable
 
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
-from .checker import SnippetResult
+from .results import SnippetResult
 from .fence_options import HIGHLIGHT_KEYS, OUR_KEYS
-from .markdown import FENCE_NAMES
+from .fencenames import FENCE_NAMES
 from .escape import terminal
 from .report.html import render_result
 
@@ -38,18 +38,20 @@ def validator(language, inputs, options, attrs, md) -> bool:
 
 
 def make_formatter(result_for: ResultFor, show: str = "all", highlight_failing_lines: bool = False,
-                   link_rules: bool = True):
-    """A formatter that renders the highlighted block plus, when `show` asks for it, the result."""
+                   link_rules: bool = True, place: Callable[[str], str] | None = None):
+    """A formatter that renders the highlighted block plus, when `show` asks for it, the result.
+    `place(box)` returns what goes in the box's place in the page content (a placeholder the site fills
+    in later; None: the box itself)."""
 
     def formatter(src, language, class_name, options, md, **kwargs):
         return render_fence(result_for(src, options), src, options, md, kwargs, show, highlight_failing_lines,
-                            link_rules)
+                            link_rules, place)
 
     return formatter
 
 
 def render_fence(result: SnippetResult, src: str, options: dict, md, kwargs: dict, show: str,
-                 highlight_failing_lines: bool, link_rules: bool) -> str:
+                 highlight_failing_lines: bool, link_rules: bool, place: Callable[[str], str] | None = None) -> str:
     opts = {k: v for k, v in options.items() if not k.startswith("snipcheck_")}
     if highlight_failing_lines and "hl_lines" not in opts and result.status in ("expected", "fail"):
         lines = sorted({f.snippet_line for f in result.findings if f.snippet_line})
@@ -61,7 +63,8 @@ def render_fence(result: SnippetResult, src: str, options: dict, md, kwargs: dic
     )
     if status_shown(result) not in SHOWN[show]:
         return code
-    return with_result(code, render_result(result, link_rules=link_rules))
+    box = render_result(result, link_rules=link_rules)
+    return with_result(code, box if place is None else place(box))
 
 
 def status_shown(result: SnippetResult) -> str:

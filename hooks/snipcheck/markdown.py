@@ -12,13 +12,11 @@ from .records import replace
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START, RE_OPTIONS
 
 from . import fence_options
+from .fencenames import DOCKERFILE_LANGUAGES, FENCE_NAMES  # noqa: F401 (FENCE_NAMES re-exported)
 from .includes import Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
 from .snippets import FenceOptions, Location, Problem, Snippet
 
-DOCKERFILE_LANGUAGES = frozenset({"dockerfile", "docker", "containerfile"})  # compared case-insensitively
-# The spellings the site's custom fence renders (SuperFences matches names exactly).
-FENCE_NAMES = ("dockerfile", "Dockerfile", "DOCKERFILE", "docker", "Docker", "containerfile", "Containerfile")
 _PREFIX = (">", " ", "\t")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 

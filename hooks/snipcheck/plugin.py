@@ -11,7 +11,7 @@ from .records import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from . import rulepages, site_setup
@@ -77,6 +77,8 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         present = {f.src_uri for f in files.documentation_pages()}
         for src_uri, content in self.checks.generated_pages(present.__contains__).items():
             files.append(File.generated(config, src_uri, content=content))
+        self.checks.rule_urls = {rule.id: f.url for rule in self.checks.ruleset.all
+                                 if (f := files.get_file_from_path(rulepages.page_path(rule.id))) is not None}
         if self.checks.config.show != "none":
             css = (Path(__file__).parent / "assets" / "snipcheck.css").read_text(encoding="utf-8")  # package data
             if files.get_file_from_path(CSS) is None:
@@ -95,6 +97,10 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html, page, config, files):
         return self.checks.finish_page(html, page.url)
+
+    @event_priority(100)  # before plugins that rewrite the page (minifiers drop HTML comments)
+    def on_post_page(self, output, page, config):
+        return self.checks.place_boxes(output, page.url)
 
     def on_post_build(self, config):
         self.checks.finish_build(config.site_dir)

@@ -16,16 +16,17 @@ from pathlib import Path
 from . import rulepages
 from .batch import BatchStats, check_many
 from .cachedir import cache_folder
-from .checkcache import CheckCache
-from .checker import SnippetResult, check_text
+from .checkcache import CheckCache, checker_fingerprint
+from .results import SnippetResult
 from .collect import allowed_roots, make_reader, with_dockerignore
 from .config import Config, ConfigError, pinned
 from .escape import terminal
 from .fence import custom_fences
-from .markdown import DOCKERFILE_LANGUAGES, extract
+from .fencenames import DOCKERFILE_LANGUAGES
 from .mdguard import ContainSnippets
 from .pagecache import cached_rule_pages
 from .registry import RuleSet
+from .scancache import ScanCache
 from .report import Report, page_finding
 from .report.html import RULE_LINK, report_page
 from .report.json import as_dict
@@ -57,6 +58,14 @@ class SiteChecks:
         self.mismatches: list[str] = []
         self.measurements: dict = {}
         self.stats = BatchStats()
+        self.scan_stats = (0, 0)  # pages whose fences came from the scan cache, pages scanned
+        # Result boxes wait outside the page content until the page is written (see box_placeholder).
+        self.boxes: list[str] = []
+        self.placed: set[int] = set()
+        self.box_mark = f"<!--snipcheck-box-{os.urandom(8).hex()}-"
+        self.rule_urls: dict[str, str] = {}  # rule ID -> its page's URL in the site (set with the files)
+        self._relative_urls: dict[tuple[str, str], str] = {}
+        self._display: dict[str, str] = {}
 
     # -- configure ---------------------------------------------------------------------------
     def configure(self, mkdocs_config, config: Config, include_bases: list[Path] | None) -> None:
@@ -73,7 +82,7 @@ class SiteChecks:
         if (self.config, include_bases) != self.cache_config:
             self.cache, self.cache_config = {}, (self.config, include_bases)
         ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
-                             link_rules=config.rule_pages)
+                             link_rules=config.rule_pages, place=self.box_placeholder)
         ours.append({"name": "measured-sizes", "class": "measured-sizes",  # the size table and chart
                      "format": lambda src, *args, **kwargs: render_sizes(src, self.measurements)})
         names = {f["name"] for f in ours}
@@ -112,12 +121,15 @@ class SiteChecks:
         reader = None if bases is None else make_reader(bases, self.root, self.roots, self.config.max_file_bytes)
         snippets, pages_of = [], []
         problems = [page_finding(p, self.ruleset) for p in self.unreadable]
+        scans = self.scan_cache(reader is not None)
         for src_uri, text in pages.items():
-            found, page_problems = extract(self.display(src_uri), text, reader, self.ruleset.ids,
-                                           max_page_bytes=self.config.max_page_bytes)
+            found, page_problems = scans.extract(_extract, self.display(src_uri), text, reader,
+                                                 known_rules=self.ruleset.ids, max_page_bytes=self.config.max_page_bytes)
             snippets.extend(found if reader is None else (with_dockerignore(snippet, reader) for snippet in found))
             pages_of.extend(src_uri for _ in found)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
+        scans.save()
+        self.scan_stats = (scans.hits, scans.misses)
         results, self.stats = check_many(snippets, self.ruleset, self.config, CheckCache.for_config(self.config),
                                          memo=self.cache)
         self.report = Report(tuple(results), tuple(problems), self.config)
@@ -130,6 +142,13 @@ class SiteChecks:
             self.log.warning(terminal(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: "
                                       f"{finding.message}"))
         return report_page(self.report, page_url_for, link_rules=self.config.rule_pages)
+
+    def scan_cache(self, includes: bool) -> ScanCache:
+        """Where each page's extraction is kept between builds (with the check cache, under its folder)."""
+        folder = cache_folder("scans", self.config.cache_dir) if self.config.cache else None
+        fingerprint = checker_fingerprint(cache_folder("checks", self.config.cache_dir)) if folder else ""
+        return ScanCache.for_site(folder, self.root, fingerprint, self.ruleset.ids, includes,
+                                  self.config.max_page_bytes)
 
     def _build_examples(self) -> None:
         from .builder.model import EngineError
@@ -161,10 +180,16 @@ class SiteChecks:
         return render_claims(markdown, self.measurements) if "measured=" in markdown else markdown
 
     def display(self, src_uri: str) -> str:
-        path = self.docs_dir / src_uri
-        if path.is_file():
-            return os.path.relpath(path, self.root)
-        return f"{os.path.relpath(self.docs_dir, self.root)}/{src_uri} (generated)"
+        """A page as findings name it: its path from the site's root, or marked as generated."""
+        shown = self._display.get(src_uri)
+        if shown is None:
+            path = self.docs_dir / src_uri
+            if path.is_file():
+                shown = os.path.relpath(path, self.root)
+            else:
+                shown = f"{os.path.relpath(self.docs_dir, self.root)}/{src_uri} (generated)"
+            self._display[src_uri] = shown
+        return shown
 
     # -- render ------------------------------------------------------------------------------
     def start_page(self, src_uri: str) -> None:
@@ -181,30 +206,73 @@ class SiteChecks:
                     return self.queue.pop(i)
         self.mismatches.append(f"{self.current_page}: a Dockerfile fence was rendered that the checker did not "
                                f"find; checked on its own, without line numbers")
+        from .checker import check_text
+
         return check_text(src, self.ruleset, self.config, path=self.current_page or "unknown")
 
     def finish_page(self, html: str, page_url: str) -> str:
-        from mkdocs.utils import get_relative_url
-
         if self.queue:
             self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
                                    f"as code blocks")
         self.queue = None
+        return self.rule_links(html, page_url)
+
+    def rule_links(self, html: str, page_url: str) -> str:
+        """Rule links (RULE_LINK + ID) as links relative to the page at `page_url`, to the URL MkDocs gave
+        the rule's page (`rules/dg302/` or, without directory URLs, `rules/dg302.html`)."""
         if RULE_LINK not in html or not self.config.rule_pages:
             return html
-        return re.sub(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"', lambda m: 'href="{}"'.format(
-            get_relative_url(rulepages.page_path(m.group(1))[:-3] + "/", page_url)), html)
+        return _RULE_LINK.sub(lambda m: f'href="{self._rule_url(m.group(1), page_url)}"', html)
+
+    def _rule_url(self, rule_id: str, page_url: str) -> str:
+        key = (rule_id, page_url)
+        url = self._relative_urls.get(key)
+        if url is None:
+            from mkdocs.utils import get_relative_url
+
+            site_url = self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")
+            url = self._relative_urls[key] = get_relative_url(site_url, page_url)
+        return url
+
+    def box_placeholder(self, box: str) -> str:
+        """An HTML comment standing for a result box in the page content; place_boxes puts the box in
+        the written page. Search plugins (Material's, MkDocs') parse every tag of the page content, and
+        parsing the boxes' tags cost more than all the checker's other work in a warm build, for boxes
+        excluded from the index anyway. The mark is random per build: a page cannot write one."""
+        self.boxes.append(box)
+        return f"{self.box_mark}{len(self.boxes) - 1}-->"
+
+    def place_boxes(self, output: str, page_url: str) -> str:
+        """The written page with each box placeholder replaced by its box (its rule links relative to
+        this page). A page may show another page's boxes (a blog index showing a post's excerpt)."""
+        if self.box_mark not in output:
+            return output
+        first, *rest = output.split(self.box_mark)
+        parts = [first]
+        for part in rest:
+            number, end, after = part.partition("-->")
+            n = int(number) if end and number.isdigit() else len(self.boxes)
+            if n < len(self.boxes):
+                self.placed.add(n)
+                parts.append(self.rule_links(self.boxes[n], page_url))
+            parts.append(after)
+        return "".join(parts)
 
     # -- report ------------------------------------------------------------------------------
     def finish_build(self, site_dir: str) -> None:
         for message in self.mismatches:
             self.log.warning(message)
+        if len(self.placed) < len(self.boxes):
+            self.log.warning(f"{len(self.boxes) - len(self.placed)} of {len(self.boxes)} result boxes did not reach "
+                             f"a written page: a plugin that runs before snipcheck's on_post_page removed their "
+                             f"placeholders (HTML comments)")
         if self.report is None:
             return
         if self.config.report_page:
             data = as_dict(self.report)
             data["summary"]["rendered_blocks"] = self.rendered
             data["summary"]["cost"] = self.stats.as_dict()
+            data["summary"]["pages"] = {"fences_from_cache": self.scan_stats[0], "scanned": self.scan_stats[1]}
             out = Path(site_dir) / "checks" / "report.json"
             out.parent.mkdir(parents=True, exist_ok=True)
             # compact: json's C encoder only runs without indent (indenting a big report costs ~10x)
@@ -213,6 +281,16 @@ class SiteChecks:
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
                       f"{self.stats.reused} reused from the cache)")
+
+
+_RULE_LINK = re.compile(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"')
+
+
+def _extract(*args, **kwargs):
+    """markdown.extract, loaded only when a page is not in the scan cache."""
+    from .markdown import extract
+
+    return extract(*args, **kwargs)
 
 
 def _normal(text: str) -> str:

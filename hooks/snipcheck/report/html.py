@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checker import SnippetResult
+from ..results import SnippetResult
 from ..escape import html_text, markdown_text, url_path
 
 RULE_LINK = "snipcheck:rule/"  # resolved to a relative URL per page by the hook
