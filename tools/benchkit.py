@@ -292,11 +292,12 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
         return wrapper
 
-    for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "finish_build"):
+    for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "place_boxes",
+                 "finish_build"):
         setattr(site.SiteChecks, name, timed(name, getattr(site.SiteChecks, name)))
     from snipcheck.plugin import SnipcheckPlugin
 
-    for name in ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_build"):
+    for name in ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page", "on_post_build"):
         # all of the plugin's events (they include the steps above): what a build without it does not run
         setattr(SnipcheckPlugin, name, timed("all plugin events", getattr(SnipcheckPlugin, name)))
     make = fence.make_formatter
