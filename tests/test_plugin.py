@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from snipcheck.markdown import FENCE_NAMES
+from snipcheck.fencenames import FENCE_NAMES
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 

@@ -139,7 +139,7 @@ def instructions_executed(argv: list[str], cwd=None, env=None) -> int:
 def site_figures(site_dir: Path) -> dict:
     """What a built site holds: pages, Dockerfile code blocks and snipcheck result boxes (none without
     the checker)."""
-    from snipcheck.markdown import DOCKERFILE_LANGUAGES
+    from snipcheck.fencenames import DOCKERFILE_LANGUAGES
 
     pages = [page.read_text(encoding="utf-8", errors="replace") for page in site_dir.rglob("*.html")]
     blocks = re.compile(rf'class="language-(?:{"|".join(DOCKERFILE_LANGUAGES)}) highlight', re.I)
@@ -210,7 +210,7 @@ def without_fence_options(markdown: str) -> str:
     (SuperFences' plain fence rejects a fence with options it does not know, and the block would
     then not render as code at all); highlighting options such as title= stay."""
     from snipcheck.fence_options import FLAG_KEYS, OUR_KEYS
-    from snipcheck.markdown import DOCKERFILE_LANGUAGES
+    from snipcheck.fencenames import DOCKERFILE_LANGUAGES
 
     valued = "|".join(sorted(OUR_KEYS - FLAG_KEYS))
     flags = "|".join(sorted(FLAG_KEYS))

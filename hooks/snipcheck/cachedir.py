@@ -22,3 +22,11 @@ def cache_folder(kind: str, configured: str = "") -> Path:
     if not kind or "/" in kind or kind.startswith("."):
         raise ValueError(f"bad cache kind {kind!r}")
     return cache_root(configured) / kind
+
+
+def keep_newest(folder: Path, keep: int) -> None:
+    """Delete all but the `keep` most recently written JSON files of `folder` (caches that hold one
+    file per key and keep only the keys seen lately). OSError (a file gone meanwhile, a read-only
+    folder) is the caller's to ignore."""
+    for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)

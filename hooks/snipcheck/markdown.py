@@ -12,7 +12,7 @@ from .records import replace
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START, RE_OPTIONS
 
 from . import fence_options
-from .fencenames import DOCKERFILE_LANGUAGES, FENCE_NAMES  # noqa: F401 (FENCE_NAMES re-exported)
+from .fencenames import DOCKERFILE_LANGUAGES
 from .includes import Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
 from .snippets import FenceOptions, Location, Problem, Snippet

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .atomicfile import write_atomically
+from .cachedir import keep_newest
 from .checkcache import blake2b, checker_fingerprint
 from .rulekit import Rule
 from .rulepages import rule_pages
@@ -39,8 +40,7 @@ def cached_rule_pages(rules: tuple[Rule, ...], has_page, folder: Path | None) ->
     pages = rule_pages(rules, has_page)
     try:
         write_atomically(path, json.dumps(pages))
-        for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            old.unlink(missing_ok=True)
+        keep_newest(folder, KEEP)
     except OSError:
         pass  # a read-only or full cache costs the reuse, not the build
     return pages

@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from .atomicfile import write_atomically
+from .cachedir import keep_newest
 from .checkcache import blake2b
 from .containment import Refused
 from .records import fields
@@ -75,9 +76,7 @@ class ScanCache:
             return
         try:
             write_atomically(self.path, json.dumps({"format": FORMAT, "entries": self.used}, separators=(",", ":")))
-            files = sorted(self.path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in files[KEEP:]:
-                old.unlink(missing_ok=True)
+            keep_newest(self.path.parent, KEEP)
         except OSError:
             pass
 
