@@ -112,12 +112,19 @@ def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path):
     base, page = _site(tmp_path)
     scans, expected = _extract_site(tmp_path, base, page)
     good = json.loads(scans.path.read_text())
-    (entry,) = good["entries"].values()
-    damaged = [b"", b"\x00\xff", b"[]", b'{"format": 1, "entries": []}',
-               json.dumps({**good, "entries": {k: {**entry, "snippets": [[1, 2, 3]]} for k in good["entries"]}}),
-               json.dumps({**good, "entries": {k: {**entry, "snippets": "text"} for k in good["entries"]}}),
-               json.dumps({**good, "entries": {k: {**entry, "reads": 7} for k in good["entries"]}}),
-               json.dumps({**good, "entries": {k: {**entry, "problems": [[None, 1, 2, 3]]} for k in good["entries"]}})]
+    (key, text), = good["entries"].items()
+    entry = json.loads(text)  # each entry is kept as JSON text of its own
+
+    def with_entry(value) -> str:
+        return json.dumps({**good, "entries": {key: value if isinstance(value, str) else json.dumps(value)}})
+
+    damaged = [b"", b"\x00\xff", b"[]", b'{"format": 2, "entries": []}',
+               json.dumps({"format": 1, "entries": {key: entry}}),  # the first format: entries as objects
+               with_entry({**entry, "snippets": [[1, 2, 3]]}), with_entry({**entry, "snippets": "text"}),
+               with_entry({**entry, "reads": 7}), with_entry({**entry, "problems": [[None, 1, 2, 3]]}),
+               with_entry("{not json"), with_entry([entry]), with_entry("[" * 100_000 + "]" * 100_000),
+               with_entry({**entry, "snippets": [[*entry["snippets"][0][:3], [["page.md", "1", 2]],
+                                                  *entry["snippets"][0][4:]]]})]
     for content in damaged:
         scans.path.write_bytes(content if isinstance(content, bytes) else content.encode())
         again, found = _extract_site(tmp_path, base, page)
@@ -135,7 +142,7 @@ def test_nothing_changed_writes_nothing_and_a_page_gone_is_dropped(tmp_path):
     other.save()
     assert other.path == scans.path and other.misses == 1  # the same site, where page.md is gone
     (kept,) = json.loads(other.path.read_text())["entries"].values()
-    assert kept["snippets"][0][1] == "other.md"
+    assert json.loads(kept)["snippets"][0][1] == "other.md"
     back, _ = _extract_site(tmp_path, base, page)
     assert (back.hits, back.misses) == (0, 1)
 

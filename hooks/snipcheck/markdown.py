@@ -15,7 +15,7 @@ from . import fence_options
 from .fencenames import DOCKERFILE_LANGUAGES
 from .includes import Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
-from .snippets import FenceOptions, Location, Problem, Snippet
+from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
 _PREFIX = (">", " ", "\t")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
@@ -94,7 +94,7 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
         text = "\n".join(t for t, _ in body) + ("\n" if body else "")
         lead = lead_in([t for t, _ in lines[max(0, i - 12):i]])
         snippets.append(Snippet(
-            text=text, page=page, fence=loc, lines=tuple(l for _, l in body), options=opts, problems=snippet_problems,
+            text=text, page=page, fence=loc, lines=Lines.of(l for _, l in body), options=opts, problems=snippet_problems,
             end=lines[end][1], presented_as_bad=presented_as_bad(lead, text),
         ))
         i = end + 1

@@ -23,9 +23,9 @@ from .cachedir import keep_newest
 from .checkcache import blake2b
 from .containment import Refused
 from .records import fields
-from .snippets import FenceOptions, Location, Problem, Snippet
+from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
-FORMAT = 1
+FORMAT = 2  # 2: each entry is kept as its own JSON text, parsed when its page is looked up
 KEEP = 8  # sites (or settings of one site) seen lately
 _OPTION_FIELDS = tuple(f.name for f in fields(FenceOptions))
 
@@ -35,8 +35,10 @@ class ScanCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[str, dict] = _load(path)
-        self.used: dict[str, dict] = {}
+        # each entry stays JSON text until its page is looked up: a loaded file of 2,700 snippets
+        # would otherwise be some 20,000 lists that every garbage collection of the build walks
+        self.entries: dict[str, str] = _load(path)
+        self.used: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
 
@@ -53,21 +55,17 @@ class ScanCache:
         """`extract(page, text, read, **kwargs)` (markdown.extract), or its result from an earlier build
         when the page and every include it read are unchanged."""
         key = blake2b(json.dumps([page, text]).encode(), digest_size=20).hexdigest()
-        entry = self.entries.get(key)
-        if entry is not None and _reads_unchanged(entry, read):
-            try:
-                found = [_snippet(s) for s in entry["snippets"]], [_problem(p) for p in entry["problems"]]
-            except (KeyError, TypeError, ValueError):
-                found = None
-            if found is not None:
-                self.hits += 1
-                self.used[key] = entry
-                return found
+        text_of_entry = self.entries.get(key)
+        found = None if text_of_entry is None else _replayed(text_of_entry, read)
+        if found is not None:
+            self.hits += 1
+            self.used[key] = text_of_entry
+            return found
         self.misses += 1
         reads: list[list[str]] = []
         snippets, problems = extract(page, text, None if read is None else _recording(read, reads), **kwargs)
-        self.used[key] = {"reads": reads, "snippets": [_snippet_data(s) for s in snippets],
-                          "problems": [_problem_data(p) for p in problems]}
+        self.used[key] = json.dumps({"reads": reads, "snippets": [_snippet_data(s) for s in snippets],
+                                     "problems": [_problem_data(p) for p in problems]}, separators=(",", ":"))
         return snippets, problems
 
     def save(self) -> None:
@@ -81,7 +79,19 @@ class ScanCache:
             pass
 
 
-def _load(path: Path | None) -> dict[str, dict]:
+def _replayed(text: str, read) -> tuple[list[Snippet], list[Problem]] | None:
+    """An entry's snippets and problems, if every include it read still reads the same; None for a
+    changed include or anything a damaged file may hold instead."""
+    try:
+        entry = json.loads(text)
+        if not isinstance(entry, dict) or not _reads_unchanged(entry, read):
+            return None
+        return [_snippet(s) for s in entry["snippets"]], [_problem(p) for p in entry["problems"]]
+    except (KeyError, TypeError, ValueError, RecursionError):
+        return None
+
+
+def _load(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
     try:
@@ -90,7 +100,7 @@ def _load(path: Path | None) -> dict[str, dict]:
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
         return {}
-    return {k: v for k, v in data["entries"].items() if isinstance(v, dict)}
+    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
 
 
 # -- includes: recorded when extracting, replayed on a hit -----------------------------------------------
@@ -145,20 +155,13 @@ def _snippet(data: list) -> Snippet:
                    presented_as_bad=bool(bad))
 
 
-def _lines_data(lines: tuple[Location, ...]) -> list[list]:
+def _lines_data(lines: Lines) -> list[list]:
     """Runs of consecutive lines of one file: [file, first line, count]."""
-    runs: list[list] = []
-    for loc in lines:
-        last = runs[-1] if runs else None
-        if last is not None and last[0] == loc.file and last[1] + last[2] == loc.line:
-            last[2] += 1
-        else:
-            runs.append([loc.file, loc.line, 1])
-    return runs
+    return [list(run) for run in lines.runs]
 
 
-def _lines(runs: list[list]) -> tuple[Location, ...]:
-    return tuple(Location(_str(file), _int(first) + n) for file, first, count in runs for n in range(_int(count)))
+def _lines(runs: list[list]) -> Lines:
+    return Lines((_str(file), _int(first), _int(count)) for file, first, count in runs)
 
 
 def _location_data(loc: Location) -> list:

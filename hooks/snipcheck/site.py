@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import rulepages
+from .atomicfile import write_atomically
 from .batch import BatchStats, check_many
 from .cachedir import cache_folder
 from .checkcache import CheckCache, checker_fingerprint
@@ -63,6 +64,7 @@ class SiteChecks:
         self.boxes: list[str] = []
         self.placed: set[int] = set()
         self.box_mark = f"<!--snipcheck-box-{os.urandom(8).hex()}-"
+        self.root_mark = f"snipcheck-root-{os.urandom(8).hex()}/"  # a box's rule links: the site's root
         self.rule_urls: dict[str, str] = {}  # rule ID -> its page's URL in the site (set with the files)
         self._relative_urls: dict[tuple[str, str], str] = {}
         self._display: dict[str, str] = {}
@@ -238,9 +240,18 @@ class SiteChecks:
         """An HTML comment standing for a result box in the page content; place_boxes puts the box in
         the written page. Search plugins (Material's, MkDocs') parse every tag of the page content, and
         parsing the boxes' tags cost more than all the checker's other work in a warm build, for boxes
-        excluded from the index anyway. The mark is random per build: a page cannot write one."""
+        excluded from the index anyway. The mark is random per build: a page cannot write one.
+
+        The box's rule links are resolved here to the rule pages' URLs under a root mark, which
+        place_boxes replaces with the way back to the site's root from the page it writes."""
+        if self.config.rule_pages and RULE_LINK in box:
+            box = _RULE_LINK.sub(self._rooted_rule_link, box)
         self.boxes.append(box)
         return f"{self.box_mark}{len(self.boxes) - 1}-->"
+
+    def _rooted_rule_link(self, match: re.Match) -> str:
+        rule_id = match.group(1)
+        return f'href="{self.root_mark}{self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")}"'
 
     def place_boxes(self, output: str, page_url: str) -> str:
         """The written page with each box placeholder replaced by its box (its rule links relative to
@@ -249,14 +260,47 @@ class SiteChecks:
             return output
         first, *rest = output.split(self.box_mark)
         parts = [first]
+        to_root = None
         for part in rest:
             number, end, after = part.partition("-->")
             n = int(number) if end and number.isdigit() else len(self.boxes)
             if n < len(self.boxes):
                 self.placed.add(n)
-                parts.append(self.rule_links(self.boxes[n], page_url))
+                box = self.boxes[n]
+                if self.root_mark in box:
+                    if to_root is None:
+                        to_root = _to_site_root(page_url)
+                    if page_url:  # a rule page's example linking to the page itself: as MkDocs writes it
+                        box = box.replace(f'{self.root_mark}{page_url}"', f'{_self_link(page_url)}"')
+                    box = box.replace(self.root_mark, to_root)
+                parts.append(box)
             parts.append(after)
         return "".join(parts)
+
+    def place_boxes_in_files(self, site_dir: str, written: set[str]) -> list[str]:
+        """Boxes in HTML files that other plugins wrote themselves, not through on_post_page: a
+        print-site page renders every page's content (with placeholders) into one file in its
+        on_post_build. Only HTML files other than the pages in `written` (their paths) are read, and
+        only a file holding a placeholder is written again. Returns the files' paths in the site."""
+        if not self.boxes:
+            return []
+        mark = self.box_mark.encode()
+        placed = []
+        for folder, _, names in os.walk(site_dir):
+            for name in names:
+                path = os.path.join(folder, name)
+                if not name.endswith((".html", ".htm")) or path in written or os.path.islink(path):
+                    continue
+                try:
+                    data = Path(path).read_bytes()
+                    if mark not in data:
+                        continue
+                    url = Path(os.path.relpath(path, site_dir)).as_posix()
+                    write_atomically(Path(path), self.place_boxes(data.decode("utf-8"), url))
+                except (OSError, UnicodeDecodeError):
+                    continue  # not ours to repair: the file stays as the other plugin wrote it
+                placed.append(url)
+        return placed
 
     # -- report ------------------------------------------------------------------------------
     def finish_build(self, site_dir: str) -> None:
@@ -281,6 +325,19 @@ class SiteChecks:
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
                       f"{self.stats.reused} reused from the cache)")
+
+
+def _to_site_root(page_url: str) -> str:
+    """The relative way from the page at `page_url` to the site's root: "" or "../../" ("a/b/", or
+    "a/b.html" without directory URLs: "../")."""
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url("x", page_url)[:-1]
+
+
+def _self_link(page_url: str) -> str:
+    """A link from the page at `page_url` to itself: "./", or its file name without directory URLs."""
+    return "./" if page_url.endswith("/") else page_url.rsplit("/", 1)[-1]
 
 
 _RULE_LINK = re.compile(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"')

@@ -31,7 +31,6 @@ def measured_claim_differs(df, ctx):
     ~~~
 
     ## References
-    - [How the checks work: measured numbers](../reference/checks.md#measured-numbers)
     - [docker image inspect](https://docs.docker.com/reference/cli/docker/image/inspect/)
     """
     return ()
