@@ -7,6 +7,7 @@ from mkdocs.config import load_config
 
 from snipcheck.config import Config
 from snipcheck.model import Severity
+from snipcheck.records import replace
 from snipcheck.site import SiteChecks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,3 +41,23 @@ def test_a_config_change_drops_the_cache():
     assert checks.cache
     checks.configure(config, Config(fail_on=Severity.ERROR), [ROOT / "snippets"])
     assert not checks.cache
+
+
+def test_place_boxes_puts_each_box_once_and_leaves_anything_else_as_written():
+    checks, _ = configured()
+    checks.config = replace(checks.config, rule_pages=True)
+    checks.rule_urls = {"DG301": "rules/dg301/"}
+    first = checks.box_placeholder('<div class="box"><a class="snipcheck-rule" href="snipcheck:rule/DG301">DG301</a></div>')
+    second = checks.box_placeholder("<div>two</div>")
+    mark = checks.box_mark
+    page = (f"<nav>{'x' * 50_000}</nav>{first}<p>between</p>{second}<!-- an author's comment -->"
+            f"{mark}99-->{mark}not a number-->{mark}7{mark}")
+    placed = checks.place_boxes(page, "guide/images/")
+    assert placed == (f"<nav>{'x' * 50_000}</nav>"
+                      '<div class="box"><a class="snipcheck-rule" href="../../rules/dg301/">DG301</a></div>'
+                      f"<p>between</p><div>two</div><!-- an author's comment -->"
+                      f"{mark}99-->{mark}not a number-->{mark}7{mark}")  # no box 99; not placeholders
+    assert checks.placed == {0, 1}
+    on_rule_page = checks.place_boxes(first, "rules/dg301/")
+    assert 'href="./"' in on_rule_page  # the rule page's own example links to itself as MkDocs does
+    assert checks.place_boxes("<p>no boxes</p>", "") == "<p>no boxes</p>"

@@ -255,27 +255,38 @@ class SiteChecks:
 
     def place_boxes(self, output: str, page_url: str) -> str:
         """The written page with each box placeholder replaced by its box (its rule links relative to
-        this page). A page may show another page's boxes (a blog index showing a post's excerpt)."""
-        if self.box_mark not in output:
+        this page). A page may show another page's boxes (a blog index showing a post's excerpt).
+
+        Pages are big (a Material page of a 500-page site carries the whole nav: 230 KB), so the
+        page is scanned once and copied once; text that only resembles a placeholder stays."""
+        mark = self.box_mark
+        found = output.find(mark)
+        if found < 0:
             return output
-        first, *rest = output.split(self.box_mark)
-        parts = [first]
+        parts: list[str] = []
+        kept = 0  # output[:kept] is in parts
         to_root = None
-        for part in rest:
-            number, end, after = part.partition("-->")
-            n = int(number) if end and number.isdigit() else len(self.boxes)
-            if n < len(self.boxes):
-                self.placed.add(n)
-                box = self.boxes[n]
-                if self.root_mark in box:
-                    if to_root is None:
-                        to_root = _to_site_root(page_url)
-                    if page_url:  # a rule page's example linking to the page itself: as MkDocs writes it
-                        box = box.replace(f'{self.root_mark}{page_url}"', f'{_self_link(page_url)}"')
-                    box = box.replace(self.root_mark, to_root)
-                parts.append(box)
-            parts.append(after)
+        while found >= 0:
+            digits = found + len(mark)
+            close = output.find("-->", digits, digits + 12)
+            number = output[digits:close] if close >= 0 else ""
+            if number.isdigit() and int(number) < len(self.boxes):
+                if to_root is None:
+                    to_root = _to_site_root(page_url)
+                parts += (output[kept:found], self._box_on_page(int(number), page_url, to_root))
+                kept = close + 3
+            found = output.find(mark, max(kept, digits))
+        parts.append(output[kept:])
         return "".join(parts)
+
+    def _box_on_page(self, n: int, page_url: str, to_root: str) -> str:
+        self.placed.add(n)
+        box = self.boxes[n]
+        if self.root_mark not in box:
+            return box
+        if page_url:  # a rule page's example linking to the page itself: as MkDocs writes it
+            box = box.replace(f'{self.root_mark}{page_url}"', f'{_self_link(page_url)}"')
+        return box.replace(self.root_mark, to_root)
 
     def place_boxes_in_files(self, site_dir: str, written: set[str]) -> list[str]:
         """Boxes in HTML files that other plugins wrote themselves, not through on_post_page: a
