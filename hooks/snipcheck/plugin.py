@@ -31,7 +31,6 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.checks = SiteChecks(log)  # kept across `mkdocs serve` rebuilds (results cache)
         self.user_options: dict = {}
-        self.written: set[str] = set()  # the pages this build wrote through on_post_page (their paths)
 
     def load_config(self, options, config_file_path=None):
         self.user_options = dict(options or {})  # what the site set (defaults do not override extra)
@@ -101,14 +100,13 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(100)  # before plugins that rewrite the page (minifiers drop HTML comments)
     def on_post_page(self, output, page, config):
-        self.written.add(page.file.abs_dest_path)
+        self.checks.written.add(page.file.abs_dest_path)
         return self.checks.place_boxes(output, page.url)
 
     @event_priority(-100)  # after plugins that write pages of their own when the build ends (print-site)
     def on_post_build(self, config):
-        for url in self.checks.place_boxes_in_files(config.site_dir, self.written):
+        for url in self.checks.place_boxes_in_files(config.site_dir):
             log.debug(f"snipcheck: result boxes placed in {url}, which another plugin wrote")
-        self.written = set()
         self.checks.finish_build(config.site_dir)
 
     def on_serve(self, server, config, builder):

@@ -63,6 +63,7 @@ class SiteChecks:
         # Result boxes wait outside the page content until the page is written (see box_placeholder).
         self.boxes: list[str] = []
         self.placed: set[int] = set()
+        self.written: set[str] = set()  # paths of the pages written through on_post_page this build
         self.box_mark = f"<!--snipcheck-box-{os.urandom(8).hex()}-"
         self.root_mark = f"snipcheck-root-{os.urandom(8).hex()}/"  # a box's rule links: the site's root
         self.rule_urls: dict[str, str] = {}  # rule ID -> its page's URL in the site (set with the files)
@@ -232,8 +233,7 @@ class SiteChecks:
         if url is None:
             from mkdocs.utils import get_relative_url
 
-            site_url = self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")
-            url = self._relative_urls[key] = get_relative_url(site_url, page_url)
+            url = self._relative_urls[key] = get_relative_url(self._rule_site_url(rule_id), page_url)
         return url
 
     def box_placeholder(self, box: str) -> str:
@@ -250,8 +250,11 @@ class SiteChecks:
         return f"{self.box_mark}{len(self.boxes) - 1}-->"
 
     def _rooted_rule_link(self, match: re.Match) -> str:
-        rule_id = match.group(1)
-        return f'href="{self.root_mark}{self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")}"'
+        return f'href="{self.root_mark}{self._rule_site_url(match.group(1))}"'
+
+    def _rule_site_url(self, rule_id: str) -> str:
+        """The URL MkDocs gave the rule's page, from the site's root (its default before on_files)."""
+        return self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")
 
     def place_boxes(self, output: str, page_url: str) -> str:
         """The written page with each box placeholder replaced by its box (its rule links relative to
@@ -288,10 +291,10 @@ class SiteChecks:
             box = box.replace(f'{self.root_mark}{page_url}"', f'{_self_link(page_url)}"')
         return box.replace(self.root_mark, to_root)
 
-    def place_boxes_in_files(self, site_dir: str, written: set[str]) -> list[str]:
+    def place_boxes_in_files(self, site_dir: str) -> list[str]:
         """Boxes in HTML files that other plugins wrote themselves, not through on_post_page: a
         print-site page renders every page's content (with placeholders) into one file in its
-        on_post_build. Only HTML files other than the pages in `written` (their paths) are read, and
+        on_post_build. Only HTML files other than the pages in `self.written` are read, and
         only a file holding a placeholder is written again. Returns the files' paths in the site."""
         if not self.boxes:
             return []
@@ -300,7 +303,7 @@ class SiteChecks:
         for folder, _, names in os.walk(site_dir):
             for name in names:
                 path = os.path.join(folder, name)
-                if not name.endswith((".html", ".htm")) or path in written or os.path.islink(path):
+                if not name.endswith((".html", ".htm")) or path in self.written or os.path.islink(path):
                     continue
                 try:
                     data = Path(path).read_bytes()
