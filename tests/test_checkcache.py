@@ -22,6 +22,7 @@ from snipcheck.registry import RuleSet
 from snipcheck.report.json import as_dict
 from snipcheck.run import check_paths, check_paths_with_stats, project_config, snippet_bases
 from snipcheck.rulekit import rule
+from snipcheck.severity import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPCHECK = str(Path(sys.executable).parent / "snipcheck")
@@ -233,3 +234,97 @@ def test_size_cap_drops_least_recently_used_entries(tmp_path):
     assert kept[0] and dropped == kept.count(False) > 0
     assert kept == [True] + [False] * (dropped) + [True] * (9 - dropped)
     assert sum(s for s, k in zip(sizes, kept) if k) <= cache.max_bytes * 0.8
+
+
+# -- a site's bundle: one file holding the entries of the site's last run ------------------------------
+
+def _bundled_run(config, snippets, site=ROOT, memo=None):
+    return check_many(snippets, RuleSet(config), config, CheckCache.for_config(config, site=site), memo=memo)
+
+
+def _drop_entry_files(folder: Path) -> None:
+    for sub in folder.iterdir():
+        if sub.is_dir() and sub.name != checkcache.BUNDLES:
+            shutil.rmtree(sub)
+
+
+def test_a_sites_bundle_serves_a_warm_run_alone_and_an_unchanged_run_does_not_rewrite_it(tmp_path):
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)
+    first, stats = _bundled_run(config, snippets)
+    assert stats.checked == len(snippets)
+    folder = tmp_path / "cache" / "checks"
+    bundle, = (folder / checkcache.BUNDLES).glob("*.json")
+    _drop_entry_files(folder)  # every entry's own file gone: only the bundle can serve
+    written = bundle.stat().st_ino
+    with counting_rule_calls() as calls:
+        again, stats = _bundled_run(config, snippets)
+    assert again == first and calls == {} and stats.from_disk == len(snippets)
+    assert bundle.stat().st_ino == written  # nothing changed: not written again
+    other, stats = _bundled_run(config, snippets, site=tmp_path)  # another site's bundle: none yet
+    assert other == first and stats.checked == len(snippets)
+
+
+def test_a_damaged_bundle_falls_back_to_the_entry_files_and_is_written_again(tmp_path):
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)[:20]
+    expected, _ = _bundled_run(config, snippets)
+    bundle, = (tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json")
+    good = json.loads(bundle.read_text())
+    key = next(iter(good["entries"]))
+
+    def with_entry(value: str) -> str:
+        return json.dumps({**good, "entries": {**good["entries"], key: value}})
+
+    damaged = [b"", b"\x00\xff", b"[]", b'{"format": "1", "entries": []}', json.dumps({**good, "format": "0"}),
+               with_entry("{not json"), with_entry('{"findings": 7}'), with_entry('{"findings": [[1, 2]]}'),
+               with_entry("[" * 100_000 + "]" * 100_000), json.dumps({**good, "entries": {key: 5}})]
+    for content in damaged:
+        bundle.write_bytes(content if isinstance(content, bytes) else content.encode())
+        with counting_rule_calls() as calls:
+            again, stats = _bundled_run(config, snippets)
+        assert again == expected and calls == {} and stats.from_disk == len(snippets), content[:40]
+        assert json.loads(bundle.read_text()) == good  # written again from the entries used
+    _drop_entry_files(tmp_path / "cache" / "checks")
+    assert _bundled_run(config, snippets)[1].checked == 0
+
+
+def test_results_served_from_memory_leave_the_bundle_as_it_was(tmp_path):
+    """`mkdocs serve` rebuilds serve most results from memory, past the cache: a bundle written then
+    would hold only the few snippets checked again."""
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)[:20]
+    memo: dict = {}
+    _bundled_run(config, snippets, memo=memo)
+    bundle, = (tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json")
+    before = bundle.read_bytes()
+    edited = [replace(snippets[0], text=snippets[0].text + "# edited\n"), *snippets[1:]]
+    assert _bundled_run(config, edited, memo=memo)[1].checked == 1
+    assert bundle.read_bytes() == before
+
+
+def test_trimming_leaves_the_bundles_and_only_the_newest_bundles_are_kept(tmp_path):
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)[:3]
+    for n in range(checkcache.KEEP_BUNDLES + 2):
+        _bundled_run(config, snippets, site=tmp_path / f"site-{n}")
+    bundles = tmp_path / "cache" / "checks" / checkcache.BUNDLES
+    assert len(list(bundles.glob("*.json"))) == checkcache.KEEP_BUNDLES
+    cache = CheckCache.for_config(config)
+    cache.max_bytes = 1
+    assert cache.trim() > 0
+    assert not [p for p in cache.folder.glob("*/*") if p.parent.name != checkcache.BUNDLES]
+    assert len(list(bundles.glob("*.json"))) == checkcache.KEEP_BUNDLES
+
+
+def test_two_configurations_of_one_site_keep_a_bundle_each(tmp_path):
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    strict = replace(config, fail_on=Severity.INFO)
+    snippets = site_snippets(config)[:10]
+    for settings in (config, strict, config):
+        _bundled_run(settings, snippets)
+    bundles = sorted((tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json"))
+    assert len(bundles) == 2
+    written = [b.stat().st_ino for b in bundles]
+    _bundled_run(strict, snippets)
+    assert [b.stat().st_ino for b in bundles] == written  # neither written again

@@ -59,13 +59,18 @@ def test_boxes_sit_in_the_written_page_and_not_in_what_search_parses(tmp_path):
     root = site(tmp_path, hooks="""
         import json
         from pathlib import Path
-        seen = {}
+        from mkdocs.plugins import event_priority
+        seen, indexed = {}, {}
 
         def on_page_content(html, page, config, files):
             seen[page.file.src_uri] = html
 
+        @event_priority(0)  # where search plugins take the content for their index
+        def on_page_context(context, page, config, nav):
+            indexed[page.file.src_uri] = page.content
+
         def on_post_build(config):
-            Path(config.site_dir, "contents.json").write_text(json.dumps(seen))
+            Path(config.site_dir, "contents.json").write_text(json.dumps([seen, indexed]))
         """)
     done = build(root, "--strict")
     assert done.returncode == 0, done.stderr
@@ -76,9 +81,9 @@ def test_boxes_sit_in_the_written_page_and_not_in_what_search_parses(tmp_path):
                           written["guide/images/index.html"], re.S)
     assert highlight and 'data-snipcheck-status="' in highlight.group(0)  # the box sits inside the wrapper
     assert not any("<!--snipcheck-box" in html for html in written.values())
-    contents = json.loads((root / "site" / "contents.json").read_text())
-    assert "<!--snipcheck-box-" in contents["guide/images.md"] and "data-snipcheck-status" not in contents[
-        "guide/images.md"]
+    for contents in json.loads((root / "site" / "contents.json").read_text()):
+        assert "<!--snipcheck-box-" in contents["guide/images.md"] and "data-snipcheck-status" not in contents[
+            "guide/images.md"]
     index = (root / "site" / "search" / "search_index.json").read_text()
     assert "Deliberate bad example" not in index and "Checked: no findings" not in index
     assert "snipcheck-box" not in index
@@ -108,20 +113,25 @@ def test_a_page_cannot_forge_a_placeholder(tmp_path):
     assert html.count('data-snipcheck-status="') == 1 and html.count(f"snipcheck-box-{'0' * 16}-") == 3
 
 
-def test_a_plugin_that_drops_comments_first_is_reported_and_one_after_ours_is_harmless(tmp_path):
+def test_a_plugin_that_drops_comments_first_is_reported_and_a_minifier_is_harmless(tmp_path):
+    """Boxes are placed in the page content when search plugins have indexed it (on_page_context),
+    so a minifier of the written page finds no placeholder, whichever runs first; a plugin that
+    drops comments from the content before then is reported."""
     strip = """
         import re
         from mkdocs.plugins import event_priority
 
         @event_priority({priority})
-        def on_post_page(output, page, config):
-            return re.sub(r"<!--.*?-->", "", output, flags=re.S)  # as a minifier does
+        def {event}(html, page, config, **kwargs):
+            return re.sub(r"<!--.*?-->", "", html, flags=re.S)  # as a minifier does
         """
-    root = site(tmp_path, hooks=strip.format(priority=0))
-    done = build(root, "--strict")
-    assert done.returncode == 0, done.stderr
-    assert sum(html.count('data-snipcheck-status="') for html in pages(root).values()) == 2
-    (root / "hooks.py").write_text(textwrap.dedent(strip.format(priority=200)))
+    root = site(tmp_path, hooks=strip.format(priority=0, event="on_post_page"))
+    for priority in (0, 200):
+        (root / "hooks.py").write_text(textwrap.dedent(strip.format(priority=priority, event="on_post_page")))
+        done = build(root, "--strict")
+        assert done.returncode == 0, done.stderr
+        assert sum(html.count('data-snipcheck-status="') for html in pages(root).values()) == 2
+    (root / "hooks.py").write_text(textwrap.dedent(strip.format(priority=-200, event="on_page_content")))
     done = build(root, "--strict")
     assert done.returncode != 0 and "2 of 2 result boxes did not reach a written page" in done.stderr
 
@@ -156,3 +166,31 @@ def test_a_page_another_plugin_writes_at_the_end_gets_its_boxes(tmp_path):
     for href in re.findall(r'class="snipcheck-rule" href="([^"]+)"', printed):
         assert (root / "site" / "print_page" / href / "index.html").is_file(), href
     assert written["static.html"] == "<p>a page of the author's own, copied as it is</p>"
+
+
+def test_another_pages_placeholders_in_a_written_page_get_their_boxes(tmp_path):
+    """As a blog index shows a post's excerpt: the home page's written HTML gains the guide page's
+    content as rendered, placeholders and all, after the boxes were put in the contents."""
+    excerpt = """
+        from mkdocs.plugins import event_priority
+
+        contents = {}
+
+        def on_page_content(html, page, config, files):
+            contents[page.file.src_uri] = html
+            return html
+
+        @event_priority(150)  # before ours fills the placeholders left in the written page
+        def on_post_page(output, page, config):
+            if page.file.src_uri == "index.md":
+                output = output.replace("</article>", contents["guide/images.md"] + "</article>", 1)
+            return output
+        """
+    root = site(tmp_path, hooks=excerpt, rule_pages=True)
+    done = build(root, "--strict")
+    assert done.returncode == 0, done.stderr
+    home = pages(root)["index.html"]
+    assert "snipcheck-box-" not in home
+    assert re.findall(r'data-snipcheck-status="(\w+)"', home) == ["pass", "expected"]
+    for href in re.findall(r'class="snipcheck-rule" href="([^"]+)"', home):
+        assert (root / "site" / href / "index.html").is_file(), href

@@ -124,11 +124,34 @@ def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path):
                with_entry({**entry, "reads": 7}), with_entry({**entry, "problems": [[None, 1, 2, 3]]}),
                with_entry("{not json"), with_entry([entry]), with_entry("[" * 100_000 + "]" * 100_000),
                with_entry({**entry, "snippets": [[*entry["snippets"][0][:3], [["page.md", "1", 2]],
-                                                  *entry["snippets"][0][4:]]]})]
+                                                  *entry["snippets"][0][4:]]]}),
+               # 0 == False: a damaged `fragment` of 0 after a valid one of False, options made once
+               with_entry({**entry, "snippets": [entry["snippets"][0], _with_option(entry["snippets"][0], 1, 0)]})]
     for content in damaged:
         scans.path.write_bytes(content if isinstance(content, bytes) else content.encode())
         again, found = _extract_site(tmp_path, base, page)
         assert (again.hits, again.misses) == (0, 1) and found == expected
+
+
+def _with_option(snippet_data: list, n: int, value) -> list:
+    options = list(snippet_data[4])
+    options[n] = value
+    return [*snippet_data[:4], options, *snippet_data[5:]]
+
+
+def test_fences_with_the_same_options_share_one_options_object(tmp_path):
+    """A warm build of 2,700 fences kept 2,700 equal FenceOptions alive, each walked by every
+    garbage collection; replayed fences with equal options now share one."""
+    config = project_config(ROOT)
+    read = make_reader(snippet_bases(ROOT, config), ROOT)
+    pages = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))}
+    first = cache(tmp_path)
+    fresh = [s for name, text in pages.items() for s in through(first, name, text, read)[0]]
+    first.save()
+    second = cache(tmp_path)
+    again = [s for name, text in pages.items() for s in through(second, name, text, read)[0]]
+    assert again == fresh and len({s.options for s in fresh}) > 3
+    assert len({id(s.options) for s in again}) == len({s.options for s in again}) < len(again)
 
 
 def test_nothing_changed_writes_nothing_and_a_page_gone_is_dropped(tmp_path):

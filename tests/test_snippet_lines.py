@@ -45,3 +45,11 @@ def test_a_plain_dockerfile_is_one_run_however_long():
     snippet = snippet_from_dockerfile("Dockerfile", "FROM a\n" * 5000)
     assert snippet.lines.runs == (("Dockerfile", 1, 5000),) and snippet.lines[-1] == Location("Dockerfile", 5000)
     assert snippet.is_whole_file
+
+
+@given(locations, st.builds(Location, st.sampled_from(["page.md", "b"]), st.integers(min_value=1, max_value=30)))
+def test_is_whole_file_reads_the_runs_as_it_read_every_line(locs, fence):
+    """is_whole_file looks at the runs only (the cache key asks it of every snippet of a build)."""
+    as_tuple = tuple(locs)
+    expected = bool(as_tuple) and (fence == as_tuple[0] or all(loc.file != fence.file for loc in as_tuple))
+    assert Snippet("x", "page.md", fence, Lines.of(locs)).is_whole_file == expected

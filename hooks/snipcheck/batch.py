@@ -70,6 +70,9 @@ def check_many(snippets: list[Snippet], ruleset: RuleSet, config: Config, cache:
     if memo is not None:  # only this run's snippets: a long `mkdocs serve` does not grow it
         memo.clear()
         memo.update((snippets[n], results[n]) for n in range(len(snippets)))
-    if cache is not None and cache.written:
-        cache.trim()
+    if cache is not None:
+        if not stats.from_memory:  # results served from memory never passed through the cache
+            cache.save_bundle()
+        if cache.written:
+            cache.trim()
     return results, stats

@@ -6,6 +6,11 @@ code change invalidates it. Values are location-free (findings by snippet line),
 moves on its page still hits. One file per entry under cache_folder("checks"): written to a temp
 file and renamed (two processes may share the folder), read as a miss when missing or damaged
 (the folder may be deleted at any time), and trimmed to a size cap, least recently used first.
+
+A site's build also keeps a bundle: one file per site and configuration (under
+cache_folder("checks")/sites) holding the entries its last build used, so a warm build reads one
+file instead of one per snippet. A bundle is only an index of entries: a miss or a damaged entry
+there falls back to the entry's own file.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ except ImportError:  # a Python built without it
     from hashlib import blake2b
 
 from .atomicfile import TEMP_PREFIX, remove_quietly, write_atomically
-from .cachedir import cache_folder
+from .cachedir import cache_folder, keep_newest
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
 from .severity import Severity
@@ -32,6 +37,8 @@ from .snippets import Snippet
 FORMAT = "1"
 TOUCH_AFTER_S = 600  # a hit refreshes the entry's time (its LRU age) at most this often
 TRIM_TO = 0.8  # after eviction the cache holds at most this share of the cap
+BUNDLES = "sites"  # subfolder of the sites' bundles; not entries, so trim leaves it alone
+KEEP_BUNDLES = 8  # sites (or settings of one site) seen lately
 PACKAGE = Path(__file__).resolve().parent
 _fingerprint: list[str] = []  # the code a process runs does not change under it: hash it once
 
@@ -130,19 +137,26 @@ def decode(data: list, snippet: Snippet, config: Config) -> SnippetResult:
 # -- the store ---------------------------------------------------------------------------------------
 
 class CheckCache:
-    """Results on disk, one file per key. Every I/O failure is a miss, never an error."""
+    """Results on disk, one file per key, and optionally a site's bundle of them. Every I/O failure
+    is a miss, never an error."""
 
-    def __init__(self, folder: Path, config: Config) -> None:
+    def __init__(self, folder: Path, config: Config, site: Path | None = None) -> None:
         self.folder = folder
         self.config = config
         self.max_bytes = config.cache_max_mb * 1024 * 1024
         self.salt = checker_fingerprint(folder) + config_fingerprint(config)
         self.written = 0
+        # one bundle per site and salt: two configurations of one site do not overwrite each other's
+        name = None if site is None else blake2b(f"{site.resolve()}\0{self.salt}".encode(), digest_size=16)
+        self.bundle = None if name is None else folder / BUNDLES / f"{name.hexdigest()}.json"
+        self.bundled: dict[str, str] = _load_bundle(self.bundle)  # key -> the text of its entry's file
+        self.used: dict[str, str] = {}  # the entries this run got or put, for the next bundle
 
     @classmethod
-    def for_config(cls, config: Config) -> "CheckCache | None":
-        """The cache a configuration asks for (None with `cache: false`)."""
-        return cls(cache_folder("checks", config.cache_dir), config) if config.cache else None
+    def for_config(cls, config: Config, site: Path | None = None) -> "CheckCache | None":
+        """The cache a configuration asks for (None with `cache: false`), with the bundle of the
+        site at `site` (its root folder) if given."""
+        return cls(cache_folder("checks", config.cache_dir), config, site) if config.cache else None
 
     def key(self, snippet: Snippet) -> str:
         return snippet_key(snippet, self.salt)
@@ -151,20 +165,42 @@ class CheckCache:
         return self.folder / key[:2] / key[2:]
 
     def get(self, snippet: Snippet, key: str | None = None) -> SnippetResult | None:
-        path = self._path(key or self.key(snippet))
+        key = key or self.key(snippet)
+        text = self.bundled.get(key)
+        found = None if text is None else _decoded(text, snippet, self.config)
+        if found is None:
+            text = self._read(key)
+            found = None if text is None else _decoded(text, snippet, self.config)
+        if found is not None:
+            self.used[key] = text
+        return found
+
+    def _read(self, key: str) -> str | None:
         try:
-            with open(path, "rb") as fh:
-                data = json.loads(fh.read())["findings"]
+            with open(self._path(key), "rb") as fh:
+                text = fh.read().decode()
                 if time.time() - os.fstat(fh.fileno()).st_mtime > TOUCH_AFTER_S:
                     _touch(fh.fileno())
-            return decode(data, snippet, self.config)
-        except (OSError, ValueError, TypeError, KeyError):
+            return text
+        except (OSError, ValueError):
             return None
 
     def put(self, key: str, encoded: list) -> None:
         text = json.dumps({"format": FORMAT, "findings": encoded}, separators=(",", ":"))
+        self.used[key] = text
         if _write_atomically(self._path(key), text):
             self.written += 1
+
+    def save_bundle(self) -> None:
+        """Write the site's bundle as this run's entries, if they differ from the bundle read."""
+        if self.bundle is None or self.used == self.bundled:
+            return
+        if _write_atomically(self.bundle, json.dumps({"format": FORMAT, "entries": self.used},
+                                                     separators=(",", ":"))):
+            try:
+                keep_newest(self.bundle.parent, KEEP_BUNDLES)
+            except OSError:
+                pass
 
     def trim(self) -> int:
         """Drop least recently used entries until the cache is under its cap; return how many."""
@@ -174,6 +210,8 @@ class CheckCache:
         except OSError:
             return 0
         for sub in subfolders:
+            if sub.name == BUNDLES:
+                continue
             try:
                 for entry in os.scandir(sub.path):
                     st = entry.stat(follow_symlinks=False)
@@ -194,6 +232,28 @@ class CheckCache:
             total -= size
             dropped += 1
         return dropped
+
+
+def _decoded(text: str, snippet: Snippet, config: Config) -> SnippetResult | None:
+    """The result an entry's text holds for `snippet`; None for anything a damaged file may hold."""
+    try:
+        return decode(json.loads(text)["findings"], snippet, config)
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return None
+
+
+def _load_bundle(path: Path | None) -> dict[str, str]:
+    """A bundle's entries (key -> entry text), each parsed only when looked up; {} for a missing,
+    damaged or other-format file."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
+        return {}
+    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
 
 
 def _write_atomically(path: Path, text: str) -> bool:

@@ -98,10 +98,15 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     def on_page_content(self, html, page, config, files):
         return self.checks.finish_page(html, page.url)
 
+    @event_priority(-100)  # after search plugins took page.content for their index (in this event)
+    def on_page_context(self, context, page, config, nav):
+        page.content = self.checks.place_boxes(page.content, page.url)  # the content, not the whole page
+        return context
+
     @event_priority(100)  # before plugins that rewrite the page (minifiers drop HTML comments)
     def on_post_page(self, output, page, config):
         self.checks.written.add(page.file.abs_dest_path)
-        return self.checks.place_boxes(output, page.url)
+        return self.checks.place_boxes(output, page.url)  # a placeholder left: another page's excerpt
 
     @event_priority(-100)  # after plugins that write pages of their own when the build ends (print-site)
     def on_post_build(self, config):

@@ -25,7 +25,8 @@ from .containment import Refused
 from .records import fields
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
-FORMAT = 2  # 2: each entry is kept as its own JSON text, parsed when its page is looked up
+FORMAT = 3  # 2: each entry is kept as its own JSON text, parsed when its page is looked up; 3: keys
+#              hash the page's name and text without JSON
 KEEP = 8  # sites (or settings of one site) seen lately
 _OPTION_FIELDS = tuple(f.name for f in fields(FenceOptions))
 
@@ -41,6 +42,7 @@ class ScanCache:
         self.used: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
+        self.options: dict[tuple, FenceOptions] = {}  # one object per set of fence options seen
 
     @classmethod
     def for_site(cls, folder: Path | None, root: Path, fingerprint: str, known_rules, includes: bool,
@@ -54,9 +56,9 @@ class ScanCache:
     def extract(self, extract, page: str, text: str, read, **kwargs) -> tuple[list[Snippet], list[Problem]]:
         """`extract(page, text, read, **kwargs)` (markdown.extract), or its result from an earlier build
         when the page and every include it read are unchanged."""
-        key = blake2b(json.dumps([page, text]).encode(), digest_size=20).hexdigest()
+        key = blake2b(f"{page}\0{text}".encode(), digest_size=20).hexdigest()  # a path holds no NUL
         text_of_entry = self.entries.get(key)
-        found = None if text_of_entry is None else _replayed(text_of_entry, read)
+        found = None if text_of_entry is None else _replayed(text_of_entry, read, self.options)
         if found is not None:
             self.hits += 1
             self.used[key] = text_of_entry
@@ -79,14 +81,15 @@ class ScanCache:
             pass
 
 
-def _replayed(text: str, read) -> tuple[list[Snippet], list[Problem]] | None:
+def _replayed(text: str, read, options: dict) -> tuple[list[Snippet], list[Problem]] | None:
     """An entry's snippets and problems, if every include it read still reads the same; None for a
-    changed include or anything a damaged file may hold instead."""
+    changed include or anything a damaged file may hold instead. `options` holds the FenceOptions
+    made so far by their values: most fences have the same options, so they share one object."""
     try:
         entry = json.loads(text)
         if not isinstance(entry, dict) or not _reads_unchanged(entry, read):
             return None
-        return [_snippet(s) for s in entry["snippets"]], [_problem(p) for p in entry["problems"]]
+        return [_snippet(s, options) for s in entry["snippets"]], [_problem(p) for p in entry["problems"]]
     except (KeyError, TypeError, ValueError, RecursionError):
         return None
 
@@ -145,14 +148,25 @@ def _snippet_data(s: Snippet) -> list:
             s.presented_as_bad]
 
 
-def _snippet(data: list) -> Snippet:
+def _snippet(data: list, options_made: dict) -> Snippet:
     """A snippet from its JSON; ValueError for anything a damaged file may hold instead."""
     text, page, fence, lines, options, problems, end, bad = data
-    values = {n: tuple(_str(e) for e in v) if isinstance(v, list) else _plain(v)
-              for n, v in zip(_OPTION_FIELDS, options, strict=True)}
-    return Snippet(text=_str(text), page=_str(page), fence=_location(fence), lines=_lines(lines), options=FenceOptions(**values),
+    return Snippet(text=_str(text), page=_str(page), fence=_location(fence), lines=_lines(lines),
+                   options=_options(options, options_made),
                    problems=tuple(_problem(p) for p in problems), end=None if end is None else _location(end),
                    presented_as_bad=bool(bad))
+
+
+def _options(values: list, made: dict) -> FenceOptions:
+    """The FenceOptions of an entry's values (a list per field), the same object for the same values."""
+    # with the types: 1 == True, and a damaged entry's 1 must not pass for a valid entry's True
+    key = (tuple(map(type, values)), tuple(tuple(v) if isinstance(v, list) else v for v in values))
+    options = made.get(key)
+    if options is None:
+        fields = {n: tuple(_str(e) for e in v) if isinstance(v, list) else _plain(v)
+                  for n, v in zip(_OPTION_FIELDS, values, strict=True)}
+        options = made[key] = FenceOptions(**fields)
+    return options
 
 
 def _lines_data(lines: Lines) -> list[list]:

@@ -133,7 +133,8 @@ class SiteChecks:
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
         scans.save()
         self.scan_stats = (scans.hits, scans.misses)
-        results, self.stats = check_many(snippets, self.ruleset, self.config, CheckCache.for_config(self.config),
+        results, self.stats = check_many(snippets, self.ruleset, self.config,
+                                         CheckCache.for_config(self.config, site=self.root),
                                          memo=self.cache)
         self.report = Report(tuple(results), tuple(problems), self.config)
         if self.config.build:
@@ -202,6 +203,8 @@ class SiteChecks:
     def result_for(self, src: str, options: dict | None = None) -> SnippetResult:
         """The precomputed result for the fence the renderer is formatting now."""
         self.rendered += 1
+        if self.queue and _as_found(self.queue[0].snippet.text, src):  # the next fence: most often
+            return self.queue.pop(0)
         if self.queue is not None:
             wanted = _normal(src)
             for i, result in enumerate(self.queue):
@@ -238,9 +241,11 @@ class SiteChecks:
 
     def box_placeholder(self, box: str) -> str:
         """An HTML comment standing for a result box in the page content; place_boxes puts the box in
-        the written page. Search plugins (Material's, MkDocs') parse every tag of the page content, and
-        parsing the boxes' tags cost more than all the checker's other work in a warm build, for boxes
-        excluded from the index anyway. The mark is random per build: a page cannot write one.
+        the content once search plugins have taken it for their index, and in the written page where a
+        placeholder is left (another page's excerpt). Search plugins (Material's, MkDocs') parse every
+        tag of the page content, and parsing the boxes' tags cost more than all the checker's other
+        work in a warm build, for boxes excluded from the index anyway. The mark is random per build:
+        a page cannot write one.
 
         The box's rule links are resolved here to the rule pages' URLs under a root mark, which
         place_boxes replaces with the way back to the site's root from the page it writes."""
@@ -257,8 +262,9 @@ class SiteChecks:
         return self.rule_urls.get(rule_id, rulepages.page_path(rule_id)[:-3] + "/")
 
     def place_boxes(self, output: str, page_url: str) -> str:
-        """The written page with each box placeholder replaced by its box (its rule links relative to
-        this page). A page may show another page's boxes (a blog index showing a post's excerpt).
+        """The page's content or written page with each box placeholder replaced by its box (its rule
+        links relative to this page). A page may show another page's boxes (a blog index showing a
+        post's excerpt).
 
         Pages are big (a Material page of a 500-page site carries the whole nav: 230 KB), so the
         page is scanned once and copied once; text that only resembles a placeholder stays."""
@@ -362,6 +368,12 @@ def _extract(*args, **kwargs):
     from .markdown import extract
 
     return extract(*args, **kwargs)
+
+
+def _as_found(text: str, src: str) -> bool:
+    """Is `src`, a fence's code as SuperFences passes it, the snippet `text` as found, without its
+    final newline? (The cheap test; _normal compares trailing blanks and blank edge lines too.)"""
+    return (len(text) == len(src) + 1 and text.endswith("\n") and text.startswith(src)) or text == src
 
 
 def _normal(text: str) -> str:

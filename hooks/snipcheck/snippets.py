@@ -147,9 +147,12 @@ class Snippet:
     @property
     def is_whole_file(self) -> bool:
         """A Dockerfile given as a file, or a fence whose every line is included from one file."""
-        if not self.lines:
+        runs = self.lines.runs
+        if not runs:
             return False
-        return self.fence == self.lines[0] or all(loc.file != self.fence.file for loc in self.lines)
+        file, first, _ = runs[0]
+        fence = self.fence
+        return (fence.file == file and fence.line == first) or all(f != fence.file for f, _, _ in runs)
 
     def location(self, line: int) -> Location:
         """Location of snippet line `line` (1-based); the fence itself for line 0 or out of range."""
