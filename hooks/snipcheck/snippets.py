@@ -149,7 +149,7 @@ class Snippet:
         """A Dockerfile given as a file, or a fence whose every line is included from one file."""
         if not self.lines:
             return False
-        return self.fence == self.lines[0] or all(loc.file != self.fence.file for loc in self.lines)
+        return self.fence == self.lines[0] or all(file != self.fence.file for file, _, _ in self.lines.runs)
 
     def location(self, line: int) -> Location:
         """Location of snippet line `line` (1-based); the fence itself for line 0 or out of range."""
