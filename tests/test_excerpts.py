@@ -3,6 +3,8 @@ Dockerfile. Minimal reproductions of what a corpus of public docs showed (issue 
 
 import textwrap
 
+import pytest
+
 from snipcheck.checker import check_snippet
 from snipcheck.config import Config
 from snipcheck.excerpts import mask_elisions, placeholder_lines
@@ -79,6 +81,20 @@ def test_placeholders_are_recognised():
     text = ("FROM <base>\nFROM %%IMAGE%%\nFROM {{ .Image }}\nRUN apk add [ your packages here ]\n"
             "RUN --network=<TYPE> make\nRUN apt-get install -y curl ...\nRUN cat <<EOF > /x\nCMD [\"a\", \"b\"]\n")
     assert placeholder_lines(text) == frozenset({1, 2, 3, 4, 5, 6})
+
+
+@pytest.mark.parametrize("line, found", [
+    ("FROM <base>", True), ("<base>", True), ("RUN a<b>", False), ("RUN cat <<EOF", False), ("RUN x <<b>", False),
+    ("RUN apt-get install curl ...", True), ("...", True), ("RUN x …", True), ("RUN x ....", False),
+    ("RUN ls a...", False), ("RUN ls /...", False), ("RUN ls .../x", False), ("RUN ls ...,", True),
+])
+def test_placeholder_lines_leave_heredocs_paths_and_words_alone(line, found):
+    assert placeholder_lines(line) == (frozenset({1}) if found else frozenset())
+
+
+def test_a_text_without_dots_has_no_elisions():
+    assert mask_elisions("FROM a\nRUN b\n") == ("FROM a\nRUN b\n", ())
+    assert mask_elisions("FROM a\n...\nRUN b") == ("FROM a\n# ...\nRUN b", (2,))
 
 
 def test_placeholder_images_are_not_untagged_images():

@@ -183,3 +183,22 @@ def test_the_checker_no_longer_imports_the_standard_module():
             "print('dataclasses' in sys.modules, 'inspect' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_cached_property_computes_once_and_keeps_the_value_on_the_instance():
+    calls = []
+
+    @records.dataclass(frozen=True)
+    class C:
+        a: int
+
+        @records.cached_property
+        def double(self) -> int:
+            """Twice a."""
+            calls.append(self.a)
+            return 2 * self.a
+
+    value = C(2)
+    assert (value.double, value.double, calls) == (4, 4, [2])
+    assert vars(value)["double"] == 4 and C(2) == value  # not a field: equality and repr ignore it
+    assert isinstance(C.double, records.cached_property) and C.double.__doc__ == "Twice a."

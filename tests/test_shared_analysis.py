@@ -83,6 +83,29 @@ def test_requires_words_are_lowercase():
         rule(id="DG999", name="x", severity="info", summary="x", requires=("APT",))
 
 
+def test_requires_words_hold_no_quotes_or_escapes():
+    """gate_text looks for them in the joined instructions without quotes and escapes: only a lone
+    escape character (DG103's), found in the snippet as written, may be one."""
+    from snipcheck.rulekit import rule
+
+    for word in ("apt'get", '"apt', "ap\\t", "a`b"):
+        with pytest.raises(ValueError, match="no quotes, escapes"):
+            rule(id="DG999", name="x", severity="info", summary="x", requires=(word,))
+    assert rule(id="DG999", name="x", severity="info", summary="x", requires=("\\", "`"))(lambda df, ctx: ())
+
+
+@pytest.mark.parametrize("script, expanded", [
+    ("echo $A", "echo $A"),
+    ("echo '$A' \\$B \"$C\" # $D\nls $E", 'echo  B "$C" \nls $E'),  # '...', \$ and the comment go
+    ("echo \"it's $A\" 'unclosed $B", "echo \"it's $A\" 'unclosed $B"),  # quotes that hide nothing stay
+    ("a#b $C; #c $D\n$E", "a#b $C; \n$E"),
+])
+def test_expanded_text_drops_what_the_shell_never_expands(script, expanded):
+    from snipcheck.analysis.shell import expanded_text
+
+    assert expanded_text(script) == expanded
+
+
 def test_instruction_and_command_hashes_are_kept_but_never_pickled():
     """Caches key on instructions and commands, so their hash is computed once and kept; a pickled copy
     leaves it behind (another process may hash strings differently) and hashes equal again."""

@@ -11,7 +11,7 @@ from .records import replace
 from .config import Config
 from .lifecycle import today
 from .severity import Severity
-from .excerpts import mask_elisions, placeholder_words, scope_of
+from .excerpts import has_placeholder, mask_elisions, placeholder_words, scope_of
 from .parser import parse
 from .profiles import judges_every_snippet_whole, profile_severity
 from .textkind import advice, foreign_kind
@@ -80,6 +80,8 @@ def check_text(text: str, ruleset: RuleSet, config: Config = Config(), options: 
 
 def _drop_placeholder_readings(raw, text: str, expected: tuple[str, ...]):
     """Findings that read a placeholder (`<base>`, `[ your packages ]`) as a value say nothing."""
+    if not raw or not has_placeholder(text):
+        return raw  # most snippets: no line has a placeholder if the whole text has none
     lines = text.split("\n")
     kept = []
     for item in raw:

@@ -112,6 +112,7 @@ def _could_reinclude(pattern: Pattern, path: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)  # the same few sources (`.`, go.mod) against the same file, snippet after snippet
 def ignored_source(text: str, source: str) -> bool:
     """Does the .dockerignore `text` exclude COPY/ADD source `source` from the build context?
 

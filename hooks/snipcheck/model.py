@@ -6,23 +6,20 @@ Every value here is frozen: rules read it, nothing writes it after parsing.
 
 from __future__ import annotations
 
-from .records import dataclass, field
-from functools import cached_property
+from .records import cached_property, dataclass, field
 
 from .severity import Severity  # noqa: F401 (re-exported: rules import it from here)
 
 
 def hash_once(self) -> int:
     """`__hash__` for frozen value classes that caches key on (every rule asks for the same RUN's
-    commands): the hash of the fields, computed on first use and kept, not on every lookup. Read as
-    an attribute: looking in `self.__dict__` would make CPython give the instance a real dict, and
-    every attribute read the rules make on it slower."""
-    try:
-        return self._hash
-    except AttributeError:
+    commands): the hash of the fields, computed on first use and kept, not on every lookup. Read
+    with a default rather than caught as an AttributeError: a miss then makes no exception."""
+    cached = getattr(self, "_hash", None)
+    if cached is None:
         cached = hash(tuple(getattr(self, name) for name in self.__record_fields__))
         object.__setattr__(self, "_hash", cached)
-        return cached
+    return cached
 
 
 def state_without_hash(self) -> dict:
@@ -80,6 +77,8 @@ class Instruction:
         return None
 
     def flag_values(self, name: str) -> tuple[str, ...]:
+        if not self.flags:
+            return ()  # most instructions: asked often, by the stage model and many rules
         return tuple("" if f.value is None else f.value for f in self.flags if f.name == name)
 
     @property
@@ -133,7 +132,7 @@ class Dockerfile:
                 return d
         return None
 
-    @property
+    @cached_property  # asked for every word the BuildKit rules expand
     def escape(self) -> str:
         d = self.directive("escape")
         return d.value if d and d.value in ("`", "\\") else "\\"

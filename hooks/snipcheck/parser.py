@@ -22,7 +22,6 @@ DIRECTIVE_NAMES = frozenset({"syntax", "escape", "check"})
 
 _DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
 _HEREDOC = re.compile(r"(?<![<\w])<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\2")
-_KEYWORD = re.compile(r"^(\S+)(\s+|$)")
 
 
 def parse(text: str) -> Dockerfile:
@@ -49,8 +48,7 @@ class _Parser:
 
     def run(self) -> Dockerfile:
         self._read_directives()
-        if not any(line.strip() and not line.strip().startswith("#") for line in self.lines):
-            self.errors.append(ParseError(1, "the Dockerfile is empty: no instructions", "empty"))
+        empty = True  # no line but blank ones and comments (every other line starts an instruction)
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             stripped = line.strip()
@@ -60,7 +58,10 @@ class _Parser:
                 self._comment(self.pos, stripped)
                 self.pos += 1
             else:
+                empty = False
                 self._instruction()
+        if empty:
+            self.errors.append(ParseError(1, "the Dockerfile is empty: no instructions", "empty"))
         return Dockerfile(
             instructions=tuple(self.instructions),
             directives=tuple(self.directives),
@@ -133,12 +134,12 @@ class _Parser:
 
     def _build(self, joined: str, line: int, end_line: int, original: str,
                empty_inside: tuple[int, ...], nested: bool = False) -> Instruction | None:
-        m = _KEYWORD.match(joined)
-        if not m:
+        words = joined.split(None, 1)  # `joined` is stripped: the keyword, then the rest
+        if not words:
             return None
-        raw_keyword = m.group(1)
+        raw_keyword = words[0]
         keyword = raw_keyword.upper()
-        rest = joined[m.end():]
+        rest = words[1] if len(words) > 1 else ""
         if keyword not in INSTRUCTIONS:
             shown = raw_keyword if raw_keyword.isprintable() and len(raw_keyword) < 40 else repr(raw_keyword[:40])
             self.errors.append(ParseError(line, f"unknown instruction: {shown}", "unknown-instruction"))
@@ -150,7 +151,7 @@ class _Parser:
         if keyword in FLAGGED:
             flags, rest = _split_flags(rest)
         heredocs: tuple[Heredoc, ...] = ()
-        if keyword in HEREDOC_CAPABLE:
+        if keyword in HEREDOC_CAPABLE and "<<" in rest:
             heredocs, end_line, original = self._heredocs(rest, line, end_line, original)
         json_args = _json_form(rest) if keyword not in ("ARG", "ENV", "LABEL", "FROM", "MAINTAINER") else None
         return Instruction(

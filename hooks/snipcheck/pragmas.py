@@ -20,6 +20,7 @@ _CHECK = re.compile(r"^check\s*=\s*(.*)$", re.I)
 # pragma may name them; snipcheck can neither use nor judge them, so it says nothing about them.
 _SHELLCHECK_CODE = re.compile(r"^SC\d{4}$", re.I)
 _PRAGMA = re.compile(r"^(snipcheck:?|hadolint)\s+(global\s+|stage\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$", re.I)
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Suppression:
 
 def suppressions(df: Dockerfile) -> list[Suppression]:
     out: list[Suppression] = []
+    if not df.comments:
+        return out  # every pragma, and the `check` directive, is a comment
     ins_lines = [(i.line, i.end_line) for i in df.instructions]
     from_lines = [i.line for i in df.instructions if i.keyword == "FROM"]
     check = df.directive("check")
@@ -41,7 +44,7 @@ def suppressions(df: Dockerfile) -> list[Suppression]:
             following = [(a, b) for a, b in ins_lines if a > c.line]
             out.append(Suppression(inline, c.line, "next", following[0] if following else (c.line + 1, c.line + 1)))
             continue
-        m = _PRAGMA.match(re.sub(r"\s+#.*$", "", c.text))  # a comment may follow the pragma
+        m = _PRAGMA.match(_TRAILING_COMMENT.sub("", c.text))  # a comment may follow the pragma
         if not m:
             continue
         codes = tuple(x.strip() for x in m.group(3).split(",") if x.strip())

@@ -21,7 +21,7 @@ class RuleSet:
     def __init__(self, config: Config = Config(), all_rules: tuple[Rule, ...] | None = None) -> None:
         self._given = all_rules
         self._config = config
-        self._gate_index: dict = {}  # (expected, fragment) -> (rules, ungated positions, word -> positions)
+        self._gate_index: dict = {}  # fragment -> (rules, ungated positions, word -> positions)
         for code in (*config.select, *config.ignore, *config.enable, *config.severity):
             if not self.known(code):
                 raise ConfigError(f"unknown rule {code!r} in configuration")
@@ -76,21 +76,23 @@ class RuleSet:
         """The rules of `rules_for(expected)` that may run on a snippet holding the gate words `present`
         (Rule.may_fire_on), and on a fragment only those that apply to fragments; in registry order.
 
-        Looked up in an index from word to rules rather than by asking each of a hundred rules."""
-        key = (expected, fragment)
-        index = self._gate_index.get(key)
+        The configured rules are looked up in an index from word to rules rather than by asking each
+        of a hundred rules; the few a fence switches on by expecting them are asked themselves."""
+        index = self._gate_index.get(fragment)
         if index is None:
-            rules = [r for r in self.rules_for(expected) if r.fragment_ok or not fragment]
+            rules = [r for r in self.rules if r.fragment_ok or not fragment]
             by_word: dict[str, list[int]] = {}
             for n, rule in enumerate(rules):
                 for word in rule.requires:
                     by_word.setdefault(word, []).append(n)
-            index = self._gate_index[key] = (rules, [n for n, r in enumerate(rules) if not r.requires], by_word)
+            index = self._gate_index[fragment] = (rules, [n for n, r in enumerate(rules) if not r.requires], by_word)
         rules, ungated, by_word = index
         positions = set(ungated)
         for word in present:
             positions.update(by_word.get(word, ()))
-        return [rules[n] for n in sorted(positions)]
+        extra = self.rules_for(expected)[len(self.rules):]  # switched on by the fence, after the configured
+        return [rules[n] for n in sorted(positions)] + [
+            r for r in extra if (r.fragment_ok or not fragment) and r.may_fire_on(present)]
 
     @cached_property
     def _running_ids(self) -> frozenset[str]:

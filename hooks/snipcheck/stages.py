@@ -21,6 +21,8 @@ PREDEFINED_ARGS = frozenset(
     "all_proxy".split()
 )
 _VAR = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
+_ARG_DECLARATION = re.compile(r"""([^\s=]+)(=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?""")
+_ENV_DECLARATION = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)=(\"(?:[^\"\\]|\\.)*\"|'[^']*'|\S*)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ def build_stages(df: Dockerfile) -> tuple[Stage, ...]:
 def stage_references(ins: Instruction) -> list[str]:
     """Stage names or indexes an instruction reads from (COPY --from, RUN --mount from=)."""
     target = ins.inner if ins.inner is not None else ins
-    refs = []
+    refs: list[str] = []
+    if not target.flags:
+        return refs
     if target.keyword in ("COPY", "ADD"):
         refs.extend(v for v in target.flag_values("from") if v)
     if target.keyword == "RUN":
@@ -135,7 +139,7 @@ def global_arg_defaults(df: Dockerfile) -> dict[str, str | None]:
 def parse_arg_declarations(args: str) -> list[tuple[str, str | None]]:
     """`ARG A=1 B C="x y"` -> [('A', '1'), ('B', None), ('C', 'x y')]."""
     out = []
-    for m in re.finditer(r"""([^\s=]+)(=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?""", args):
+    for m in _ARG_DECLARATION.finditer(args):
         out.append((m.group(1), _unquote(m.group(3)) if m.group(2) else None))
     return out
 
@@ -147,7 +151,7 @@ def parse_env_declarations(args: str) -> list[tuple[str, str]]:
     if first and "=" not in first[0]:
         return [(first[0], first[1] if len(first) > 1 else "")]
     out = []
-    for m in re.finditer(r"([A-Za-z_][A-Za-z0-9_.-]*)=(\"(?:[^\"\\]|\\.)*\"|'[^']*'|\S*)", text):
+    for m in _ENV_DECLARATION.finditer(text):
         out.append((m.group(1), _unquote(m.group(2))))
     return out
 
@@ -160,6 +164,8 @@ def _unquote(value: str) -> str:
 
 def substitute(text: str, values: dict[str, str | None]) -> str:
     """Expand $VAR/${VAR} from `values`; unknown or valueless names expand to ''."""
+    if "$" not in text:
+        return text  # most image names
     return _VAR.sub(lambda m: values.get(m.group(1) or m.group(2)) or "", text)
 
 

@@ -19,11 +19,12 @@ _PROMPT = re.compile(r"^[ \t]*(\$|>|PS>|%)[ \t]+\S")
 def foreign_kind(df, text: str) -> str | None:
     """'an Earthfile', 'a shell session' or 'not Dockerfile instructions' when the snippet is not a
     Dockerfile; None when it is one (a Dockerfile with a typo in one instruction still is)."""
-    lines = text.split("\n")
     unknown = [e for e in df.errors if e.kind == "unknown-instruction"]
+    lines = text.split("\n") if unknown else []
     shown = [lines[e.line - 1] if 0 < e.line <= len(lines) else "" for e in unknown]
     if any(_EARTHLY_LINE.match(line) for line in shown) or any(
-            i.keyword in ("FROM", "COPY") and _EARTHLY_ARTIFACT.match(i.args.strip()) for i in df.instructions):
+            i.keyword in ("FROM", "COPY") and "+" in i.args and _EARTHLY_ARTIFACT.match(i.args.strip())
+            for i in df.instructions):
         return "an Earthfile"
     if not unknown or len(unknown) < len(df.instructions):
         return None

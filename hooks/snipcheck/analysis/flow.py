@@ -202,6 +202,8 @@ def _record(hist: dict, name: str, line: int, value) -> None:
 
 def expand(text: str, env) -> str | None:
     """Expand $VAR/${VAR} like BuildKit: undeclared names are empty; None when a value is unknown."""
+    if "$" not in text:
+        return text  # most paths and values
     unknown = False
 
     def sub(m: re.Match) -> str:

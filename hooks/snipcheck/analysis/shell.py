@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import shlex
-from functools import cached_property, lru_cache
-from ..records import dataclass
+from functools import lru_cache
+from ..records import cached_property, dataclass
 
 from ..model import Instruction, hash_once, state_without_hash
 
@@ -273,6 +273,9 @@ class _Lexer:
         return s[start:j + 1]
 
 
+_UNQUOTED = re.compile(r"[^\\\"'#]+")  # a run of characters expanded_text keeps as they are
+
+
 def expanded_text(script: str) -> str:
     """The script without what the shell never expands: '...' strings, \\$ escapes, # comments."""
     if not any(c in script for c in "\\\"'#"):
@@ -292,6 +295,12 @@ def expanded_text(script: str) -> str:
             end = script.find("\n", i)
             i = len(script) if end < 0 else end
             continue
+        else:
+            plain = _UNQUOTED.match(script, i)  # up to the next quote, escape or `#` at once
+            if plain:
+                out.append(plain.group())
+                i = plain.end()
+                continue
         out.append(c)
         i += 1
     return "".join(out)

@@ -6,6 +6,7 @@ arguments BuildKit predefines, and the environment that well-known base images s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from ...records import dataclass, field
 
 from ...model import Dockerfile, Instruction
@@ -34,6 +35,7 @@ _IMAGE_ENV: tuple[tuple[re.Pattern, frozenset[str]], ...] = tuple(
     )
 )
 _NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")  # what `${...}` starts with
 
 
 @dataclass
@@ -87,7 +89,7 @@ def _dollar(text: str, i: int, env: dict[str, str], out: Expansion, escape: str)
     if text.startswith("${", i):
         end = _closing_brace(text, i + 2)
         body = text[i + 2:end]
-        m = re.match(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+", body)
+        m = _VARIABLE_NAME.match(body)
         if not m:
             return text[i:end + 1], end + 1
         name, modifier = m.group(0), body[m.end():]
@@ -198,7 +200,11 @@ def base_image_env(df: Dockerfile, stage: Stage) -> frozenset[str] | None:
     while stage.parent is not None:
         stage = df.stages[stage.parent]
     env, _ = global_arg_env(df)
-    name = expand(stage.base, env, df.escape).result.lower()
+    return _image_env(expand(stage.base, env, df.escape).result.lower())
+
+
+@lru_cache(maxsize=512)  # the same few images, asked for every stage by DG111 and DG305
+def _image_env(name: str) -> frozenset[str] | None:
     for prefix in ("docker.io/library/", "docker.io/", "library/"):
         name = name.removeprefix(prefix)
     for pattern, names in _IMAGE_ENV:

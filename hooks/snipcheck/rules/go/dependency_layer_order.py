@@ -123,7 +123,9 @@ def _is_manifest(src: str) -> bool:
     base = posixpath.basename(src.rstrip("/")) or src
     if not any(c in base for c in "*?["):  # a plain name: only the few manifest globs need fnmatch
         return base in _PLAIN_NAMES or any(fnmatch.fnmatch(base, p) for p in _GLOBS)
-    return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(p.replace("*", ""), base) for p in _PATTERNS)
+    # A pattern (`COPY *.json`): does a manifest's name match it, or is it one of the manifest globs?
+    # (Only those: a manifest name without a wildcard never equals a pattern, nor need it be compiled.)
+    return any(fnmatch.fnmatch(name, base) for name in _PLAIN_NAMES) or any(fnmatch.fnmatch(base, p) for p in _GLOBS)
 
 
 def _fetch(step):

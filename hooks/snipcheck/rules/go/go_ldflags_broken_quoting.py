@@ -6,7 +6,7 @@ from ...analysis.gobuild import go_args, stray_linker_flags
 from ...analysis.flow import Flow
 from ...analysis.queries import instructions, stage_at
 from ...rulekit import Violation, rule
-from ...analysis.shell import commands, script_of
+from ...analysis.shell import run_commands, script_of
 
 _SINGLE_QUOTED = re.compile(r"-ldflags[= ]+'([^']*\$[^']*)'")
 _UNQUOTED_VAR = re.compile(r"-ldflags[= ]+\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?=[\s;&|)]|$)")
@@ -45,7 +45,7 @@ def go_ldflags_broken_quoting(df, ctx):
     flow = Flow.of(df)
     for ins in instructions(df, "RUN"):
         script = script_of(ins)
-        builds = [c for c in commands(script) if go_args(c) is not None]
+        builds = [c for c in run_commands(ins) if go_args(c) is not None]
         if not builds:
             continue
         for cmd in builds:

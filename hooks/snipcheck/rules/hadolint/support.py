@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...model import Dockerfile, Instruction
 from ...analysis.shell import Command
@@ -95,8 +96,9 @@ def unquote(text: str) -> str:
     return text
 
 
-def copy_paths(ins: Instruction) -> tuple[list[str], str]:
-    """Sources and destination of a COPY or ADD (quotes removed), ([], '') when there are none."""
+@lru_cache(maxsize=4096)  # four COPY rules ask for the same instruction's paths
+def copy_paths(ins: Instruction) -> tuple[tuple[str, ...], str]:
+    """Sources and destination of a COPY or ADD (quotes removed), ((), '') when there are none."""
     if ins.json_args is not None:
         words = list(ins.json_args)
     else:
@@ -105,8 +107,8 @@ def copy_paths(ins: Instruction) -> tuple[list[str], str]:
         at = trailing_comment_at(ins.args)
         words = [unquote(w) for w in _WORD.findall(ins.args if at < 0 else ins.args[:at])]
     if len(words) < 2:
-        return [], ""
-    return words[:-1], words[-1]
+        return (), ""
+    return tuple(words[:-1]), words[-1]
 
 
 def cache_mount_targets(ins: Instruction, types: tuple[str, ...] = ("cache", "tmpfs")) -> list[str]:

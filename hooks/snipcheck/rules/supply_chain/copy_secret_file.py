@@ -2,6 +2,7 @@
 
 import posixpath
 import re
+from functools import lru_cache
 
 from ...analysis.queries import effective
 from ...rulekit import Violation, rule
@@ -61,8 +62,15 @@ def copy_secret_file(df, ctx):
             continue
         words = ins.words
         for src in words[:-1]:
-            path = posixpath.normpath(src.rstrip("/")) if src.strip("./") else "."
-            kind = next((what for pattern, what in _SECRETS if pattern.search(path)), None)
-            if kind and not _PUBLIC_PEM.match(posixpath.basename(path)):
+            kind = _secret_kind(src)
+            if kind:
                 yield Violation(ins.line, f"{ins.keyword} {src} puts {kind} into the image, readable by anyone who "
                                           f"pulls it: use RUN --mount=type=secret instead")
+
+
+@lru_cache(maxsize=1024)  # the same sources (`.`, go.mod, the app) in snippet after snippet
+def _secret_kind(src: str) -> str | None:
+    """What secret the COPY source `src` looks like, or None."""
+    path = posixpath.normpath(src.rstrip("/")) if src.strip("./") else "."
+    kind = next((what for pattern, what in _SECRETS if pattern.search(path)), None)
+    return None if kind is None or _PUBLIC_PEM.match(posixpath.basename(path)) else kind
