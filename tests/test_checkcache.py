@@ -276,7 +276,7 @@ def test_a_damaged_bundle_falls_back_to_the_entry_files_and_is_written_again(tmp
     def with_entry(value: str) -> str:
         return json.dumps({**good, "entries": {**good["entries"], key: value}})
 
-    damaged = [b"", b"\x00\xff", b"[]", b'{"format": "1", "entries": []}', json.dumps({**good, "format": "0"}),
+    damaged = [b"", b"\x00\xff", b"[]", "[" * 100_000 + "]" * 100_000, b'{"format": "1", "entries": []}', json.dumps({**good, "format": "0"}),
                with_entry("{not json"), with_entry('{"findings": 7}'), with_entry('{"findings": [[1, 2]]}'),
                with_entry("[" * 100_000 + "]" * 100_000), json.dumps({**good, "entries": {key: 5}})]
     for content in damaged:

@@ -118,7 +118,7 @@ def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path):
     def with_entry(value) -> str:
         return json.dumps({**good, "entries": {key: value if isinstance(value, str) else json.dumps(value)}})
 
-    damaged = [b"", b"\x00\xff", b"[]", b'{"format": 2, "entries": []}',
+    damaged = [b"", b"\x00\xff", b"[]", b'{"format": 2, "entries": []}', "[" * 100_000 + "]" * 100_000,
                json.dumps({"format": 1, "entries": {key: entry}}),  # the first format: entries as objects
                with_entry({**entry, "snippets": [[1, 2, 3]]}), with_entry({**entry, "snippets": "text"}),
                with_entry({**entry, "reads": 7}), with_entry({**entry, "problems": [[None, 1, 2, 3]]}),

@@ -3,8 +3,11 @@ root filesystems). One folder, safe to delete at any time; each user of it owns 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+
+from .atomicfile import write_atomically
 
 
 def cache_root(configured: str = "", environ: dict[str, str] | None = None) -> Path:
@@ -30,3 +33,25 @@ def keep_newest(folder: Path, keep: int) -> None:
     folder) is the caller's to ignore."""
     for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def read_entries(path: Path | None, format) -> dict[str, str]:
+    """The entries of a cache file that keeps each entry as its own text (`{"format": format,
+    "entries": {key: text}}`), parsed by the caller only when looked up; {} for no path or a
+    missing, damaged or other-format file."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != format or not isinstance(data.get("entries"), dict):
+        return {}
+    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
+
+
+def write_entries(path: Path, format, entries: dict[str, str], keep: int) -> None:
+    """Write such a file atomically, then keep only the `keep` newest files of its folder. OSError
+    (a full disk, a read-only or deleted folder) is the caller's to ignore."""
+    write_atomically(path, json.dumps({"format": format, "entries": entries}, separators=(",", ":")))
+    keep_newest(path.parent, keep)

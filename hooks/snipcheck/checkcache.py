@@ -28,7 +28,7 @@ except ImportError:  # a Python built without it
     from hashlib import blake2b
 
 from .atomicfile import TEMP_PREFIX, remove_quietly, write_atomically
-from .cachedir import cache_folder, keep_newest
+from .cachedir import cache_folder, read_entries, write_entries
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
 from .severity import Severity
@@ -149,7 +149,7 @@ class CheckCache:
         # one bundle per site and salt: two configurations of one site do not overwrite each other's
         name = None if site is None else blake2b(f"{site.resolve()}\0{self.salt}".encode(), digest_size=16)
         self.bundle = None if name is None else folder / BUNDLES / f"{name.hexdigest()}.json"
-        self.bundled: dict[str, str] = _load_bundle(self.bundle)  # key -> the text of its entry's file
+        self.bundled: dict[str, str] = read_entries(self.bundle, FORMAT)  # key -> the text of its entry's file
         self.used: dict[str, str] = {}  # the entries this run got or put, for the next bundle
 
     @classmethod
@@ -195,12 +195,10 @@ class CheckCache:
         """Write the site's bundle as this run's entries, if they differ from the bundle read."""
         if self.bundle is None or self.used == self.bundled:
             return
-        if _write_atomically(self.bundle, json.dumps({"format": FORMAT, "entries": self.used},
-                                                     separators=(",", ":"))):
-            try:
-                keep_newest(self.bundle.parent, KEEP_BUNDLES)
-            except OSError:
-                pass
+        try:
+            write_entries(self.bundle, FORMAT, self.used, KEEP_BUNDLES)
+        except OSError:
+            pass  # a full disk or a deleted folder costs the reuse, not the run
 
     def trim(self) -> int:
         """Drop least recently used entries until the cache is under its cap; return how many."""
@@ -240,20 +238,6 @@ def _decoded(text: str, snippet: Snippet, config: Config) -> SnippetResult | Non
         return decode(json.loads(text)["findings"], snippet, config)
     except (ValueError, TypeError, KeyError, RecursionError):
         return None
-
-
-def _load_bundle(path: Path | None) -> dict[str, str]:
-    """A bundle's entries (key -> entry text), each parsed only when looked up; {} for a missing,
-    damaged or other-format file."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
-        return {}
-    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
 
 
 def _write_atomically(path: Path, text: str) -> bool:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .atomicfile import write_atomically
-from .cachedir import keep_newest
+from .cachedir import read_entries, write_entries
 from .checkcache import blake2b
 from .containment import Refused
 from .records import fields
@@ -38,7 +37,7 @@ class ScanCache:
         self.path = path
         # each entry stays JSON text until its page is looked up: a loaded file of 2,700 snippets
         # would otherwise be some 20,000 lists that every garbage collection of the build walks
-        self.entries: dict[str, str] = _load(path)
+        self.entries: dict[str, str] = read_entries(path, FORMAT)
         self.used: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
@@ -75,8 +74,7 @@ class ScanCache:
         if self.path is None or (not self.misses and len(self.used) == len(self.entries)):
             return
         try:
-            write_atomically(self.path, json.dumps({"format": FORMAT, "entries": self.used}, separators=(",", ":")))
-            keep_newest(self.path.parent, KEEP)
+            write_entries(self.path, FORMAT, self.used, KEEP)
         except OSError:
             pass
 
@@ -92,18 +90,6 @@ def _replayed(text: str, read, options: dict) -> tuple[list[Snippet], list[Probl
         return [_snippet(s, options) for s in entry["snippets"]], [_problem(p) for p in entry["problems"]]
     except (KeyError, TypeError, ValueError, RecursionError):
         return None
-
-
-def _load(path: Path | None) -> dict[str, str]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
-        return {}
-    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
 
 
 # -- includes: recorded when extracting, replayed on a hit -----------------------------------------------
