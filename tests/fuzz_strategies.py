@@ -27,7 +27,7 @@ from snipcheck.excerpts import mask_elisions, placeholder_words
 from snipcheck.pragmas import suppressions
 from snipcheck.registry import RuleSet
 from snipcheck.report import Report, page_finding
-from snipcheck.report.html import render_result, report_page
+from snipcheck.report.html import render_result, report_page, report_table
 from snipcheck.snippets import snippet_from_dockerfile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -366,13 +366,13 @@ def check_hostile(name: str, page: str) -> Report:
                                                    if f.file.startswith("snippets/") and ".." not in f.file})
         outputs = {fmt: render(report) for fmt, render in FORMATS.items()}
         outputs["html"] = "".join(render_result(r) for r in report.results)
-        outputs["page"] = report_page(report, lambda p: "../" + p)
+        outputs["page"] = report_page(report, report_table(report, lambda p: "../" + p))
         for fmt, text in outputs.items():
             assert CANARY not in text, f"the canary leaked into {fmt}"
         for fmt in ("text", "github"):
             assert "\x1b" not in outputs[fmt] and "\r" not in outputs[fmt], f"a control character in {fmt}"
         assert "javascript:" not in url_path("../" + shown).lower()
-        assert "](javascript" not in outputs["page"].lower()
+        assert "](javascript" not in outputs["page"].lower() and 'href="javascript' not in outputs["page"].lower()
     return report
 
 
@@ -462,4 +462,4 @@ def _assert_reporters(report: Report, findings: list) -> None:
     assert len(lines) == len(annotations) + 2 and lines[-1] == "", "a GitHub command spans more than one line"
     for result in report.results:
         assert render_result(result).startswith(("<div", "<details"))  # notes are folded in <details>
-    report_page(report, lambda page: None)
+    report_page(report, report_table(report, lambda page: None))

@@ -101,8 +101,26 @@ def test_rule_links_in_boxes_and_the_report_resolve_to_rule_pages(tmp_path, dire
         target = (root / "site" / page).parent / href
         target = target / "index.html" if href.endswith("/") else target
         assert target.is_file(), (page, href)
-    report = next(html for page, html in pages(root).items() if page.startswith("checks/"))
+    page, report = next((page, html) for page, html in pages(root).items() if page.startswith("checks/"))
     assert re.search(r'href="[^"]*dg\d{3}[^"]*"', report)
+    # the report's table is HTML the hook puts in place of its mark: every link in it (the pages, the
+    # rules) resolves to a written page, with and without directory URLs
+    table = re.search(r"<table>.*?</table>", report, re.S).group(0)
+    assert "snipcheck-report-" not in report
+    rows = re.findall(r"<tr><td>(.*?)</td>", table)  # the two pages, then the rule pages' examples
+    assert len(rows) == table.count("<tr>") - 1 > 2 and ">docs/index.md</a>" in rows[0], rows[:2]
+    hrefs = [(page, href) for href in re.findall(r'href="([^"]+)"', table)]
+    assert len(hrefs) > len(rows)  # a link for every page, and for findings
+    # so are the rule index's two tables, and every one of their rule links
+    index_page, index = next((page, html) for page, html in pages(root).items() if page.startswith("rules/index"))
+    tables = re.findall(r"<table>.*?</table>", index, re.S)
+    assert len(tables) == 2 and "snipcheck-table" not in index and "snipcheck:rule" not in index
+    links = [(index_page, href) for table in tables for href in re.findall(r'href="([^"]+)"', table)]
+    assert len(links) == 2 * (tables[0].count("<tr>") - 1) > 100
+    for page, href in hrefs + links:
+        target = (root / "site" / page).parent / href
+        target = target / "index.html" if href.endswith("/") else target
+        assert target.is_file(), (page, href)
 
 
 def test_a_page_cannot_forge_a_placeholder(tmp_path):

@@ -18,7 +18,7 @@ from .checkcache import blake2b, checker_fingerprint
 from .rulekit import Rule
 from .rulepages import rule_pages
 
-FORMAT = 1
+FORMAT = 2  # 2: the index page's tables are HTML in comments
 KEEP = 4  # keys seen lately (a branch switch and back keeps both)
 
 

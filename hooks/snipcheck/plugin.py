@@ -84,12 +84,22 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(CSS) is None:
                 files.append(File.generated(config, CSS, content=css))
         pages = self.checks.page_sources(files.documentation_pages())
-        # The report page links each snippet's page; report rows name pages by their display path.
-        links = {self.checks.display(src_uri): "../" + src_uri for src_uri in pages}
+        links = self._report_links(files, config) if self.checks.config.report_page else {}
         report = self.checks.check_pages(pages, links.get)
         if self.checks.config.report_page:
             files.append(File.generated(config, site_setup.REPORT_PAGE, content=report))
         return files
+
+    def _report_links(self, files, config) -> dict[str, str]:
+        """Each page's path relative to the report page, as MkDocs gives the page its URL (not yet
+        percent-encoded: the report encodes it), by the display path the report names the page by."""
+        from urllib.parse import unquote
+
+        from mkdocs.utils import get_relative_url
+
+        report_url = File(site_setup.REPORT_PAGE, None, config.site_dir, config.use_directory_urls).url
+        return {self.checks.display(f.src_uri): unquote(get_relative_url(f.url, report_url))
+                for f in files.documentation_pages()}
 
     def on_page_markdown(self, markdown, page, config, files):
         self.checks.start_page(page.file.src_uri)

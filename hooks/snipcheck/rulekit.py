@@ -92,8 +92,10 @@ class Rule:
         if self.why:
             return self.why
         text = " ".join(self.doc_section("Why is this bad?").split())
-        m = re.match(r"(.+?[.!?])(\s|$)", text)
-        return m.group(1) if m else text
+        for end in re.finditer(r"[.!?](?=\s|$)", text):
+            if text.count("`", 0, end.end()) % 2 == 0:  # not a full stop inside a `code span`
+                return text[: end.end()]
+        return text
 
     def doc_section(self, heading: str) -> str:
         """Text under `## heading` in the docstring ('' when absent)."""

@@ -1,7 +1,8 @@
 """The rule reference, generated from the rules themselves (never kept by hand).
 
 `rule_pages()` returns {path under docs: Markdown}: an index and one page per rule. Each page's
-Example fence is declared as a bad example of that rule, so the site build re-checks every doc.
+Example fence is declared as a bad example of that rule, so the site build re-checks every doc. The
+index's tables are HTML in comments, which the hook opens in the converted page (`shown_tables()`).
 """
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 import re
 import importlib
 
+from .escape import html_text
 from .profiles import profile_severity
+from .report.html import RULE_LINK, message_html
 from .rulekit import Rule
 
 FOLDER = "rules"
+INDEX_PAGE = f"{FOLDER}/index.md"
 
 
 def page_path(rule_id: str) -> str:
@@ -66,41 +70,68 @@ def _declare_example(doc: str, rule_id: str) -> str:
     return "".join(parts)
 
 
+# The index page's two tables are HTML inside an HTML comment, which the hook opens once Python-Markdown
+# is done with the page (shown_tables, from SiteChecks.finish_page): as Markdown tables, every one of
+# their 432 cells went through every inline pattern, and as a raw HTML block Python-Markdown parses
+# each of their tags, where a comment is one search for its end. The tables live in the page's
+# Markdown, so the page cache keeps them (the severity reasons come from the rules' modules).
+_HIDDEN = "<!--snipcheck-table\n{}\n-->"
+_HIDDEN_TABLE = re.compile(r"<!--snipcheck-table\n(<table>.*?</table>)\n-->", re.S)
+
+
 def index_page(rules: tuple[Rule, ...]) -> str:
-    rows = [
-        f"| [{r.id}]({r.id.lower()}.md) | {r.name} | {r.severity} | {', '.join(r.aliases) or '—'} | "
-        f"{r.summary.replace('|', '/')}{'' if r.default_enabled else ' *(off by default)*'} |"
+    rule_rows = [
+        f"<tr><td>{_rule_link(r)}</td><td>{html_text(r.name)}</td><td>{r.severity}</td>"
+        f"<td>{html_text(', '.join(r.aliases) or '—')}</td><td>{message_html(r.summary)}"
+        f"{'' if r.default_enabled else ' <em>(off by default)</em>'}</td></tr>"
         for r in rules
     ]
+    severity_rows = [
+        f"<tr><td>{_rule_link(r)} {html_text(r.name)}</td><td>{r.severity}</td>"
+        f"<td>{profile_severity('hadolint', r) or '—'}</td><td>{message_html(r.severity_reason)}</td></tr>"
+        for r in rules
+    ]
+    rule_table = _table(("ID", "Name", "Severity", "Aliases", "Summary"), rule_rows)
+    severity_table = _table(("Rule", "Default", "<code>profile: hadolint</code>", "Why this severity"), severity_rows)
     return (
         "# Rule reference\n\n"
         f"All {len(rules)} rules, generated from their source. Each page says what the rule does, why it "
         "matters, and shows an example that triggers it and one that does not; both are checked on every "
         "build of this site. Peer IDs (hadolint `DL`, BuildKit check names) work in suppressions too.\n\n"
-        "| ID | Name | Severity | Aliases | Summary |\n| --- | --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
-        + severity_table(rules)
-    )
-
-
-def severity_table(rules: tuple[Rule, ...]) -> str:
-    """Each rule's default severity and why: set by what happens to a reader who copies the snippet."""
-    rows = [f"| [{r.id}]({r.id.lower()}.md) {r.name} | {r.severity} | "
-            f"{(profile_severity('hadolint', r) or '—')} | {r.severity_reason.replace('|', '/')} |" for r in rules]
-    return (
-        "\n## Default severities, and why\n\n"
+        f"{_hidden(rule_table)}\n\n"
+        "## Default severities, and why\n\n"
         "A default severity says what happens to a reader who copies the snippet: **error**, it does not "
         "build or does not run; **warning**, it builds and runs but is insecure, much larger than it needs "
         "to be, or breaks later; **info**, it works and the advice is a refinement. Rules about the whole "
         "image (root user, untagged base, missing `.dockerignore`, ...) skip excerpts: snippets without "
         "FROM, with `...` elisions or placeholders such as `<base>`, or of three instructions or fewer. "
         "Teams that want hadolint's levels (and every snippet judged whole) set `profile: hadolint`.\n\n"
-        "| Rule | Default | `profile: hadolint` | Why this severity |\n| --- | --- | --- | --- |\n"
-        + "\n".join(rows) + "\n"
+        f"{_hidden(severity_table)}\n"
     )
 
 
+def shown_tables(html: str) -> str:
+    """The index page's HTML with its tables out of their comments."""
+    return _HIDDEN_TABLE.sub(lambda m: m.group(1), html)
+
+
+def _hidden(table: str) -> str:
+    if "-->" in table:  # every text in it is escaped, so no "-->" can end the comment early
+        raise ValueError("a table for a comment holds '-->'")
+    return _HIDDEN.format(table)
+
+
+def _rule_link(rule: Rule) -> str:
+    return f'<a href="{RULE_LINK}{rule.id}">{rule.id}</a>'
+
+
+def _table(headings: tuple[str, ...], rows: list[str]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in headings)
+    return "\n".join(["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"])
+
+
 def rule_pages(rules: tuple[Rule, ...], has_page=lambda path: True) -> dict[str, str]:
-    pages = {f"{FOLDER}/index.md": index_page(rules)}
+    pages = {INDEX_PAGE: index_page(rules)}
     pages.update({page_path(r.id): rule_page(r, has_page) for r in rules})
     return pages
 

@@ -29,7 +29,7 @@ from .pagecache import cached_rule_pages
 from .registry import RuleSet
 from .scancache import ScanCache
 from .report import Report, page_finding
-from .report.html import RULE_LINK, report_page
+from .report.html import RULE_LINK, report_page, report_table
 from .report.json import as_dict
 from .claims import render_claims
 from .measured import MeasurementsError
@@ -66,6 +66,8 @@ class SiteChecks:
         self.written: set[str] = set()  # paths of the pages written through on_post_page this build
         self.box_mark = f"<!--snipcheck-box-{os.urandom(8).hex()}-"
         self.root_mark = f"snipcheck-root-{os.urandom(8).hex()}/"  # a box's rule links: the site's root
+        self.report_mark = f"<!--snipcheck-report-{os.urandom(8).hex()}-->"  # the report page's table goes there
+        self.report_table = ""
         self.rule_urls: dict[str, str] = {}  # rule ID -> its page's URL in the site (set with the files)
         self._relative_urls: dict[tuple[str, str], str] = {}
         self._display: dict[str, str] = {}
@@ -145,7 +147,9 @@ class SiteChecks:
         for finding in self.report.failing:
             self.log.warning(terminal(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: "
                                       f"{finding.message}"))
-        return report_page(self.report, page_url_for, link_rules=self.config.rule_pages)
+        if self.config.report_page:
+            self.report_table = report_table(self.report, page_url_for, link_rules=self.config.rule_pages)
+        return report_page(self.report, self.report_mark, link_rules=self.config.rule_pages)
 
     def scan_cache(self, includes: bool) -> ScanCache:
         """Where each page's extraction is kept between builds (with the check cache, under its folder)."""
@@ -221,7 +225,16 @@ class SiteChecks:
             self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
                                    f"as code blocks")
         self.queue = None
-        return self.rule_links(html, page_url)
+        return self.rule_links(self._with_tables(html), page_url)
+
+    def _with_tables(self, html: str) -> str:
+        """The generated pages' tables, made as HTML and put in place of their marks after Python-Markdown
+        (see report_table and rulepages.index_page)."""
+        if self.current_page == REPORT_PAGE and self.report_table:
+            return html.replace(self.report_mark, self.report_table, 1)
+        if self.current_page == rulepages.INDEX_PAGE and self.config.rule_pages:
+            return rulepages.shown_tables(html)
+        return html
 
     def rule_links(self, html: str, page_url: str) -> str:
         """Rule links (RULE_LINK + ID) as links relative to the page at `page_url`, to the URL MkDocs gave
