@@ -309,16 +309,17 @@ def section_render(config_file: Path, work: Path, builds: int = 3) -> dict:
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     fastest: dict = {}
     for run in runs:
-        for kind, size, seconds, page in run["pages"]["each"]:
+        for entry in run["pages"]["each"]:
+            page, seconds = entry[3], entry[2]
             if page not in fastest or seconds < fastest[page][2]:
-                fastest[page] = [kind, size, seconds, page]
+                fastest[page] = entry
     pages: dict = {"own": [0.0, 0], "generated": [0.0, 0], "each": list(fastest.values())}
-    for kind, size, seconds, _ in fastest.values():
+    for kind, size, seconds, *_ in fastest.values():
         pages[kind][0] += seconds
         pages[kind][1] += size
     hook = {step: statistics.median(run["hook"][step] for run in runs) for step in runs[0]["hook"]}
     warm_hook = _warm_hook_profile(config_file, work)
-    return {"hook": hook, "pages": pages, "empty_page_s": min(run["empty_page_s"] for run in runs), "builds": builds,
+    return {"hook": hook, "pages": pages, "fixed_page_s": min(run["fixed_page_s"] for run in runs), "builds": builds,
             **({"warm_hook": warm_hook} if warm_hook else {})}
 
 

@@ -319,7 +319,7 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
     timed_highlight = timed("of it highlighting", highlight)
     # what a build without the checker does too: SuperFences highlighting our Dockerfile fences
     SuperFencesBlockPreprocessor.highlight = lambda *a, **k: (timed_highlight if in_fence else highlight)(*a, **k)
-    pages = _time_pages(site.SiteChecks)
+    pages = _time_pages(site.SiteChecks, spent)
     config = load_config(config_file=config_file, site_dir=site_dir)
     import gc
 
@@ -327,37 +327,53 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
     start = time.perf_counter()
     build(config)
     spent["whole build (in process)"] = time.perf_counter() - start
-    print(json.dumps({"hook": spent, "pages": pages, "empty_page_s": _empty_page_seconds(config)}))
+    print(json.dumps({"hook": spent, "pages": pages, "fixed_page_s": _fixed_page_seconds(config)}))
 
 
-def _empty_page_seconds(config, runs: int = 21) -> float:
-    """What MkDocs pays per page before any content: a Markdown instance with the site's extensions
-    converting an empty page (median of `runs`)."""
+MINIMAL_PAGE = "# Title\n\nOne line of text.\n"
+
+
+def _fixed_page_seconds(config, runs: int = 21) -> float:
+    """What MkDocs pays per page whatever its size: a Markdown with the site's extensions converting
+    a page of one heading and one line (median of `runs`). Not an empty page: Markdown.convert("")
+    returns before any of its processors runs, and a real page pays for all of them."""
     import markdown
 
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]).convert("")
+        markdown.Markdown(extensions=config["markdown_extensions"],
+                          extension_configs=config["mdx_configs"]).convert(MINIMAL_PAGE)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
 
-def _time_pages(checks_class) -> dict:
+def _time_pages(checks_class, spent: dict) -> dict:
     """Markdown-to-HTML time per KiB of source, the guide's own pages against the generated ones
     (from on_page_markdown to on_page_content: Python-Markdown, extensions, our fence)."""
-    totals: dict = {"own": [0.0, 0], "generated": [0.0, 0], "each": []}  # each: [kind, bytes, seconds, page]
+    totals: dict = {"own": [0.0, 0], "generated": [0.0, 0], "each": []}
+    # each: [kind, bytes, seconds, page, of them highlighting our Dockerfile fences]
     generated: dict[str, int] = {}
     state: dict = {}
     start_page, finish_page, pages_of = checks_class.start_page, checks_class.finish_page, checks_class.generated_pages
+    check_pages = checks_class.check_pages
 
     def generated_pages(self, *args, **kwargs):
         found = pages_of(self, *args, **kwargs)
         generated.update({uri: len(text.encode()) for uri, text in found.items()})
         return found
 
+    def report_page(self, *args, **kwargs):  # the report page's Markdown: a generated page too
+        from snipcheck.site_setup import REPORT_PAGE
+
+        text = check_pages(self, *args, **kwargs)
+        if self.config.report_page:
+            generated[REPORT_PAGE] = len(text.encode())
+        return text
+
     def start(self, src_uri, *args, **kwargs):
         state["page"], state["t0"] = src_uri, time.perf_counter()
+        state["highlighting"] = spent.get("of it highlighting", 0.0)
         return start_page(self, src_uri, *args, **kwargs)
 
     def finish(self, html, page_url, *args, **kwargs):
@@ -370,8 +386,10 @@ def _time_pages(checks_class) -> dict:
             seconds = time.perf_counter() - state["t0"]
             totals[kind][0] += seconds
             totals[kind][1] += size
-            totals["each"].append([kind, size, seconds, uri])
+            highlighting = spent.get("of it highlighting", 0.0) - state["highlighting"]  # our fences' share
+            totals["each"].append([kind, size, seconds, uri, highlighting])
         return out
 
     checks_class.generated_pages, checks_class.start_page, checks_class.finish_page = generated_pages, start, finish
+    checks_class.check_pages = report_page
     return {kind: values for kind, values in totals.items()}
