@@ -76,6 +76,54 @@ def test_the_checkers_nav_replaces_the_sites_nav():
     assert with_nav(text, None) == text
 
 
+@pytest.mark.slow
+def test_the_baseline_holds_the_same_tables_as_the_checked_site(tmp_path):
+    """The checker writes the report's and the rule index's tables into those pages after Markdown; the
+    baseline's plain pages must hold the same tables (once they held only the marks, so the comparison
+    charged the checker for showing content the baseline lacked)."""
+    import os
+    import subprocess
+    import textwrap
+
+    from benchkit import same_pages_config, site_figures
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n```dockerfile\nFROM scratch\nCOPY app /app\n"
+                                                "USER 65534:65534\nENTRYPOINT [\"/app\"]\n```\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(textwrap.dedent(f"""\
+        site_name: Same
+        theme:
+          name: material
+        markdown_extensions:
+          - pymdownx.highlight:
+              pygments_lang_class: true
+          - pymdownx.superfences
+        plugins:
+          - search
+          - snipcheck:
+              show: all
+              rule_pages: true
+              report_page: true
+              cache_dir: {tmp_path / "cache"}
+        """))
+    plain = same_pages_config(config, tmp_path / "plain-docs")
+    report = (tmp_path / "plain-docs" / "checks" / "index.md").read_text()
+    index = (tmp_path / "plain-docs" / "rules" / "index.md").read_text()
+    assert "<table>" in report and "<table>" in index and "<!--snipcheck" not in report + index
+    assert "snipcheck:rule" not in report + index and 'href="../rules/dg' in report and 'href="dg001/"' in index
+    figures = {}
+    for label, config_file in (("checked", config), ("plain", plain)):
+        done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-f", str(config_file),
+                               "-d", str(tmp_path / label)], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert done.returncode == 0, done.stderr
+        figures[label] = site_figures(tmp_path / label)
+    assert figures["plain"]["result_boxes"] == 0 < figures["checked"]["result_boxes"]
+    for figure in ("html_pages", "dockerfile_blocks", "generated_table_rows"):
+        assert figures["plain"][figure] == figures["checked"][figure] > 0, figure
+
+
 # -- verdicts on noisy rounds ----------------------------------------------------------------------
 
 def test_median_interval_takes_order_statistics_by_coverage():

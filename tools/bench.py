@@ -234,7 +234,7 @@ def _compared_sites_error(out: dict) -> str | None:
                 f"checker still ran there")
     if not all(out[label]["result_boxes"] for label in ("checked_cold", "checked_warm")):
         return "a build with the checker shows no result box"
-    for figure in ("html_pages", "dockerfile_blocks"):
+    for figure in ("html_pages", "dockerfile_blocks", "generated_table_rows"):
         counts = [out[label][figure] for label in ("checked_cold", "checked_warm", "without_checker")]
         if len(set(counts)) > 1:
             return f"the builds with the checker (cache off, warm) and without it differ in {figure}: {counts}"

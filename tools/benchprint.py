@@ -45,8 +45,9 @@ def print_render(f: dict, key: str, title: str) -> None:
     highlighting = {name: 1000 * hl / (size / 1024) for name, (_, size, _, hl) in groups.items()}
     judged = {name: net[name] <= net["own"] * 1.1 for name in groups if name != "own"}
     f["verdicts"][f"{key}_pages"] = all(judged.values())
-    shown = [f"{name if name != 'own' else 'own pages'} ({groups[name][2]}) {net[name]:.2f} ms, of it {highlighting[name]:.2f} ms highlighting "
-             f"Dockerfiles" + (f" [{verdict(judged[name])}]" if name in judged else "") for name in groups]
+    shown = [f"{'own pages' if name == 'own' else name} ({groups[name][2]}) {net[name]:.2f} ms, of it "
+             f"{highlighting[name]:.2f} ms highlighting Dockerfiles" + (f" [{verdict(judged[name])}]" if name in judged
+                                                                       else "") for name in groups]
     print(f"  Markdown to HTML per KiB of source, less the fixed cost of a page ({1000 * fixed:.2f} ms: one heading "
           f"and one line, with the site's extensions): " + "; ".join(shown) + " [target: generated pages no dearer "
           f"than own pages of the same size (10% noise): {verdict(all(judged.values()))}]")
