@@ -164,10 +164,13 @@ class DeferredCheck:
         return self.load()(df, ctx)
 
 
-def catalog_rule(module: str, attribute: str, **declaration) -> Rule:
-    """A rule as rules/catalog.py declares it, its check imported on first use (see DeferredCheck)."""
+def catalog_rule(module: str, attribute: str, *, severity: str, **declaration) -> Rule:
+    """A rule as rules/catalog.py declares it, its check imported on first use (see DeferredCheck).
+
+    Not checked as `rule` checks a declaration: the catalog is written from declarations `rule`
+    accepted, and a rule runs only once its module's declaration, checked then, equals this one."""
     deferred = DeferredCheck(module, attribute)
-    deferred.rule = rule(**declaration)(deferred)
+    deferred.rule = Rule(severity=Severity[severity.upper()], check=deferred, **declaration)
     return deferred.rule
 
 
