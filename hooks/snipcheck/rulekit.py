@@ -63,11 +63,15 @@ class Rule:
     # for the apt rules, "$" for the variable rules); the checker skips it on any other snippet.
     # "Text" is `gate_text`: also the instructions as joined, and without quotes and escapes.
     requires: tuple[str, ...] = ()
+    # False for a rule that the pipeline reports (the parser's neighbours: fences, includes, pragmas,
+    # expectations, the real build): its check finds nothing and only carries the rule's page, so a
+    # run neither imports nor calls it.
+    checks_instructions: bool = True
 
     def may_fire_on(self, present_words: frozenset[str]) -> bool:
         """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df))): the definition
         RuleSet.runnable's word index implements (tests/test_shared_analysis.py holds them equal)."""
-        return not self.requires or not present_words.isdisjoint(self.requires)
+        return self.checks_instructions and (not self.requires or not present_words.isdisjoint(self.requires))
 
     @property
     def module(self) -> str:
@@ -116,7 +120,7 @@ class Rule:
 
 def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str, ...] = (),
          guide: str = "", fragment_ok: bool = True, default_enabled: bool = True, whole_image: bool = False,
-         why: str = "", requires: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+         why: str = "", requires: tuple[str, ...] = (), checks_instructions: bool = True) -> Callable[[Check], Rule]:
     """Declare a rule: `@rule(id="DG101", name="...", severity="error", summary="...")`."""
     if any(not word or word != word.lower() for word in requires):
         raise ValueError(f"{id}: requires= takes lowercase words (they are looked up in the lowercased text)")
@@ -130,7 +134,8 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
     def wrap(fn: Check) -> Rule:
         return Rule(id=id, name=name, severity=Severity.parse(severity), summary=summary,
                     aliases=tuple(aliases), guide=guide, check=fn, fragment_ok=fragment_ok,
-                    default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires))
+                    default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires),
+                    checks_instructions=checks_instructions)
 
     return wrap
 

@@ -862,20 +862,20 @@ def _make_125(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _de
 def _make_126():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,)
+            return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)
         return NotImplemented
     return __eq__
 
 
 def _make_127():
     def __hash__(self):
-        return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,))
+        return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))
     return __hash__
 
 
-def _make_128(_MISSING_, _default_10_, _default_11_, _default_7_, _default_8_, _default_9_, _setattr_):
-    def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_):
-        _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires})
+def _make_128(_MISSING_, _default_10_, _default_11_, _default_12_, _default_7_, _default_8_, _default_9_, _setattr_):
+    def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):
+        _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})
     return __init__
 
 
@@ -1654,16 +1654,16 @@ WRITTEN = {
     'snipcheck.rulekit.Rule.__eq__': (_make_126, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,)\n'
+        '        return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.rulekit.Rule.__hash__': (_make_127, (
         'def __hash__(self):\n'
-        '    return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,))\n'
+        '    return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))\n'
     )),
     'snipcheck.rulekit.Rule.__init__': (_make_128, (
-        'def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_):\n'
-        "    _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires})\n"
+        'def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):\n'
+        "    _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})\n"
     )),
     'snipcheck.rulekit.Violation.__eq__': (_make_129, (
         'def __eq__(self, other):\n'
