@@ -7,8 +7,9 @@ here (HTML uses `html.escape`, JSON and SARIF `json.dumps`, GitHub commands repo
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
+
+from .patterns import LazyPattern
 
 # C0 and C1 control characters (ESC starts ANSI sequences), DEL, and the Unicode bidi and
 # line/paragraph separators that reorder or break what a terminal or a review shows. Tables for
@@ -26,7 +27,7 @@ _CONTROL = {code: _visible(code) for code in _CONTROL_CODES}
 _CONTROL_OR_NEWLINE = {**_CONTROL, ord("\n"): "\\n", ord("\t"): "\\t"}
 # Markdown's inline syntax characters (and `:` against autolinks): written as numeric entities
 # they render as themselves and can start no link, emphasis, code span, table cell or HTML.
-_MARKDOWN = re.compile(r"""[\\`*_{}\[\]()<>#+!|~&"':=]""")
+_MARKDOWN = LazyPattern(r"""[\\`*_{}\[\]()<>#+!|~&"':=]""")
 
 
 def terminal(text: str, one_line: bool = True) -> str:

@@ -35,9 +35,13 @@ class RuleSet:
         return RULES
 
     def load_all(self) -> None:
-        """Import every rule's module now (before forking workers, or to time checking without it)."""
+        """Import every rule's module and compile the patterns compiled on first use (patterns.py)
+        now: before forking workers, or to time checking without start-up."""
+        from .patterns import compile_declared
+
         for rule in self.all:
             rule.loaded()
+        compile_declared()
 
     @cached_property
     def _by_id(self) -> dict[str, Rule]:

@@ -5,8 +5,8 @@ arguments BuildKit predefines, and the environment that well-known base images s
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from ...patterns import LazyPattern
 from ...records import dataclass, field
 
 from ...model import Dockerfile, Instruction
@@ -35,8 +35,8 @@ _IMAGE_ENV: dict[str, frozenset[str]] = {
 }
 _SCRATCH_ENV = frozenset({"PATH"})
 _DISTROLESS_ENV = frozenset({"PATH", "SSL_CERT_FILE"})
-_NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
-_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")  # what `${...}` starts with
+_NAME_CHAR = LazyPattern(r"[A-Za-z0-9_]")
+_VARIABLE_NAME = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")  # what `${...}` starts with
 
 
 @dataclass
@@ -217,7 +217,7 @@ def _image_env(name: str) -> frozenset[str] | None:
 
 _COMP = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
 _DOMAIN_COMP = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_REFERENCE = re.compile(
+_REFERENCE = LazyPattern(
     rf"^(?:(?:{_DOMAIN_COMP}(?:\.{_DOMAIN_COMP})*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?/)?{_COMP}(?:/{_COMP})*"
     r"(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$"
 )
