@@ -75,6 +75,8 @@ def test_checking_a_dockerfile_imports_only_the_rules_that_may_fire(tmp_path):
     assert "snipcheck.rules.users.user_not_numeric" in rule_modules  # "user" occurs: it ran
     assert "snipcheck.rules.hadolint.apt_get_install_without_yes" not in rule_modules  # no "apt" anywhere
     assert "snipcheck.rules.go.go_build_without_strip_flags" not in rule_modules  # no "go"
+    assert "snipcheck.rules.meta.parse_error" in rule_modules  # ungated: it ran
+    assert "snipcheck.rules.meta.build_failed" not in rule_modules  # reported by the real build, not a check
     from snipcheck.rules import ALL_RULES
 
     assert 0 < len(rule_modules) < len(ALL_RULES) / 2, sorted(rule_modules)

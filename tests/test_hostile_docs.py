@@ -226,6 +226,18 @@ def test_escape_functions():
     assert html.unescape(rendered) == "<p>[a](javascript:b) *c* `d` <e> | f</p>"
 
 
+
+def test_terminal_shows_exactly_the_control_characters_and_separators():
+    """Every character up to U+3000 against the character class the translate tables stand for."""
+    import re
+
+    control = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    text = "".join(map(chr, range(0x3000)))
+    for one_line, pattern in ((False, f"[{control}]"), (True, f"[{control}\n\t]")):
+        expected = re.sub(pattern, lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"), text)
+        assert terminal(text, one_line=one_line) == expected
+
 # -- 6. bad input ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("config_text,needle", [

@@ -196,4 +196,19 @@ def test_the_runnable_rules_are_the_rules_whose_gate_opens_in_order():
         asked = [r for r in ruleset.rules_for(expected)
                  if (r.fragment_ok or not fragment) and r.may_fire_on(present)]
         assert ruleset.runnable(expected, present, fragment) == asked
-    assert ruleset.runnable((), frozenset(), False) == [r for r in ruleset.rules if not r.requires]
+    assert ruleset.runnable((), frozenset(), False) == [r for r in ruleset.rules
+                                                        if not r.requires and r.checks_instructions]
+
+
+def test_a_rule_that_checks_no_instructions_finds_nothing_and_is_never_run():
+    """The rules the pipeline reports (checks_instructions=False) have checks that only carry their
+    page: on every example text they find nothing, so leaving them out of a run changes no result."""
+    ruleset = RuleSet(Config())
+    reported_elsewhere = [r for r in ruleset.all if not r.checks_instructions]
+    assert {r.id for r in reported_elsewhere} >= {"DG003", "DG010", "DG015"}
+    assert "DG001" not in {r.id for r in reported_elsewhere}  # parse errors are the parse's own findings
+    for text in _texts():
+        df = parse(mask_elisions(text)[0])
+        assert [_findings(r.loaded(), df) for r in reported_elsewhere] == [[] for _ in reported_elsewhere]
+    everything = frozenset(w for r in ruleset.all for w in r.requires)
+    assert not set(reported_elsewhere) & set(ruleset.runnable(tuple(r.id for r in reported_elsewhere), everything, False))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generated import write_generated
 from snipcheck.rulecatalog import catalog_text
 from snipcheck.rules import ALL_RULES
 
@@ -13,13 +14,7 @@ TARGET = Path(__file__).resolve().parent.parent / "hooks" / "snipcheck" / "rules
 
 
 def main() -> int:
-    text = catalog_text(ALL_RULES)
-    if TARGET.exists() and TARGET.read_text(encoding="utf-8") == text:
-        print(f"{TARGET}: up to date ({len(ALL_RULES)} rules)")
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"{TARGET}: written ({len(ALL_RULES)} rules)")
-    return 0
+    return write_generated(TARGET, catalog_text(ALL_RULES), f"{len(ALL_RULES)} rules")
 
 
 if __name__ == "__main__":

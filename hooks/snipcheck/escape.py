@@ -7,23 +7,33 @@ here (HTML uses `html.escape`, JSON and SARIF `json.dumps`, GitHub commands repo
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
+from .patterns import LazyPattern
+
 # C0 and C1 control characters (ESC starts ANSI sequences), DEL, and the Unicode bidi and
-# line/paragraph separators that reorder or break what a terminal or a review shows.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_NEWLINE = re.compile(_CONTROL.pattern[:-1] + "\n\t]")
+# line/paragraph separators that reorder or break what a terminal or a review shows. Tables for
+# str.translate: a character class spanning these code points costs more to compile than a small
+# run spends checking.
+_CONTROL_CODES = (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x2028, 0x2029,
+                  *range(0x202a, 0x202f), *range(0x2066, 0x206a))
+
+
+def _visible(code: int) -> str:
+    return "\\r" if code == 0x0d else f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
+
+
+_CONTROL = {code: _visible(code) for code in _CONTROL_CODES}
+_CONTROL_OR_NEWLINE = {**_CONTROL, ord("\n"): "\\n", ord("\t"): "\\t"}
 # Markdown's inline syntax characters (and `:` against autolinks): written as numeric entities
 # they render as themselves and can start no link, emphasis, code span, table cell or HTML.
-_MARKDOWN = re.compile(r"""[\\`*_{}\[\]()<>#+!|~&"':=]""")
+_MARKDOWN = LazyPattern(r"""[\\`*_{}\[\]()<>#+!|~&"':=]""")
 
 
 def terminal(text: str, one_line: bool = True) -> str:
     """Control characters and ANSI escapes shown as `\\x1b`-style text; newlines too when the
     output is one line per finding."""
-    pattern = _CONTROL_OR_NEWLINE if one_line else _CONTROL
-    return pattern.sub(_visible, str(text))
+    return str(text).translate(_CONTROL_OR_NEWLINE if one_line else _CONTROL)
 
 
 def html_text(text: str) -> str:
@@ -52,8 +62,3 @@ def scrub(text: str, limit: int = 2000, lines: int = 20) -> str:
     out = "\n".join(kept)
     return out if len(out) <= limit else out[: limit - 1] + "…"
 
-
-def _visible(m: re.Match) -> str:
-    char = m.group()
-    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\x{ord(char):02x}" if ord(char) < 256
-                                                         else f"\\u{ord(char):04x}")

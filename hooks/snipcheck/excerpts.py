@@ -9,10 +9,11 @@ missing .dockerignore) say nothing useful about a piece of one. Pure functions o
 from __future__ import annotations
 
 import re
+from .patterns import LazyPattern
 from .records import dataclass
 
 # A line that stands for omitted lines: `...`, `…`, `# ...`, `# ... more steps`.
-_ELISION = re.compile(r"^[ \t]*(#[ \t]*)?(\.\.\.+|…)([ \t].*)?$")
+_ELISION = LazyPattern(r"^[ \t]*(#[ \t]*)?(\.\.\.+|…)([ \t].*)?$")
 # Placeholders docs write where a value goes (never real Dockerfile syntax). Each pattern starts with
 # the character it is about and has its look-behind after it (`<(?<![<\w]<)`: a `<` not preceded by
 # `<` or a word character), so that `re` jumps from one such character to the next; a look-behind

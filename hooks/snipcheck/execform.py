@@ -8,16 +8,17 @@ plain; anything else needs the shell, and then the honest advice is `exec` insid
 from __future__ import annotations
 
 import json
-import re
 import shlex
 
+from .patterns import LazyPattern
+
 _SHELL_SYNTAX = (
-    (re.compile(r"\$"), "it expands a variable at run time"),
-    (re.compile(r"&&|\|\||;|(?<![<>&])\|(?!\|)"), "it chains commands"),
-    (re.compile(r"[<>]"), "it redirects output"),
-    (re.compile(r"`"), "it substitutes a command"),
-    (re.compile(r"[*?]|\[[^\]]*\]|~"), "it uses a glob or ~"),
-    (re.compile(r"^\s*\w+=\S*\s"), "it sets a variable for the command"),
+    (LazyPattern(r"\$"), "it expands a variable at run time"),
+    (LazyPattern(r"&&|\|\||;|(?<![<>&])\|(?!\|)"), "it chains commands"),
+    (LazyPattern(r"[<>]"), "it redirects output"),
+    (LazyPattern(r"`"), "it substitutes a command"),
+    (LazyPattern(r"[*?]|\[[^\]]*\]|~"), "it uses a glob or ~"),
+    (LazyPattern(r"^\s*\w+=\S*\s"), "it sets a variable for the command"),
 )
 
 

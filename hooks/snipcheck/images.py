@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from .patterns import LazyPattern
 from .records import dataclass, replace
 
 
@@ -116,8 +117,8 @@ _TABLE: tuple[tuple[tuple[str, ...], str, ImageInfo], ...] = (
     (("gcr.io/distroless/",), r"^gcr\.io/distroless/static(-debian\d+)?(:[^@]*)?$", _DISTROLESS_STATIC),
     (("gcr.io/distroless/",), r"^gcr\.io/distroless/(base|base-nossl|cc)(-debian\d+)?(:[^@]*)?$", _DISTROLESS_BASE),
 )
-SDK_IMAGES = re.compile(r"^(library/)?(golang|rust|maven|gradle|openjdk|eclipse-temurin|node|python|ruby)(:|$)")
-SLIM_TAG = re.compile(r"slim|alpine|distroless|-jre", re.I)
+SDK_IMAGES = LazyPattern(r"^(library/)?(golang|rust|maven|gradle|openjdk|eclipse-temurin|node|python|ruby)(:|$)")
+SLIM_TAG = LazyPattern(r"slim|alpine|distroless|-jre", re.I)
 
 
 def normalize(ref: str) -> str:

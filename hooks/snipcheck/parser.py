@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from .patterns import LazyPattern
 from .model import Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError
 
 INSTRUCTIONS = frozenset(
@@ -21,7 +22,7 @@ HEREDOC_CAPABLE = frozenset({"RUN", "COPY", "ADD"})
 DIRECTIVE_NAMES = frozenset({"syntax", "escape", "check"})
 
 _DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
-_HEREDOC = re.compile(r"(?<![<\w])<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\2")
+_HEREDOC = LazyPattern(r"(?<![<\w])<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\2")
 
 
 def parse(text: str) -> Dockerfile:

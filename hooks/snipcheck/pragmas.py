@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from .patterns import LazyPattern
 from .records import dataclass
 
 from .model import Dockerfile
@@ -18,7 +19,7 @@ from .model import Dockerfile
 _CHECK = re.compile(r"^check\s*=\s*(.*)$", re.I)
 # ShellCheck codes (SC2086): hadolint hands them to ShellCheck, which snipcheck does not run. A
 # pragma may name them; snipcheck can neither use nor judge them, so it says nothing about them.
-_SHELLCHECK_CODE = re.compile(r"^SC\d{4}$", re.I)
+_SHELLCHECK_CODE = LazyPattern(r"^SC\d{4}$", re.I)
 _PRAGMA = re.compile(r"^(snipcheck:?|hadolint)\s+(global\s+|stage\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$", re.I)
 _TRAILING_COMMENT = re.compile(r"\s+#.*$")
 

@@ -8,8 +8,8 @@ compare or print. With this module and a few smaller import trims, one 12-line f
 the cache off went from 222 to 154 ms (median of 21 interleaved runs, 2026-11-30). This module gives
 the same classes (same `__init__` signature and defaults, the same equality, hashing, ordering,
 freezing and `repr`) for the features the checker uses. It writes the same `__init__`, `__eq__`,
-`__hash__` and orderings, but compiles each only when it is first called; `repr` is one shared
-function over the fields.
+`__hash__` and orderings, but makes each only when it is first called, from written_methods.py
+where that holds it already compiled; `repr` is one shared function over the fields.
 
 Supported: `@dataclass`, `@dataclass(frozen=True, order=True, eq=False)`, `field(default=,
 default_factory=, repr=, compare=)`, `fields`, `replace`, `asdict`, `MISSING`, fields inherited from
@@ -227,19 +227,36 @@ def _frozen_methods(cls, names: frozenset[str]) -> dict:
 
 
 def _compiled_on_first_use(cls, name: str, source):
-    """A stand-in method that compiles the real one from `source()` (text, names it uses), installs it
-    on `cls` and calls it: a method no run calls costs no compiling. The real methods are the ones
-    the standard decorator writes, so they cost the same per call."""
+    """A stand-in method that makes the real one from `source()` (text, names it uses), installs it
+    on `cls` and calls it: a method no run calls costs nothing. The real methods are the ones the
+    standard decorator writes, so they cost the same per call. Most come written out in
+    written_methods.py (compiling the text would cost as much as the rest of a small run's start-up);
+    a method whose text is not there, or differs, is compiled here."""
     def stand_in(self, *args, **kwargs):
         text, scope = source()
-        exec(text, scope)
-        real = scope[name]
+        written = _written_out(f"{cls.__module__}.{cls.__qualname__}.{name}", text)
+        if written is None:
+            exec(text, scope)
+            real = scope[name]
+        else:
+            real = written(**scope)
         real.__qualname__ = f"{cls.__qualname__}.{name}"
+        real.record_source = source
         setattr(cls, name, real)
         return real(self, *args, **kwargs)
 
     stand_in.__name__, stand_in.__qualname__ = name, f"{cls.__qualname__}.{name}"
+    stand_in.record_source = source  # what tools/record_methods.py writes out
     return stand_in
+
+
+def _written_out(key: str, text: str):
+    """The maker of method `key` (module.Class.method) from written_methods.py, if it was written
+    from `text`."""
+    from .written_methods import WRITTEN
+
+    maker, written_from = WRITTEN.get(key, (None, None))
+    return maker if written_from == text else None
 
 
 def _fields_tuple(owner: str, names: tuple[str, ...]) -> str:

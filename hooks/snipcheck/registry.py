@@ -35,9 +35,13 @@ class RuleSet:
         return RULES
 
     def load_all(self) -> None:
-        """Import every rule's module now (before forking workers, or to time checking without it)."""
+        """Import every rule's module and compile the patterns compiled on first use (patterns.py)
+        now: before forking workers, or to time checking without start-up."""
+        from .patterns import compile_declared
+
         for rule in self.all:
             rule.loaded()
+        compile_declared()
 
     @cached_property
     def _by_id(self) -> dict[str, Rule]:
@@ -74,13 +78,14 @@ class RuleSet:
 
     def runnable(self, expected: tuple[str, ...], present: frozenset[str], fragment: bool) -> list[Rule]:
         """The rules of `rules_for(expected)` that may run on a snippet holding the gate words `present`
-        (Rule.may_fire_on), and on a fragment only those that apply to fragments; in registry order.
+        (Rule.may_fire_on: and that check instructions at all), and on a fragment only those that
+        apply to fragments; in registry order.
 
         The configured rules are looked up in an index from word to rules rather than by asking each
         of a hundred rules; the few a fence switches on by expecting them are asked themselves."""
         index = self._gate_index.get(fragment)
         if index is None:
-            rules = [r for r in self.rules if r.fragment_ok or not fragment]
+            rules = [r for r in self.rules if (r.fragment_ok or not fragment) and r.checks_instructions]
             by_word: dict[str, list[int]] = {}
             for n, rule in enumerate(rules):
                 for word in rule.requires:

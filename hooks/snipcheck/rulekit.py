@@ -63,11 +63,15 @@ class Rule:
     # for the apt rules, "$" for the variable rules); the checker skips it on any other snippet.
     # "Text" is `gate_text`: also the instructions as joined, and without quotes and escapes.
     requires: tuple[str, ...] = ()
+    # False for a rule that the pipeline reports (the parser's neighbours: fences, includes, pragmas,
+    # expectations, the real build): its check finds nothing and only carries the rule's page, so a
+    # run neither imports nor calls it.
+    checks_instructions: bool = True
 
     def may_fire_on(self, present_words: frozenset[str]) -> bool:
         """Given the gate words a snippet holds (RuleSet.gate_words_in(gate_text(df))): the definition
         RuleSet.runnable's word index implements (tests/test_shared_analysis.py holds them equal)."""
-        return not self.requires or not present_words.isdisjoint(self.requires)
+        return self.checks_instructions and (not self.requires or not present_words.isdisjoint(self.requires))
 
     @property
     def module(self) -> str:
@@ -118,7 +122,7 @@ class Rule:
 
 def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str, ...] = (),
          guide: str = "", fragment_ok: bool = True, default_enabled: bool = True, whole_image: bool = False,
-         why: str = "", requires: tuple[str, ...] = ()) -> Callable[[Check], Rule]:
+         why: str = "", requires: tuple[str, ...] = (), checks_instructions: bool = True) -> Callable[[Check], Rule]:
     """Declare a rule: `@rule(id="DG101", name="...", severity="error", summary="...")`."""
     if any(not word or word != word.lower() for word in requires):
         raise ValueError(f"{id}: requires= takes lowercase words (they are looked up in the lowercased text)")
@@ -132,7 +136,8 @@ def rule(*, id: str, name: str, severity: str, summary: str, aliases: tuple[str,
     def wrap(fn: Check) -> Rule:
         return Rule(id=id, name=name, severity=Severity.parse(severity), summary=summary,
                     aliases=tuple(aliases), guide=guide, check=fn, fragment_ok=fragment_ok,
-                    default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires))
+                    default_enabled=default_enabled, whole_image=whole_image, why=why, requires=tuple(requires),
+                    checks_instructions=checks_instructions)
 
     return wrap
 
@@ -166,10 +171,13 @@ class DeferredCheck:
         return self.load()(df, ctx)
 
 
-def catalog_rule(module: str, attribute: str, **declaration) -> Rule:
-    """A rule as rules/catalog.py declares it, its check imported on first use (see DeferredCheck)."""
+def catalog_rule(module: str, attribute: str, *, severity: str, **declaration) -> Rule:
+    """A rule as rules/catalog.py declares it, its check imported on first use (see DeferredCheck).
+
+    Not checked as `rule` checks a declaration: the catalog is written from declarations `rule`
+    accepted, and a rule runs only once its module's declaration, checked then, equals this one."""
     deferred = DeferredCheck(module, attribute)
-    deferred.rule = rule(**declaration)(deferred)
+    deferred.rule = Rule(severity=Severity[severity.upper()], check=deferred, **declaration)
     return deferred.rule
 
 

@@ -7,6 +7,7 @@ Derived once per Dockerfile from its instructions. Also resolves ARG/ENV scope, 
 from __future__ import annotations
 
 import re
+from .patterns import LazyPattern
 from .records import dataclass, field
 
 from .model import Dockerfile, Instruction
@@ -22,7 +23,7 @@ PREDEFINED_ARGS = frozenset(
 )
 _VAR = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
 _ARG_DECLARATION = re.compile(r"""([^\s=]+)(=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?""")
-_ENV_DECLARATION = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)=(\"(?:[^\"\\]|\\.)*\"|'[^']*'|\S*)")
+_ENV_DECLARATION = LazyPattern(r"([A-Za-z_][A-Za-z0-9_.-]*)=(\"(?:[^\"\\]|\\.)*\"|'[^']*'|\S*)")
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,15 @@ Pure: judged from the text and the parse result.
 
 from __future__ import annotations
 
-import re
+from .patterns import LazyPattern
 
 # Earthly's own commands and `target:` headers (https://docs.earthly.dev/docs/earthfile).
-_EARTHLY_LINE = re.compile(
+_EARTHLY_LINE = LazyPattern(
     r"^[ \t]*([a-z][\w.-]*:\s*$|SAVE[ \t]+(ARTIFACT|IMAGE)\b|VERSION([ \t]+--\S+)*[ \t]+\d+\.\d+\s*$|IMPORT[ \t]|"
     r"LOCALLY\s*$|WITH[ \t]+DOCKER\b|DO[ \t]+\S*\+|FUNCTION\s*$|LET[ \t]|WAIT\s*$|TRY\s*$|FINALLY\s*$|"
     r"PROJECT[ \t]|BUILD[ \t]|GIT[ \t]+CLONE\b|IF[ \t]|ELSE\s*$|END\s*$|FOR[ \t]+\w+[ \t]+IN[ \t])")
-_EARTHLY_ARTIFACT = re.compile(r"^\(?[\w./-]*\+[a-z][\w-]*")  # FROM +deps, COPY +build/bin, (+target/file
-_PROMPT = re.compile(r"^[ \t]*(\$|>|PS>|%)[ \t]+\S")
+_EARTHLY_ARTIFACT = LazyPattern(r"^\(?[\w./-]*\+[a-z][\w-]*")  # FROM +deps, COPY +build/bin, (+target/file
+_PROMPT = LazyPattern(r"^[ \t]*(\$|>|PS>|%)[ \t]+\S")
 
 
 def foreign_kind(df, text: str) -> str | None:

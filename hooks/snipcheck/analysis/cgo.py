@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from ..patterns import LazyPattern
 from ..records import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,11 +20,11 @@ from .flow import Flow, Step
 from .gobuild import GoArgs, split_flags
 from ..stages import Stage, mount_options
 
-_PACKAGE = re.compile(r"^\s*package\s+\w+", re.M)
-_IMPORT_ONE = re.compile(r'^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"', re.M)
-_IMPORT_BLOCK = re.compile(r"^\s*import\s*\((.*?)\)", re.M | re.S)
-_IMPORT_PATH = re.compile(r'"([^"\n]+)"|`([^`\n]+)`')  # inside an import block, every string is a path
-_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_PACKAGE = LazyPattern(r"^\s*package\s+\w+", re.M)
+_IMPORT_ONE = LazyPattern(r'^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"', re.M)
+_IMPORT_BLOCK = LazyPattern(r"^\s*import\s*\((.*?)\)", re.M | re.S)
+_IMPORT_PATH = LazyPattern(r'"([^"\n]+)"|`([^`\n]+)`')  # inside an import block, every string is a path
+_COMMENT = LazyPattern(r"//[^\n]*|/\*.*?\*/", re.S)
 _GO_META = frozenset({"go.mod", "go.sum", "go.work", "go.work.sum"})
 _FETCHERS = frozenset({"git", "curl", "wget", "tar", "unzip"})
 # What the letters of data/go_std.json mean for linking: with cgo on, each of these is a cgo package

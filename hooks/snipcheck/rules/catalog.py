@@ -19,6 +19,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.meta.invalid_fence_option', 'invalid_fence_option',
@@ -33,6 +34,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.unused_suppression', 'unused_suppression',
@@ -47,6 +49,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.expectation_not_met', 'expectation_not_met',
@@ -61,6 +64,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.include_error', 'include_error',
@@ -75,6 +79,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.unterminated_fence', 'unterminated_fence',
@@ -89,6 +94,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.undeclared_fragment', 'undeclared_fragment',
@@ -103,6 +109,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.path_outside_allowed_folders', 'path_outside_allowed_folders',
@@ -117,6 +124,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.input_refused', 'input_refused',
@@ -131,6 +139,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.build_failed', 'build_failed',
@@ -145,6 +154,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.run_failed', 'run_failed',
@@ -159,6 +169,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.build_refused', 'build_refused',
@@ -173,6 +184,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.build_limit_exceeded', 'build_limit_exceeded',
@@ -187,6 +199,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.networked_build', 'networked_build',
@@ -201,6 +214,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.not_a_dockerfile', 'not_a_dockerfile',
@@ -215,6 +229,7 @@ RULES = (
         whole_image=False,
         why='Nothing breaks for a reader: the text is what it is, only highlighted as a Dockerfile.',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.meta.measured_claim_differs', 'measured_claim_differs',
@@ -229,6 +244,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=False,
     ),
     _rule(
         'snipcheck.rules.buildkit.duplicate_stage_name', 'duplicate_stage_name',
@@ -243,6 +259,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('as',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.json_args_recommended', 'json_args_recommended',
@@ -257,6 +274,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('cmd', 'entrypoint'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.workdir_relative_path', 'workdir_relative_path',
@@ -271,6 +289,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('workdir',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.no_empty_continuation', 'no_empty_continuation',
@@ -285,6 +304,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('\\', '`'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.consistent_instruction_casing', 'consistent_instruction_casing',
@@ -299,6 +319,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.legacy_key_value_format', 'legacy_key_value_format',
@@ -313,6 +334,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('env', 'label', 'arg'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.maintainer_deprecated', 'maintainer_deprecated',
@@ -327,6 +349,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('maintainer',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.stage_name_casing', 'stage_name_casing',
@@ -341,6 +364,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.from_as_casing', 'from_as_casing',
@@ -355,6 +379,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('as',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.reserved_stage_name', 'reserved_stage_name',
@@ -369,6 +394,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('scratch', 'context'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.undefined_arg_in_from', 'undefined_arg_in_from',
@@ -383,6 +409,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.invalid_default_arg_in_from', 'invalid_default_arg_in_from',
@@ -397,6 +424,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.redundant_target_platform', 'redundant_target_platform',
@@ -411,6 +439,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('targetplatform',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.from_platform_flag_const_disallowed', 'from_platform_flag_const_disallowed',
@@ -425,6 +454,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--platform',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.undefined_variable', 'undefined_variable',
@@ -439,6 +469,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.secrets_used_in_arg_or_env', 'secrets_used_in_arg_or_env',
@@ -453,6 +484,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('auth', 'credential', 'key', 'password', 'pword', 'passwd', 'secret', 'token'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.copy_ignored_file', 'copy_ignored_file',
@@ -467,6 +499,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('copy', 'add'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.multiple_instructions_disallowed', 'multiple_instructions_disallowed',
@@ -481,6 +514,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('cmd', 'entrypoint'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.expose_proto_casing', 'expose_proto_casing',
@@ -495,6 +529,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('expose',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.buildkit.expose_invalid_format', 'expose_invalid_format',
@@ -509,6 +544,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('expose',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.image_latest_tag', 'image_latest_tag',
@@ -523,6 +559,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.image_untagged', 'image_untagged',
@@ -537,6 +574,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apk_add_no_cache', 'apk_add_no_cache',
@@ -551,6 +589,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('apk',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apt_install_recommends', 'apt_install_recommends',
@@ -565,6 +604,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('apt-get',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.pointless_command_in_run', 'pointless_command_in_run',
@@ -579,6 +619,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.cd_instead_of_workdir', 'cd_instead_of_workdir',
@@ -593,6 +634,7 @@ RULES = (
         whole_image=False,
         why='`cd` inside one RUN works as written; WORKDIR only states the intent.',
         requires=('cd',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.sudo_in_run', 'sudo_in_run',
@@ -607,6 +649,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('sudo',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apt_instead_of_apt_get', 'apt_instead_of_apt_get',
@@ -621,6 +664,7 @@ RULES = (
         whole_image=False,
         why='apt works in scripts; it only warns that its output is not a stable interface.',
         requires=('apt',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apt_get_install_without_yes', 'apt_get_install_without_yes',
@@ -635,6 +679,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('apt-get',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.wget_without_progress', 'wget_without_progress',
@@ -649,6 +694,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('wget',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.curl_and_wget', 'curl_and_wget',
@@ -663,6 +709,7 @@ RULES = (
         whole_image=False,
         why='Two download tools cost a few MB; nothing breaks.',
         requires=('wget',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.symlink_bin_sh', 'symlink_bin_sh',
@@ -677,6 +724,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('/bin/sh',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.pipe_without_pipefail', 'pipe_without_pipefail',
@@ -691,6 +739,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('|',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.consecutive_run', 'consecutive_run',
@@ -705,6 +754,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('run',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apt_get_version_unpinned', 'apt_get_version_unpinned',
@@ -719,6 +769,7 @@ RULES = (
         whole_image=False,
         why="A reader who copies it gets today's package, as the guide advises: pinned Debian versions vanish from the mirrors and then break the build.",
         requires=('apt-get',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apk_version_unpinned', 'apk_version_unpinned',
@@ -733,6 +784,7 @@ RULES = (
         whole_image=False,
         why='Alpine drops old package versions from its mirrors, so a pin breaks the build within months; unpinned, the copied snippet builds.',
         requires=('apk',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.pip_version_unpinned', 'pip_version_unpinned',
@@ -747,6 +799,7 @@ RULES = (
         whole_image=False,
         why='The copied snippet builds and runs with the current release; pins belong in a requirements or lock file.',
         requires=('pip',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.npm_version_unpinned', 'npm_version_unpinned',
@@ -761,6 +814,7 @@ RULES = (
         whole_image=False,
         why='The copied snippet builds and runs with the current release; pins belong in package-lock.json.',
         requires=('npm',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.go_install_version_unpinned', 'go_install_version_unpinned',
@@ -775,6 +829,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('go',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.apt_lists_not_removed', 'apt_lists_not_removed',
@@ -789,6 +844,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('apt',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.pip_without_no_cache_dir', 'pip_without_no_cache_dir',
@@ -803,6 +859,7 @@ RULES = (
         whole_image=False,
         why='The pip cache adds megabytes to the image; the image still works.',
         requires=('pip',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.add_instead_of_copy', 'add_instead_of_copy',
@@ -817,6 +874,7 @@ RULES = (
         whole_image=False,
         why='A local file added with ADD works like COPY; only a local tar archive is unpacked unexpectedly.',
         requires=('add',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.copy_multiple_sources_to_file', 'copy_multiple_sources_to_file',
@@ -831,6 +889,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('copy',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.copy_from_own_stage', 'copy_from_own_stage',
@@ -845,6 +904,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--from',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.copy_relative_without_workdir', 'copy_relative_without_workdir',
@@ -859,6 +919,7 @@ RULES = (
         whole_image=True,
         why="The files land in the base image's working directory (often /); the image usually still works.",
         requires=('copy',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.copy_entire_filesystem', 'copy_entire_filesystem',
@@ -873,6 +934,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--from',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.env_references_same_instruction', 'env_references_same_instruction',
@@ -887,6 +949,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.expose_port_out_of_range', 'expose_port_out_of_range',
@@ -901,6 +964,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('expose',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.multiple_healthchecks', 'multiple_healthchecks',
@@ -915,6 +979,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('healthcheck',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.hadolint.useradd_high_uid_without_l', 'useradd_high_uid_without_l',
@@ -929,6 +994,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('useradd',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.flow.copy_from_undefined_stage', 'copy_from_undefined_stage',
@@ -943,6 +1009,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--from',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.flow.undefined_variable_in_run', 'undefined_variable_in_run',
@@ -957,6 +1024,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.flow.copy_from_missing_path', 'copy_from_missing_path',
@@ -971,6 +1039,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=('--from',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.flow.unused_stage', 'unused_stage',
@@ -985,6 +1054,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.flow.global_arg_not_redeclared', 'global_arg_not_redeclared',
@@ -999,6 +1069,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('$',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.cgo_enabled_static_final', 'cgo_enabled_static_final',
@@ -1013,6 +1084,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--from',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.go_build_obsolete_flags', 'go_build_obsolete_flags',
@@ -1027,6 +1099,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('go',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.go_build_without_strip_flags', 'go_build_without_strip_flags',
@@ -1041,6 +1114,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('go',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.go_ldflags_broken_quoting', 'go_ldflags_broken_quoting',
@@ -1055,6 +1129,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('go',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.dependency_layer_order', 'dependency_layer_order',
@@ -1069,6 +1144,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('copy', 'add'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.go_build_without_cache_mounts', 'go_build_without_cache_mounts',
@@ -1083,6 +1159,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('go',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.cross_build_ignores_target_platform', 'cross_build_ignores_target_platform',
@@ -1097,6 +1174,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('buildplatform',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.go.upx_compression', 'upx_compression',
@@ -1111,6 +1189,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('upx',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.final_image_without_ca_certificates', 'final_image_without_ca_certificates',
@@ -1125,6 +1204,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.final_image_without_zoneinfo', 'final_image_without_zoneinfo',
@@ -1139,6 +1219,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.shell_form_run_without_shell', 'shell_form_run_without_shell',
@@ -1153,6 +1234,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('run',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.shell_form_command_without_shell', 'shell_form_command_without_shell',
@@ -1167,6 +1249,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('cmd', 'entrypoint'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.user_name_without_passwd', 'user_name_without_passwd',
@@ -1181,6 +1264,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('user',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.healthcheck_without_http_client', 'healthcheck_without_http_client',
@@ -1195,6 +1279,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('healthcheck',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.scratch.distroless_debug_final', 'distroless_debug_final',
@@ -1209,6 +1294,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.libc.glibc_binary_in_alpine', 'glibc_binary_in_alpine',
@@ -1223,6 +1309,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.libc.musl_binary_in_glibc', 'musl_binary_in_glibc',
@@ -1237,6 +1324,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.libc.libc_compat_workaround', 'libc_compat_workaround',
@@ -1251,6 +1339,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('gcompat', 'libc6-compat'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.removal_in_later_layer', 'removal_in_later_layer',
@@ -1265,6 +1354,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('rm', 'del', 'purge', 'remove'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.chown_after_copy', 'chown_after_copy',
@@ -1279,6 +1369,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('chown', 'chmod'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.build_tools_in_final_stage', 'build_tools_in_final_stage',
@@ -1293,6 +1384,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.final_stage_sdk_image', 'final_stage_sdk_image',
@@ -1307,6 +1399,7 @@ RULES = (
         whole_image=True,
         why='The image works, but every copy ships the whole compiler toolchain: hundreds of MB and many more packages to patch (info for a full python/node/ruby tag, whose interpreter the app needs).',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.single_stage_build', 'single_stage_build',
@@ -1321,6 +1414,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.layers.package_cache_in_final_image', 'package_cache_in_final_image',
@@ -1335,6 +1429,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=('npm', 'yarn', 'go', 'uv', 'poetry', 'cargo', 'apt'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.users.final_stage_runs_as_root', 'final_stage_runs_as_root',
@@ -1349,6 +1444,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.users.last_user_root', 'last_user_root',
@@ -1363,6 +1459,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=('user',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.users.user_not_numeric', 'user_not_numeric',
@@ -1377,6 +1474,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=('user',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.supply_chain.pipe_to_shell', 'pipe_to_shell',
@@ -1391,6 +1489,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('curl', 'wget', 'fetch'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.supply_chain.add_url_without_checksum', 'add_url_without_checksum',
@@ -1405,6 +1504,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('add',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.supply_chain.copy_secret_file', 'copy_secret_file',
@@ -1419,6 +1519,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('copy', 'add'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.supply_chain.base_image_not_pinned_by_digest', 'base_image_not_pinned_by_digest',
@@ -1433,6 +1534,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.supply_chain.base_image_end_of_life', 'base_image_end_of_life',
@@ -1447,6 +1549,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=(),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.buildkit_feature_without_syntax', 'buildkit_feature_without_syntax',
@@ -1461,6 +1564,7 @@ RULES = (
         whole_image=True,
         why='An engine whose built-in frontend is older rejects the file with a clear error; a labs-only flag fails on every built-in frontend (warning).',
         requires=('--checksum', '--unpack', '--exclude', '--security', '--parents', '--device'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.misplaced_parser_directive', 'misplaced_parser_directive',
@@ -1475,6 +1579,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('syntax', 'escape', 'check'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.cache_mount_contradiction', 'cache_mount_contradiction',
@@ -1489,6 +1594,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('--mount',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.copy_context_without_dockerignore', 'copy_context_without_dockerignore',
@@ -1503,6 +1609,7 @@ RULES = (
         whole_image=True,
         why='',
         requires=('copy', 'add'),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.shell_without_bash', 'shell_without_bash',
@@ -1517,6 +1624,7 @@ RULES = (
         whole_image=False,
         why='',
         requires=('shell',),
+        checks_instructions=True,
     ),
     _rule(
         'snipcheck.rules.features.comment_after_instruction', 'comment_after_instruction',
@@ -1531,5 +1639,6 @@ RULES = (
         whole_image=False,
         why='',
         requires=('#',),
+        checks_instructions=True,
     ),
 )

@@ -5,8 +5,8 @@ arguments BuildKit predefines, and the environment that well-known base images s
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from ...patterns import LazyPattern
 from ...records import dataclass, field
 
 from ...model import Dockerfile, Instruction
@@ -18,24 +18,25 @@ PLATFORM_DEFAULTS = {
     "BUILDOSVERSION": "", "TARGETPLATFORM": "linux/amd64", "TARGETOS": "linux", "TARGETARCH": "amd64",
     "TARGETVARIANT": "", "TARGETOSVERSION": "", "TARGETSTAGE": "",
 }
-# ENV that well-known images define (keys only); other images are unknown and rules stay silent.
-_IMAGE_ENV: tuple[tuple[re.Pattern, frozenset[str]], ...] = tuple(
-    (re.compile(pattern), frozenset(("PATH " + names).split())) for pattern, names in (
-        (r"^scratch$", ""),
-        (r"^(alpine|busybox|debian|ubuntu)(:|$)", ""),
-        (r"^golang(:|$)", "GOLANG_VERSION GOTOOLCHAIN GOPATH"),
-        (r"^python(:|$)", "LANG GPG_KEY PYTHON_VERSION PYTHON_SHA256 PYTHON_PIP_VERSION PYTHON_SETUPTOOLS_VERSION "
-                          "PYTHON_GET_PIP_URL PYTHON_GET_PIP_SHA256"),
-        (r"^node(:|$)", "NODE_VERSION YARN_VERSION"),
-        (r"^ruby(:|$)", "LANG RUBY_VERSION RUBY_DOWNLOAD_URL RUBY_DOWNLOAD_SHA256 GEM_HOME BUNDLE_SILENCE_ROOT_WARNING "
-                        "BUNDLE_APP_CONFIG"),
-        (r"^(openjdk|eclipse-temurin)(:|$)", "JAVA_HOME LANG LANGUAGE LC_ALL JAVA_VERSION"),
-        (r"^nginx(:|$)", "NGINX_VERSION NJS_VERSION NJS_RELEASE PKG_RELEASE DYNPKG_RELEASE"),
-        (r"^gcr\.io/distroless/", "SSL_CERT_FILE"),
-    )
-)
-_NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
-_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")  # what `${...}` starts with
+# ENV that well-known images define (keys only), by repository, bare or tagged (`scratch` bare only,
+# distroless by its prefix); other images are unknown and rules stay silent.
+_IMAGE_ENV: dict[str, frozenset[str]] = {
+    repository: frozenset(("PATH " + names).split()) for repositories, names in (
+        ("alpine busybox debian ubuntu", ""),
+        ("golang", "GOLANG_VERSION GOTOOLCHAIN GOPATH"),
+        ("python", "LANG GPG_KEY PYTHON_VERSION PYTHON_SHA256 PYTHON_PIP_VERSION PYTHON_SETUPTOOLS_VERSION "
+                   "PYTHON_GET_PIP_URL PYTHON_GET_PIP_SHA256"),
+        ("node", "NODE_VERSION YARN_VERSION"),
+        ("ruby", "LANG RUBY_VERSION RUBY_DOWNLOAD_URL RUBY_DOWNLOAD_SHA256 GEM_HOME BUNDLE_SILENCE_ROOT_WARNING "
+                 "BUNDLE_APP_CONFIG"),
+        ("openjdk eclipse-temurin", "JAVA_HOME LANG LANGUAGE LC_ALL JAVA_VERSION"),
+        ("nginx", "NGINX_VERSION NJS_VERSION NJS_RELEASE PKG_RELEASE DYNPKG_RELEASE"),
+    ) for repository in repositories.split()
+}
+_SCRATCH_ENV = frozenset({"PATH"})
+_DISTROLESS_ENV = frozenset({"PATH", "SSL_CERT_FILE"})
+_NAME_CHAR = LazyPattern(r"[A-Za-z0-9_]")
+_VARIABLE_NAME = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")  # what `${...}` starts with
 
 
 @dataclass
@@ -207,15 +208,16 @@ def base_image_env(df: Dockerfile, stage: Stage) -> frozenset[str] | None:
 def _image_env(name: str) -> frozenset[str] | None:
     for prefix in ("docker.io/library/", "docker.io/", "library/"):
         name = name.removeprefix(prefix)
-    for pattern, names in _IMAGE_ENV:
-        if pattern.match(name):
-            return names
-    return None
+    if name == "scratch":
+        return _SCRATCH_ENV
+    if name.startswith("gcr.io/distroless/"):
+        return _DISTROLESS_ENV
+    return _IMAGE_ENV.get(name.split(":", 1)[0])
 
 
 _COMP = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
 _DOMAIN_COMP = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_REFERENCE = re.compile(
+_REFERENCE = LazyPattern(
     rf"^(?:(?:{_DOMAIN_COMP}(?:\.{_DOMAIN_COMP})*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?/)?{_COMP}(?:/{_COMP})*"
     r"(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$"
 )

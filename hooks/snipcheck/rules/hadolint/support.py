@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...patterns import LazyPattern
 from ...model import Dockerfile, Instruction
 from ...analysis.shell import Command
 from ...analysis.queries import trailing_comment_at
@@ -74,7 +75,7 @@ def after_subcommand(words: list[str], sub: str) -> list[str]:
 
 
 _WORD = re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)+")
-_PIP = re.compile(r"^pip(\d+(\.\d+)*|x)?$")
+_PIP = LazyPattern(r"^pip(\d+(\.\d+)*|x)?$")
 
 
 def pip_install_args(cmd: Command) -> list[str] | None:

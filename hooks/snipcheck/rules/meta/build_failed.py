@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG010", name="build-failed", severity="error", guide="reference/checks.md#real-build",
-      summary="The example does not build against the sample app.")
+      summary="The example does not build against the sample app.",
+      checks_instructions=False)
 def build_failed(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG013", name="build-limit-exceeded", severity="error", guide="reference/security.md#limits",
-      summary="The example's build or run took too long, or its image or a layer is too large.")
+      summary="The example's build or run took too long, or its image or a layer is too large.",
+      checks_instructions=False)
 def build_limit_exceeded(df, ctx):
     """
     ## What it does

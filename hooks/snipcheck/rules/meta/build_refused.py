@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG012", name="build-refused", severity="error", guide="reference/security.md#builds",
-      summary="The real build refused the example: an image that is not a locked base image, or the network.")
+      summary="The real build refused the example: an image that is not a locked base image, or the network.",
+      checks_instructions=False)
 def build_refused(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG004", name="expectation-not-met", severity="error", guide="reference/checks.md#expectations",
-      summary="A declared bad example no longer triggers the rule it expects.")
+      summary="A declared bad example no longer triggers the rule it expects.",
+      checks_instructions=False)
 def expectation_not_met(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG005", name="include-error", severity="error", guide="reference/checks.md#includes",
-      summary="An included snippet file or section cannot be found.")
+      summary="An included snippet file or section cannot be found.",
+      checks_instructions=False)
 def include_error(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG009", name="input-refused", severity="error", guide="reference/security.md#limits",
-      summary="A page or included file is too large, not UTF-8 text, or cannot be read.")
+      summary="A page or included file is too large, not UTF-8 text, or cannot be read.",
+      checks_instructions=False)
 def input_refused(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG002", name="invalid-fence-option", severity="error", guide="reference/checks.md#fence-options",
-      summary="A Dockerfile fence has an unknown or malformed option.")
+      summary="A Dockerfile fence has an unknown or malformed option.",
+      checks_instructions=False)
 def invalid_fence_option(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG016", name="measured-claim-differs", severity="error", guide="reference/checks.md#measured-numbers",
-      summary="A number declared as measured disagrees with the measurement by more than 10%.")
+      summary="A number declared as measured disagrees with the measurement by more than 10%.",
+      checks_instructions=False)
 def measured_claim_differs(df, ctx):
     """
     ## What it does

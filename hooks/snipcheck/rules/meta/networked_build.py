@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG014", name="networked-build", severity="info", guide="reference/security.md#builds",
-      summary="The example was built with the network (it declared network=\"build\"); its run had none.")
+      summary="The example was built with the network (it declared network=\"build\"); its run had none.",
+      checks_instructions=False)
 def networked_build(df, ctx):
     """
     ## What it does

@@ -6,7 +6,8 @@ from ...rulekit import rule
 
 @rule(id="DG015", name="not-a-dockerfile", severity="info", guide="reference/checks.md#fragments",
       summary="A Dockerfile fence holds something else (an Earthfile, a shell session, output).",
-      why="Nothing breaks for a reader: the text is what it is, only highlighted as a Dockerfile.")
+      why="Nothing breaks for a reader: the text is what it is, only highlighted as a Dockerfile.",
+      checks_instructions=False)
 def not_a_dockerfile(df, ctx):
     """
     ## What it does

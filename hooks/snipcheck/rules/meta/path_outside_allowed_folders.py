@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG008", name="path-outside-allowed-folders", severity="error", guide="reference/security.md#paths",
-      summary="An include, dockerignore= or build context path lies outside the folders pages may read.")
+      summary="An include, dockerignore= or build context path lies outside the folders pages may read.",
+      checks_instructions=False)
 def path_outside_allowed_folders(df, ctx):
     """
     ## What it does

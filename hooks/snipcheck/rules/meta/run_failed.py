@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG011", name="run-failed", severity="error", guide="reference/checks.md#real-build",
-      summary="The example builds, but the app's selfcheck fails in the image.")
+      summary="The example builds, but the app's selfcheck fails in the image.",
+      checks_instructions=False)
 def run_failed(df, ctx):
     """
     ## What it does

@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG007", name="undeclared-fragment", severity="warning", guide="reference/checks.md#fragments",
-      summary="A snippet without FROM is not declared as a fragment.")
+      summary="A snippet without FROM is not declared as a fragment.",
+      checks_instructions=False)
 def undeclared_fragment(df, ctx):
     """
     ## What it does

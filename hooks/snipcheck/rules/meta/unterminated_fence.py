@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG006", name="unterminated-fence", severity="error", guide="reference/checks.md#fences",
-      summary="A Dockerfile fence is never closed or is not indented consistently.")
+      summary="A Dockerfile fence is never closed or is not indented consistently.",
+      checks_instructions=False)
 def unterminated_fence(df, ctx):
     """
     ## What it does

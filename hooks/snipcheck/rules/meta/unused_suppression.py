@@ -4,7 +4,8 @@ from ...rulekit import rule
 
 
 @rule(id="DG003", name="unused-suppression", severity="warning", guide="reference/checks.md#suppressions",
-      summary="A suppression pragma matches no finding.")
+      summary="A suppression pragma matches no finding.",
+      checks_instructions=False)
 def unused_suppression(df, ctx):
     """
     ## What it does

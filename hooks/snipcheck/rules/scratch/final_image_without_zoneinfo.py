@@ -2,6 +2,7 @@
 
 import re
 
+from ...patterns import LazyPattern
 from ...analysis.paths import ZONEINFO, feeding_stages, present
 from ...analysis.gobuild import split_flags
 from ...analysis.flow import Flow
@@ -9,7 +10,7 @@ from ...analysis.queries import base_info
 from ...rulekit import Violation, rule
 from ...stages import parse_env_declarations
 
-_UTC = re.compile(r"^:?(Etc/)?(UTC|UCT|GMT|Zulu|Universal)0?$", re.I)
+_UTC = LazyPattern(r"^:?(Etc/)?(UTC|UCT|GMT|Zulu|Universal)0?$", re.I)
 
 
 @rule(id="DG502", whole_image=True, name="final-image-without-zoneinfo", severity="warning", guide="certs-and-timezones.md",

@@ -4,11 +4,12 @@ import posixpath
 import re
 from functools import lru_cache
 
+from ...patterns import LazyPattern
 from ...analysis.queries import effective
 from ...rulekit import Violation, rule
 
 # Certificates, CA bundles and public keys are PEM files too, and meant to be shipped.
-_PUBLIC_PEM = re.compile(r"^(.*[-_.])?(ca|cacert|certs?|chain|fullchain|pub|public|bundle)([-_.].*)?\.pem$", re.I)
+_PUBLIC_PEM = LazyPattern(r"^(.*[-_.])?(ca|cacert|certs?|chain|fullchain|pub|public|bundle)([-_.].*)?\.pem$", re.I)
 # (pattern on the path without ./ and trailing /, what it is); first match wins.
 _SECRETS = (
     (re.compile(r"(^|/)\.env(\.(?!(example|sample|template|dist|defaults?)$)[\w.-]+)?$|[\w-]\.env$", re.I),
