@@ -145,9 +145,14 @@ def site_figures(site_dir: Path) -> dict:
     blocks = re.compile(rf'class="language-(?:{"|".join(DOCKERFILE_LANGUAGES)}) highlight', re.I)
     return {"html_pages": len(pages), "dockerfile_blocks": sum(len(blocks.findall(page)) for page in pages),
             "result_boxes": sum(page.count("data-snipcheck-status=") for page in pages),
-            "generated_table_rows": sum(page.read_text(encoding="utf-8", errors="replace").count("<tr>")
+            "generated_table_rows": sum(_shown(page.read_text(encoding="utf-8", errors="replace")).count("<tr>")
                                         for page in (site_dir / "checks" / "index.html",
                                                      site_dir / "rules" / "index.html") if page.is_file())}
+
+
+def _shown(html: str) -> str:
+    """HTML without its comments (a table in a comment is not shown)."""
+    return re.sub(r"<!--.*?-->", "", html, flags=re.S)
 
 
 def median_run(argv: list[str], runs: int, cwd=None, env=None, warmup: int = 0) -> dict:
@@ -228,7 +233,8 @@ def without_fence_options(markdown: str) -> str:
 
 def _checked_site(config_file: Path):
     """The site's config and files as the checker leaves them: its nav (with the rule and report pages
-    the checker adds) and its generated pages, from the plugin's own on_config and on_files."""
+    the checker adds), its generated pages, from the plugin's own on_config and on_files, and for each
+    of them the HTML the checker places in it after conversion (_placed_html)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -237,21 +243,24 @@ def _checked_site(config_file: Path):
     files = get_files(config)
     own = {file.src_uri for file in files}
     files = config.plugins.on_files(files, config=config)
-    generated = {file.src_uri: _as_written(file, config) for file in files
-                 if file.src_uri not in own and file.src_uri.endswith(".md")}
-    return config, generated
+    pages = [file for file in files if file.src_uri not in own and file.src_uri.endswith(".md")]
+    placed = {file.src_uri: found for file in pages if (found := _placed_html(file, config))}
+    return config, {file.src_uri: file.content_string for file in pages}, placed
 
 
-def _as_written(file, config) -> str:
-    """A generated page's Markdown with the HTML the checker puts in it after conversion (the report's
-    table, the rule index's tables) written in as raw HTML, rule links resolved: a plain site has to
-    convert that HTML to show the same content. Versions that wrote Markdown tables are left as they are."""
-    text = file.content_string
+_MARK = re.compile(r"<!--snipcheck-(?:report|table).*?-->", re.S)
+
+
+def _placed_html(file, config) -> dict[str, str]:
+    """{a mark in the page's Markdown: the HTML the checker puts in its place in the converted page}:
+    the report's table, the rule index's tables (with rule links resolved). Empty for other pages, and
+    for versions that wrote their tables in Markdown."""
     checks = getattr(config.plugins.get("snipcheck"), "checks", None)
     if checks is None or not hasattr(checks, "_with_tables"):
-        return text
+        return {}
     checks.current_page = file.src_uri
-    return checks.rule_links(checks._with_tables(text), file.url)
+    return {mark: checks.rule_links(checks._with_tables(mark), file.url)
+            for mark in _MARK.findall(file.content_string)}
 
 
 def with_nav(text: str, nav: list | None) -> str:
@@ -265,8 +274,14 @@ def same_pages_config(config_file: Path, docs: Path) -> Path:
     """A config next to `config_file` (so relative paths resolve the same) for the same site without
     the checker: its docs copied to `docs` plus, as plain files, the pages the checker generates (rule
     pages, report page), every Dockerfile fence without our options (without_fence_options), and the
-    nav the checker gives the site (every page of the theme renders the whole nav)."""
-    config, generated = _checked_site(config_file)
+    nav the checker gives the site (every page of the theme renders the whole nav).
+
+    The checker puts the report's and the rule index's tables into those pages after Markdown, in
+    place of marks. The baseline does the same with tools/bench_place.py, a hook that replaces each
+    mark with that HTML (kept in `<docs>.placed.json`): both sites show the same content and pay the
+    same to place it, so the difference between them is the checker's work, not a choice of how to
+    write a table."""
+    config, generated, placed = _checked_site(config_file)
     shutil.copytree(config.docs_dir, docs)
     for src_uri, content in generated.items():
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
@@ -275,6 +290,9 @@ def same_pages_config(config_file: Path, docs: Path) -> Path:
         page.write_text(without_fence_options(page.read_text(encoding="utf-8")), encoding="utf-8")
     text = config_file.read_text(encoding="utf-8")
     stripped = with_nav(config_without_checker(text), config.nav)
+    if placed:
+        Path(f"{docs}.placed.json").write_text(json.dumps(placed), encoding="utf-8")
+        stripped = with_hook(stripped, Path(__file__).resolve().parent / "bench_place.py")
     if re.search(r"^docs_dir:", stripped, re.M):
         stripped = re.sub(r"^docs_dir:.*$", f"docs_dir: {docs}", stripped, flags=re.M)
     else:
@@ -282,6 +300,19 @@ def same_pages_config(config_file: Path, docs: Path) -> Path:
     out = config_file.parent / f".bench-same-pages-{os.getpid()}.yml"
     out.write_text(stripped, encoding="utf-8")
     return out
+
+
+def with_hook(text: str, hook: Path) -> str:
+    """mkdocs.yml text with `hook` first among its hooks (a block list, a flow list, or none yet)."""
+    block = re.search(r"^hooks:[ \t]*\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)-", text, re.M)
+    if block:  # a line of the same indentation as the first item, before it
+        at = block.start(1)
+        return text[:at] + f"{block.group(1)}- {hook}\n" + text[at:]
+    flow = re.search(r"^hooks:[ \t]*\[", text, re.M)
+    if flow:
+        rest = text[flow.end():]
+        return text[: flow.end()] + str(hook) + ("" if rest.lstrip().startswith("]") else ", ") + rest
+    return text + f"\nhooks:\n  - {hook}\n"
 
 
 def hook_breakdown(config_file: str, site_dir: str) -> None:
