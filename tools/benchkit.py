@@ -256,10 +256,9 @@ def _placed_html(file, config) -> dict[str, str]:
     the report's table, the rule index's tables (with rule links resolved). Empty for other pages, and
     for versions that wrote their tables in Markdown."""
     checks = getattr(config.plugins.get("snipcheck"), "checks", None)
-    if checks is None or not hasattr(checks, "_with_tables"):
+    if checks is None or not hasattr(checks, "with_tables"):
         return {}
-    checks.current_page = file.src_uri
-    return {mark: checks.rule_links(checks._with_tables(mark), file.url)
+    return {mark: checks.rule_links(checks.with_tables(mark, file.src_uri), file.url)
             for mark in _MARK.findall(file.content_string)}
 
 

@@ -12,7 +12,7 @@ import importlib
 
 from .escape import html_text
 from .profiles import profile_severity
-from .report.html import RULE_LINK, message_html
+from .report.html import RULE_LINK, html_table, message_html
 from .rulekit import Rule
 
 FOLDER = "rules"
@@ -91,8 +91,8 @@ def index_page(rules: tuple[Rule, ...]) -> str:
         f"<td>{profile_severity('hadolint', r) or '—'}</td><td>{message_html(r.severity_reason)}</td></tr>"
         for r in rules
     ]
-    rule_table = _table(("ID", "Name", "Severity", "Aliases", "Summary"), rule_rows)
-    severity_table = _table(("Rule", "Default", "<code>profile: hadolint</code>", "Why this severity"), severity_rows)
+    rule_table = html_table(("ID", "Name", "Severity", "Aliases", "Summary"), rule_rows)
+    severity_table = html_table(("Rule", "Default", "<code>profile: hadolint</code>", "Why this severity"), severity_rows)
     return (
         "# Rule reference\n\n"
         f"All {len(rules)} rules, generated from their source. Each page says what the rule does, why it "
@@ -124,10 +124,6 @@ def _hidden(table: str) -> str:
 def _rule_link(rule: Rule) -> str:
     return f'<a href="{RULE_LINK}{rule.id}">{rule.id}</a>'
 
-
-def _table(headings: tuple[str, ...], rows: list[str]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headings)
-    return "\n".join(["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"])
 
 
 def rule_pages(rules: tuple[Rule, ...], has_page=lambda path: True) -> dict[str, str]:

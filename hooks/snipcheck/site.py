@@ -225,14 +225,14 @@ class SiteChecks:
             self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
                                    f"as code blocks")
         self.queue = None
-        return self.rule_links(self._with_tables(html), page_url)
+        return self.rule_links(self.with_tables(html, self.current_page), page_url)
 
-    def _with_tables(self, html: str) -> str:
+    def with_tables(self, html: str, src_uri: str | None) -> str:
         """The generated pages' tables, made as HTML and put in place of their marks after Python-Markdown
         (see report_table and rulepages.index_page)."""
-        if self.current_page == REPORT_PAGE and self.report_table:
+        if src_uri == REPORT_PAGE and self.report_table:
             return html.replace(self.report_mark, self.report_table, 1)
-        if self.current_page == rulepages.INDEX_PAGE and self.config.rule_pages:
+        if src_uri == rulepages.INDEX_PAGE and self.config.rule_pages:
             return rulepages.shown_tables(html)
         return html
 
