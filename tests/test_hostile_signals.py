@@ -64,23 +64,32 @@ def handles_sigterm(pid: int) -> bool:
     return bool(caught & (1 << (signal.SIGTERM - 1)))
 
 
-def left_on_engine(pid: int) -> list[str]:
-    """Containers, images and build-cache records of the run of process `pid`."""
-    out = []
+def on_engine() -> dict[str, str]:
+    """Every labelled container and image (ID: the run label) and every build-cache record (ID:
+    its description) the engine holds now. Process IDs are reused and the engine outlives runs (a
+    killed run leaves its records), so a run's leftovers are what it added, not all its PID names."""
+    out = {}
     for kind in (["ps", "-a"], ["image", "ls"]):
         listing = subprocess.run([DOCKER, *kind, "--filter", f"label={RUN_LABEL}", "--format",
                                   f'{{{{.ID}}}} {{{{.Label "{RUN_LABEL}"}}}}'], capture_output=True, text=True)
-        out += [line for line in listing.stdout.splitlines() if line.split()[-1].startswith(f"{pid}-")]
+        out.update(line.split(maxsplit=1) for line in listing.stdout.splitlines() if " " in line)
     cache = subprocess.run([DOCKER, "system", "df", "-v", "--format", "{{json .BuildCache}}"],
                            capture_output=True, text=True).stdout
-    out += [r["ID"] for r in json.loads(cache or "[]") or [] if f"snipcheck-build-{pid}-" in r["Description"]]
+    out.update((r["ID"], r["Description"]) for r in json.loads(cache or "[]") or [])
     return out
 
 
-def running_container(pid: int) -> bool:
+def left_on_engine(pid: int, before: dict[str, str]) -> list[str]:
+    """Containers, images and build-cache records the run of process `pid` added and left."""
+    return sorted(item for item, name in on_engine().items() if item not in before
+                  and (name.startswith(f"{pid}-") or f"snipcheck-build-{pid}-" in name))
+
+
+def running_container(pid: int, before: dict[str, str]) -> bool:
     listing = subprocess.run([DOCKER, "ps", "--filter", f"label={RUN_LABEL}", "--format",
-                              f'{{{{.Label "{RUN_LABEL}"}}}}'], capture_output=True, text=True).stdout
-    return any(line.startswith(f"{pid}-") for line in listing.splitlines())
+                              f'{{{{.ID}}}} {{{{.Label "{RUN_LABEL}"}}}}'], capture_output=True, text=True).stdout
+    return any(item not in before and label.startswith(f"{pid}-")
+               for item, _, label in (line.partition(" ") for line in listing.splitlines()))
 
 
 @pytest.mark.parametrize("signum,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["INT", "TERM"])
@@ -90,6 +99,7 @@ def test_signal_stops_the_run_and_leaves_nothing(builder, tmp_path, phase, signu
     tmp.mkdir()
     example = {"collecting": SLOW_BUILD, "building": SLOW_BUILD, "running": SLOW_RUN}[phase]
     root = project(tmp_path, example, pages=400 if phase == "collecting" else 1)
+    before = on_engine()
     proc = start(root, tmp)
     try:
         if phase == "collecting":
@@ -98,7 +108,7 @@ def test_signal_stops_the_run_and_leaves_nothing(builder, tmp_path, phase, signu
             wait_for(lambda: any(tmp.glob("snipcheck-build-*")), proc, "a build to start")
             time.sleep(1)  # into `docker build` itself
         else:
-            wait_for(lambda: running_container(proc.pid), proc, "the selfcheck container to run")
+            wait_for(lambda: running_container(proc.pid, before), proc, "the selfcheck container to run")
         phase_seen = not any(tmp.glob("snipcheck-build-*")) if phase == "collecting" else True
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=180)
@@ -109,4 +119,4 @@ def test_signal_stops_the_run_and_leaves_nothing(builder, tmp_path, phase, signu
     assert "Traceback" not in err and f"stopped by {signal.Signals(signum).name}" in err
     assert phase_seen
     assert list(tmp.iterdir()) == []  # no temporary folder left
-    assert left_on_engine(proc.pid) == []
+    assert left_on_engine(proc.pid, before) == []
