@@ -179,3 +179,41 @@ def test_verdicts_pass_miss_or_undecided():
     assert _judged([12.0, 11.0, 10.5, 13.0, 12.5], 10.0, at_most=False)[0] is True
     ok, text = _judged([2.0], 3.0, at_most=True)
     assert ok is None and "too few rounds" in text
+
+
+@pytest.mark.slow
+def test_parallel_checking_is_measured_in_rounds_beside_the_hosts_own_ceiling(tmp_path, capsys):
+    """One run each once gave 1.39x where rounds of the same code ran from 1.1x to 1.9x: the figure is
+    the median of rounds, judged on its interval, with a pure loop's speedup on the same host beside it."""
+    import bench
+    from benchprint import print_parallel
+    from make_big_site import make_site
+
+    site = make_site(tmp_path / "site", 12, 5)  # 60 snippets: two processes of 25 or more each
+    f = {"verdicts": {}, "parallel": bench.section_parallel(site.parent, rounds=2)}
+    p = f["parallel"]
+    assert len(p["speedups"]) == len(p["host_speedups"]) == 2 and all(x > 0 for x in p["host_speedups"])
+    assert [r["workers"] for r in p["jobs_1"]] == [1, 1] and [r["workers"] for r in p["jobs_2"]] == [2, 2]
+    assert p["jobs_1"][0]["snippets"] == p["jobs_2"][1]["snippets"] == 60
+    print_parallel(f)
+    shown = capsys.readouterr().out
+    assert f["verdicts"]["parallel"] is None and "too few rounds to judge: 2" in shown  # two rounds decide nothing
+    assert "pure Python loop" in shown
+
+
+def test_parallel_verdict_comes_from_the_rounds_interval(capsys):
+    from benchprint import print_parallel
+
+    def figures(speedups):
+        runs = [{"seconds": 1.0, "snippets": 2500, "workers": n} for n in (1, 2)]
+        return {"verdicts": {}, "parallel": {"jobs_1": [runs[0]] * 7, "jobs_2": [runs[1]] * 7, "speedups": speedups,
+                                             "host_speedups": [1.7] * 7, "speedup": sorted(speedups)[3]}}
+
+    verdicts = []
+    for speedups in ([1.7, 1.8, 1.65, 1.9, 1.75, 1.62, 1.7], [1.1, 1.6, 1.5, 1.4, 1.85, 1.6, 1.4],
+                     [1.2, 1.3, 1.25, 1.5, 1.1, 1.35, 1.62]):
+        f = figures(speedups)
+        print_parallel(f)
+        verdicts.append(f["verdicts"]["parallel"])
+    assert verdicts == [True, None, False]
+    assert "[target >= 1.6x on 2 cores: UNDECIDED]" in capsys.readouterr().out

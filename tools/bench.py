@@ -157,16 +157,38 @@ def section_single_file(hadolint: str | None, runs: int) -> dict:
 
 # -- parallel checking ---------------------------------------------------------------------------------
 
-def section_parallel(site: Path) -> dict:
-    """check_many over a site's snippets, serial vs 2 processes, each in a fresh process, no cache."""
-    out = {}
-    for jobs in (1, 2):
-        try:
-            out[f"jobs_{jobs}"] = json.loads(_child("parallel", str(site), str(jobs)))
-        except SystemExit as exc:
-            return {"error": str(exc)[-300:]}
-    out["speedup"] = out["jobs_1"]["seconds"] / out["jobs_2"]["seconds"]
+def section_parallel(site: Path, rounds: int) -> dict:
+    """check_many over a site's snippets, serial vs 2 processes, each in a fresh process, no cache, in
+    `rounds` rounds (one of each per round: a slow spell of the machine falls on both alike); and
+    the host's own ceiling in the same rounds: a pure Python loop alone, then two copies at once."""
+    out: dict = {"jobs_1": [], "jobs_2": [], "loop_alone_s": [], "loop_two_s": []}
+    for _ in range(rounds):
+        for jobs in (1, 2):
+            try:
+                out[f"jobs_{jobs}"].append(json.loads(_child("parallel", str(site), str(jobs))))
+            except SystemExit as exc:
+                return {"error": str(exc)[-300:]}
+        out["loop_alone_s"].append(_loops(1)[0])
+        out["loop_two_s"].append(max(_loops(2)))
+    out["speedups"] = [a["seconds"] / b["seconds"] for a, b in zip(out["jobs_1"], out["jobs_2"])]
+    out["host_speedups"] = [2 * a / b for a, b in zip(out["loop_alone_s"], out["loop_two_s"])]
+    out["speedup"] = statistics.median(out["speedups"])
     return out
+
+
+def _loops(copies: int) -> list[float]:
+    """Seconds a fixed pure Python loop took in each of `copies` processes started together."""
+    argv = [sys.executable, __file__, "--child", "loop"]
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(copies)]
+    return [json.loads(proc.communicate()[0])["seconds"] for proc in procs]
+
+
+def loop_child() -> None:
+    start = time.perf_counter()
+    total = 0
+    for n in range(6_000_000):
+        total += n % 7
+    print(json.dumps({"seconds": time.perf_counter() - start, "total": total}))
 
 
 def parallel_child(site: str, jobs: str) -> None:
@@ -376,19 +398,14 @@ def _child(*args: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-
-
-
-
-
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10, help="warm passes in process (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="process runs per CLI/hadolint figure (default 5)")
     parser.add_argument("--builds", type=int, default=7, help="rounds of builds of the guide (default 7)")
     parser.add_argument("--big-builds", type=int, default=5, help="rounds of builds of the big site (default 5)")
+    parser.add_argument("--parallel-rounds", type=int, default=7, help="rounds of serial and parallel checking "
+                        "(default 7)")
     parser.add_argument("--pages", type=int, default=500, help="pages of the generated site (default 500)")
     parser.add_argument("--skip-build", action="store_true", help="leave out the mkdocs builds")
     parser.add_argument("--skip-real-build", action="store_true",
@@ -401,7 +418,7 @@ def main() -> int:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        {"cold-pass": cold_pass_child, "memory": memory_child, "parallel": parallel_child,
+        {"cold-pass": cold_pass_child, "memory": memory_child, "parallel": parallel_child, "loop": loop_child,
          "hook-profile": hook_breakdown, "same-pages": same_pages_child}[args.child[0]](*args.child[1:])
         return 0
 
@@ -424,7 +441,7 @@ def main() -> int:
     print_single_file(f)
     with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
         big = make_site(Path(tmp) / "site", args.pages, 5)
-        f["parallel"] = section_parallel(big.parent)
+        f["parallel"] = section_parallel(big.parent, args.parallel_rounds)
         print_parallel(f)
         if not args.skip_build:
             f["builds_guide"] = section_builds(ROOT / "mkdocs.yml", args.builds, Path(tmp) / "guide")
