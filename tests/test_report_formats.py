@@ -227,3 +227,39 @@ def test_cli_exit_2_on_usage_error(tmp_path):
     (tmp_path / "clean.md").write_text(CLEAN)
     assert run_cli(tmp_path, "check", "--format", "nosuch", "clean.md").returncode == 2
     assert run_cli(tmp_path, "check").returncode == 2
+
+
+def test_a_finding_of_a_file_included_in_several_blocks_is_listed_once(tmp_path, sarif_schema):
+    """The guide includes one example file on up to four pages: each block got the same finding at
+    the same file and line, four identical lines in a log, four annotations of the ten GitHub shows
+    per step, four SARIF results. It is one, naming the blocks; a block that expects the rule is
+    listed apart, since there the finding is expected."""
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "ex.Dockerfile").write_text("FROM alpine:3.24\nRUN apk add curl\n")
+    include = '```dockerfile\n--8<-- "ex.Dockerfile"\n```\n'
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(f"# A\n\n{include}\nText.\n\n{include}")
+    (tmp_path / "docs" / "b.md").write_text(f"# B\n\n{include}")
+    (tmp_path / "docs" / "c.md").write_text('# C\n\n```dockerfile expect="DG203"\n--8<-- "ex.Dockerfile"\n```\n')
+    report = check_paths([str(tmp_path / "docs")], tmp_path, Config(fail_on=Severity.INFO))
+    assert len(report.results) == 4
+    root_findings = [f for f in report.all_findings() if f.rule == "DG203"]
+    assert len(root_findings) == 4  # one per block
+
+    listed = [item for item in report.listed_findings() if item.finding.rule == "DG203"]
+    assert [(item.finding.expected, [str(loc) for loc in item.shown_at]) for item in listed] == [
+        (False, ["docs/a.md:3", "docs/a.md:9", "docs/b.md:3"]), (True, [])]
+    text = FORMATS["text"](report)
+    assert text.count("DG203") == 2
+    assert "snippets/ex.Dockerfile:2: DG203 info: " in text
+    assert "(in the code blocks at docs/a.md:3, docs/a.md:9, docs/b.md:3)" in text
+    annotations = [line for line in FORMATS["github"](report).splitlines() if "DG203" in line]
+    assert len(annotations) == 1 and annotations[0].endswith("(in the code blocks at docs/a.md:3, docs/a.md:9, docs/b.md:3)")
+    log = json.loads(FORMATS["sarif"](report))
+    Draft4Validator(sarif_schema).validate(log)
+    results = [r for r in log["runs"][0]["results"] if r["ruleId"] == "DG203"]
+    assert len(results) == 2
+    related = [[loc["physicalLocation"]["artifactLocation"]["uri"] for loc in r.get("relatedLocations", [])]
+               for r in results]
+    assert sorted(related) == [[], ["docs/a.md", "docs/a.md", "docs/b.md"]]
+    assert len(json.loads(FORMATS["json"](report))["snippets"]) == 4  # the JSON report stays one entry per block

@@ -782,24 +782,44 @@ def _make_113(_MISSING_, _setattr_):
 def _make_114():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,) == (other.results,other.problems,other.config,other.builds,other.build_engine,other.notes,)
+            return (self.finding,self.shown_at,) == (other.finding,other.shown_at,)
         return NotImplemented
     return __eq__
 
 
 def _make_115():
     def __hash__(self):
+        return hash((self.finding,self.shown_at,))
+    return __hash__
+
+
+def _make_116(_MISSING_, _default_1_, _setattr_):
+    def __init__(self, finding, shown_at=_default_1_):
+        _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at})
+    return __init__
+
+
+def _make_117():
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,) == (other.results,other.problems,other.config,other.builds,other.build_engine,other.notes,)
+        return NotImplemented
+    return __eq__
+
+
+def _make_118():
+    def __hash__(self):
         return hash((self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,))
     return __hash__
 
 
-def _make_116(_MISSING_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_119(_MISSING_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, results, problems, config, builds=_default_3_, build_engine=_default_4_, notes=_default_5_):
         _setattr_(self, '__dict__', {'results': results, 'problems': problems, 'config': config, 'builds': builds, 'build_engine': build_engine, 'notes': notes})
     return __init__
 
 
-def _make_117():
+def _make_120():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,) == (other.rule,other.name,other.aliases,other.severity,other.message,other.location,other.snippet_line,other.expected,)
@@ -807,19 +827,19 @@ def _make_117():
     return __eq__
 
 
-def _make_118():
+def _make_121():
     def __hash__(self):
         return hash((self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,))
     return __hash__
 
 
-def _make_119(_MISSING_, _default_7_, _setattr_):
+def _make_122(_MISSING_, _default_7_, _setattr_):
     def __init__(self, rule, name, aliases, severity, message, location, snippet_line, expected=_default_7_):
         _setattr_(self, '__dict__', {'rule': rule, 'name': name, 'aliases': aliases, 'severity': severity, 'message': message, 'location': location, 'snippet_line': snippet_line, 'expected': expected})
     return __init__
 
 
-def _make_120():
+def _make_123():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.snippet,self.status,self.findings,self.failing,self.build,) == (other.snippet,other.status,other.findings,other.failing,other.build,)
@@ -827,19 +847,19 @@ def _make_120():
     return __eq__
 
 
-def _make_121():
+def _make_124():
     def __hash__(self):
         return hash((self.snippet,self.status,self.findings,self.failing,self.build,))
     return __hash__
 
 
-def _make_122(_MISSING_, _default_4_, _setattr_):
+def _make_125(_MISSING_, _default_4_, _setattr_):
     def __init__(self, snippet, status, findings, failing, build=_default_4_):
         _setattr_(self, '__dict__', {'snippet': snippet, 'status': status, 'findings': findings, 'failing': failing, 'build': build})
     return __init__
 
 
-def _make_123():
+def _make_126():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)
@@ -847,19 +867,19 @@ def _make_123():
     return __eq__
 
 
-def _make_124():
+def _make_127():
     def __hash__(self):
         return hash((self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))
     return __hash__
 
 
-def _make_125(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_8_, _factory_7_, _setattr_):
+def _make_128(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_8_, _factory_7_, _setattr_):
     def __init__(self, dockerignore=_default_0_, fragment=_default_1_, declared_fragment=_default_2_, declared_no_tls=_default_3_, excerpt=_default_4_, elided=_default_5_, placeholders=_default_6_, options=_MISSING_, today=_default_8_):
         _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_7_() if options is _MISSING_ else options, 'today': today})
     return __init__
 
 
-def _make_126():
+def _make_129():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)
@@ -867,19 +887,19 @@ def _make_126():
     return __eq__
 
 
-def _make_127():
+def _make_130():
     def __hash__(self):
         return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))
     return __hash__
 
 
-def _make_128(_MISSING_, _default_10_, _default_11_, _default_12_, _default_7_, _default_8_, _default_9_, _setattr_):
+def _make_131(_MISSING_, _default_10_, _default_11_, _default_12_, _default_7_, _default_8_, _default_9_, _setattr_):
     def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):
         _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})
     return __init__
 
 
-def _make_129():
+def _make_132():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.line,self.message,self.severity,) == (other.line,other.message,other.severity,)
@@ -887,19 +907,19 @@ def _make_129():
     return __eq__
 
 
-def _make_130():
+def _make_133():
     def __hash__(self):
         return hash((self.line,self.message,self.severity,))
     return __hash__
 
 
-def _make_131(_MISSING_, _default_2_, _setattr_):
+def _make_134(_MISSING_, _default_2_, _setattr_):
     def __init__(self, line, message, severity=_default_2_):
         _setattr_(self, '__dict__', {'line': line, 'message': message, 'severity': severity})
     return __init__
 
 
-def _make_132():
+def _make_135():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.result,self.matched,self.unmatched,) == (other.result,other.matched,other.unmatched,)
@@ -907,7 +927,7 @@ def _make_132():
     return __eq__
 
 
-def _make_133(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
+def _make_136(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
     def __init__(self, result=_default_0_, matched=_MISSING_, unmatched=_MISSING_):
         self.result = result
         self.matched = _factory_1_() if matched is _MISSING_ else matched
@@ -915,7 +935,7 @@ def _make_133(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
     return __init__
 
 
-def _make_134():
+def _make_137():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,) == (other.expect,other.fragment,other.skip,other.no_tls,other.dockerignore,other.network,)
@@ -923,19 +943,19 @@ def _make_134():
     return __eq__
 
 
-def _make_135():
+def _make_138():
     def __hash__(self):
         return hash((self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,))
     return __hash__
 
 
-def _make_136(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_139(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, expect=_default_0_, fragment=_default_1_, skip=_default_2_, no_tls=_default_3_, dockerignore=_default_4_, network=_default_5_):
         _setattr_(self, '__dict__', {'expect': expect, 'fragment': fragment, 'skip': skip, 'no_tls': no_tls, 'dockerignore': dockerignore, 'network': network})
     return __init__
 
 
-def _make_137():
+def _make_140():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) == (other.file,other.line,)
@@ -943,7 +963,7 @@ def _make_137():
     return __eq__
 
 
-def _make_138():
+def _make_141():
     def __ge__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) >= (other.file,other.line,)
@@ -951,7 +971,7 @@ def _make_138():
     return __ge__
 
 
-def _make_139():
+def _make_142():
     def __gt__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) > (other.file,other.line,)
@@ -959,19 +979,19 @@ def _make_139():
     return __gt__
 
 
-def _make_140():
+def _make_143():
     def __hash__(self):
         return hash((self.file,self.line,))
     return __hash__
 
 
-def _make_141(_MISSING_, _setattr_):
+def _make_144(_MISSING_, _setattr_):
     def __init__(self, file, line):
         _setattr_(self, '__dict__', {'file': file, 'line': line})
     return __init__
 
 
-def _make_142():
+def _make_145():
     def __le__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) <= (other.file,other.line,)
@@ -979,7 +999,7 @@ def _make_142():
     return __le__
 
 
-def _make_143():
+def _make_146():
     def __lt__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) < (other.file,other.line,)
@@ -987,7 +1007,7 @@ def _make_143():
     return __lt__
 
 
-def _make_144():
+def _make_147():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.rule,self.message,self.location,) == (other.rule,other.message,other.location,)
@@ -995,19 +1015,19 @@ def _make_144():
     return __eq__
 
 
-def _make_145():
+def _make_148():
     def __hash__(self):
         return hash((self.rule,self.message,self.location,))
     return __hash__
 
 
-def _make_146(_MISSING_, _setattr_):
+def _make_149(_MISSING_, _setattr_):
     def __init__(self, rule, message, location):
         _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location})
     return __init__
 
 
-def _make_147():
+def _make_150():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,)
@@ -1015,20 +1035,20 @@ def _make_147():
     return __eq__
 
 
-def _make_148():
+def _make_151():
     def __hash__(self):
         return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,))
     return __hash__
 
 
-def _make_149(_MISSING_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _setattr_):
+def _make_152(_MISSING_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _setattr_):
     def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_):
         _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad})
         self.__post_init__()
     return __init__
 
 
-def _make_150():
+def _make_153():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,) == (other.index,other.name,other.base,other.base_resolved,other.from_instruction,other.instructions,other.parent,other.reaches_final,other.is_final,other.depends_on,)
@@ -1036,13 +1056,13 @@ def _make_150():
     return __eq__
 
 
-def _make_151():
+def _make_154():
     def __hash__(self):
         return hash((self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,))
     return __hash__
 
 
-def _make_152(_MISSING_, _default_7_, _default_8_, _factory_9_, _setattr_):
+def _make_155(_MISSING_, _default_7_, _default_8_, _factory_9_, _setattr_):
     def __init__(self, index, name, base, base_resolved, from_instruction, instructions, parent, reaches_final=_default_7_, is_final=_default_8_, depends_on=_MISSING_):
         _setattr_(self, '__dict__', {'index': index, 'name': name, 'base': base, 'base_resolved': base_resolved, 'from_instruction': from_instruction, 'instructions': instructions, 'parent': parent, 'reaches_final': reaches_final, 'is_final': is_final, 'depends_on': _factory_9_() if depends_on is _MISSING_ else depends_on})
     return __init__
@@ -1595,194 +1615,208 @@ WRITTEN = {
         'def __init__(self, codes, line, scope, applies_to):\n'
         "    _setattr_(self, '__dict__', {'codes': codes, 'line': line, 'scope': scope, 'applies_to': applies_to})\n"
     )),
-    'snipcheck.report.Report.__eq__': (_make_114, (
+    'snipcheck.report.Listed.__eq__': (_make_114, (
+        'def __eq__(self, other):\n'
+        '    if other.__class__ is self.__class__:\n'
+        '        return (self.finding,self.shown_at,) == (other.finding,other.shown_at,)\n'
+        '    return NotImplemented\n'
+    )),
+    'snipcheck.report.Listed.__hash__': (_make_115, (
+        'def __hash__(self):\n'
+        '    return hash((self.finding,self.shown_at,))\n'
+    )),
+    'snipcheck.report.Listed.__init__': (_make_116, (
+        'def __init__(self, finding, shown_at=_default_1_):\n'
+        "    _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at})\n"
+    )),
+    'snipcheck.report.Report.__eq__': (_make_117, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,) == (other.results,other.problems,other.config,other.builds,other.build_engine,other.notes,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.report.Report.__hash__': (_make_115, (
+    'snipcheck.report.Report.__hash__': (_make_118, (
         'def __hash__(self):\n'
         '    return hash((self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,))\n'
     )),
-    'snipcheck.report.Report.__init__': (_make_116, (
+    'snipcheck.report.Report.__init__': (_make_119, (
         'def __init__(self, results, problems, config, builds=_default_3_, build_engine=_default_4_, notes=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'results': results, 'problems': problems, 'config': config, 'builds': builds, 'build_engine': build_engine, 'notes': notes})\n"
     )),
-    'snipcheck.results.Finding.__eq__': (_make_117, (
+    'snipcheck.results.Finding.__eq__': (_make_120, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,) == (other.rule,other.name,other.aliases,other.severity,other.message,other.location,other.snippet_line,other.expected,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.results.Finding.__hash__': (_make_118, (
+    'snipcheck.results.Finding.__hash__': (_make_121, (
         'def __hash__(self):\n'
         '    return hash((self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,))\n'
     )),
-    'snipcheck.results.Finding.__init__': (_make_119, (
+    'snipcheck.results.Finding.__init__': (_make_122, (
         'def __init__(self, rule, name, aliases, severity, message, location, snippet_line, expected=_default_7_):\n'
         "    _setattr_(self, '__dict__', {'rule': rule, 'name': name, 'aliases': aliases, 'severity': severity, 'message': message, 'location': location, 'snippet_line': snippet_line, 'expected': expected})\n"
     )),
-    'snipcheck.results.SnippetResult.__eq__': (_make_120, (
+    'snipcheck.results.SnippetResult.__eq__': (_make_123, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.snippet,self.status,self.findings,self.failing,self.build,) == (other.snippet,other.status,other.findings,other.failing,other.build,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.results.SnippetResult.__hash__': (_make_121, (
+    'snipcheck.results.SnippetResult.__hash__': (_make_124, (
         'def __hash__(self):\n'
         '    return hash((self.snippet,self.status,self.findings,self.failing,self.build,))\n'
     )),
-    'snipcheck.results.SnippetResult.__init__': (_make_122, (
+    'snipcheck.results.SnippetResult.__init__': (_make_125, (
         'def __init__(self, snippet, status, findings, failing, build=_default_4_):\n'
         "    _setattr_(self, '__dict__', {'snippet': snippet, 'status': status, 'findings': findings, 'failing': failing, 'build': build})\n"
     )),
-    'snipcheck.rulekit.Context.__eq__': (_make_123, (
+    'snipcheck.rulekit.Context.__eq__': (_make_126, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Context.__hash__': (_make_124, (
+    'snipcheck.rulekit.Context.__hash__': (_make_127, (
         'def __hash__(self):\n'
         '    return hash((self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))\n'
     )),
-    'snipcheck.rulekit.Context.__init__': (_make_125, (
+    'snipcheck.rulekit.Context.__init__': (_make_128, (
         'def __init__(self, dockerignore=_default_0_, fragment=_default_1_, declared_fragment=_default_2_, declared_no_tls=_default_3_, excerpt=_default_4_, elided=_default_5_, placeholders=_default_6_, options=_MISSING_, today=_default_8_):\n'
         "    _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_7_() if options is _MISSING_ else options, 'today': today})\n"
     )),
-    'snipcheck.rulekit.Rule.__eq__': (_make_126, (
+    'snipcheck.rulekit.Rule.__eq__': (_make_129, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Rule.__hash__': (_make_127, (
+    'snipcheck.rulekit.Rule.__hash__': (_make_130, (
         'def __hash__(self):\n'
         '    return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))\n'
     )),
-    'snipcheck.rulekit.Rule.__init__': (_make_128, (
+    'snipcheck.rulekit.Rule.__init__': (_make_131, (
         'def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):\n'
         "    _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})\n"
     )),
-    'snipcheck.rulekit.Violation.__eq__': (_make_129, (
+    'snipcheck.rulekit.Violation.__eq__': (_make_132, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.line,self.message,self.severity,) == (other.line,other.message,other.severity,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Violation.__hash__': (_make_130, (
+    'snipcheck.rulekit.Violation.__hash__': (_make_133, (
         'def __hash__(self):\n'
         '    return hash((self.line,self.message,self.severity,))\n'
     )),
-    'snipcheck.rulekit.Violation.__init__': (_make_131, (
+    'snipcheck.rulekit.Violation.__init__': (_make_134, (
         'def __init__(self, line, message, severity=_default_2_):\n'
         "    _setattr_(self, '__dict__', {'line': line, 'message': message, 'severity': severity})\n"
     )),
-    'snipcheck.rules.buildkit.support.Expansion.__eq__': (_make_132, (
+    'snipcheck.rules.buildkit.support.Expansion.__eq__': (_make_135, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.result,self.matched,self.unmatched,) == (other.result,other.matched,other.unmatched,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rules.buildkit.support.Expansion.__init__': (_make_133, (
+    'snipcheck.rules.buildkit.support.Expansion.__init__': (_make_136, (
         'def __init__(self, result=_default_0_, matched=_MISSING_, unmatched=_MISSING_):\n'
         '    self.result = result\n'
         '    self.matched = _factory_1_() if matched is _MISSING_ else matched\n'
         '    self.unmatched = _factory_2_() if unmatched is _MISSING_ else unmatched\n'
     )),
-    'snipcheck.snippets.FenceOptions.__eq__': (_make_134, (
+    'snipcheck.snippets.FenceOptions.__eq__': (_make_137, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,) == (other.expect,other.fragment,other.skip,other.no_tls,other.dockerignore,other.network,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.FenceOptions.__hash__': (_make_135, (
+    'snipcheck.snippets.FenceOptions.__hash__': (_make_138, (
         'def __hash__(self):\n'
         '    return hash((self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,))\n'
     )),
-    'snipcheck.snippets.FenceOptions.__init__': (_make_136, (
+    'snipcheck.snippets.FenceOptions.__init__': (_make_139, (
         'def __init__(self, expect=_default_0_, fragment=_default_1_, skip=_default_2_, no_tls=_default_3_, dockerignore=_default_4_, network=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'expect': expect, 'fragment': fragment, 'skip': skip, 'no_tls': no_tls, 'dockerignore': dockerignore, 'network': network})\n"
     )),
-    'snipcheck.snippets.Location.__eq__': (_make_137, (
+    'snipcheck.snippets.Location.__eq__': (_make_140, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) == (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__ge__': (_make_138, (
+    'snipcheck.snippets.Location.__ge__': (_make_141, (
         'def __ge__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) >= (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__gt__': (_make_139, (
+    'snipcheck.snippets.Location.__gt__': (_make_142, (
         'def __gt__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) > (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__hash__': (_make_140, (
+    'snipcheck.snippets.Location.__hash__': (_make_143, (
         'def __hash__(self):\n'
         '    return hash((self.file,self.line,))\n'
     )),
-    'snipcheck.snippets.Location.__init__': (_make_141, (
+    'snipcheck.snippets.Location.__init__': (_make_144, (
         'def __init__(self, file, line):\n'
         "    _setattr_(self, '__dict__', {'file': file, 'line': line})\n"
     )),
-    'snipcheck.snippets.Location.__le__': (_make_142, (
+    'snipcheck.snippets.Location.__le__': (_make_145, (
         'def __le__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) <= (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__lt__': (_make_143, (
+    'snipcheck.snippets.Location.__lt__': (_make_146, (
         'def __lt__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) < (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Problem.__eq__': (_make_144, (
+    'snipcheck.snippets.Problem.__eq__': (_make_147, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.rule,self.message,self.location,) == (other.rule,other.message,other.location,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Problem.__hash__': (_make_145, (
+    'snipcheck.snippets.Problem.__hash__': (_make_148, (
         'def __hash__(self):\n'
         '    return hash((self.rule,self.message,self.location,))\n'
     )),
-    'snipcheck.snippets.Problem.__init__': (_make_146, (
+    'snipcheck.snippets.Problem.__init__': (_make_149, (
         'def __init__(self, rule, message, location):\n'
         "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location})\n"
     )),
-    'snipcheck.snippets.Snippet.__eq__': (_make_147, (
+    'snipcheck.snippets.Snippet.__eq__': (_make_150, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Snippet.__hash__': (_make_148, (
+    'snipcheck.snippets.Snippet.__hash__': (_make_151, (
         'def __hash__(self):\n'
         '    return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,))\n'
     )),
-    'snipcheck.snippets.Snippet.__init__': (_make_149, (
+    'snipcheck.snippets.Snippet.__init__': (_make_152, (
         'def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_):\n'
         "    _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad})\n"
         '    self.__post_init__()\n'
     )),
-    'snipcheck.stages.Stage.__eq__': (_make_150, (
+    'snipcheck.stages.Stage.__eq__': (_make_153, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,) == (other.index,other.name,other.base,other.base_resolved,other.from_instruction,other.instructions,other.parent,other.reaches_final,other.is_final,other.depends_on,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.stages.Stage.__hash__': (_make_151, (
+    'snipcheck.stages.Stage.__hash__': (_make_154, (
         'def __hash__(self):\n'
         '    return hash((self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,))\n'
     )),
-    'snipcheck.stages.Stage.__init__': (_make_152, (
+    'snipcheck.stages.Stage.__init__': (_make_155, (
         'def __init__(self, index, name, base, base_resolved, from_instruction, instructions, parent, reaches_final=_default_7_, is_final=_default_8_, depends_on=_MISSING_):\n'
         "    _setattr_(self, '__dict__', {'index': index, 'name': name, 'base': base, 'base_resolved': base_resolved, 'from_instruction': from_instruction, 'instructions': instructions, 'parent': parent, 'reaches_final': reaches_final, 'is_final': is_final, 'depends_on': _factory_9_() if depends_on is _MISSING_ else depends_on})\n"
     )),

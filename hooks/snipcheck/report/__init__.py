@@ -7,6 +7,16 @@ from ..records import dataclass
 from ..results import Finding, SnippetResult
 from ..config import Config
 from ..severity import Severity
+from ..snippets import Location
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A finding as a report lists it, and the fences that show it when more than one does (an
+    example file included on several pages); empty when one fence does."""
+
+    finding: Finding
+    shown_at: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,21 @@ class Report:
         items = [f for r in self.results for f in r.findings] + list(self.problems)
         return sorted(items, key=lambda f: (f.file, f.line, f.rule, f.message))
 
+    def listed_findings(self) -> list[Listed]:
+        """Every finding once, in file and line order. An example file included on several pages
+        has the same finding in each of their snippets: it is listed once, with the fences that
+        show it, so a log reads it once and GitHub's few annotations per step are not spent on copies."""
+        fences: dict[tuple, list[Location]] = {}
+        first: dict[tuple, Finding] = {}
+        located = [(f, r.snippet.fence) for r in self.results for f in r.findings] + [(f, None) for f in self.problems]
+        for f, fence in located:
+            key = (f.file, f.line, f.rule, f.severity, f.message, f.expected)
+            first.setdefault(key, f)
+            if fence is not None and fence not in fences.setdefault(key, []):
+                fences[key].append(fence)
+        order = sorted(first, key=lambda k: (k[0], k[1], k[2], k[4]))
+        return [Listed(first[k], tuple(fences[k]) if len(fences.get(k, ())) > 1 else ()) for k in order]
+
     def summary_line(self) -> str:
         s = self.summary()
         return (f"{s['snippets']} snippet(s): {s['pass']} passed, {s['expected']} failed as expected, "
@@ -50,6 +75,11 @@ class Report:
             "by_severity": {str(s): sum(1 for f in findings if f.severity == s) for s in reversed(Severity)},
             "page_problems": len(self.problems),
         }
+
+
+def blocks_note(item: Listed) -> str:
+    """` (in the code blocks at docs/a.md:12, docs/b.md:40)` for a finding several blocks show."""
+    return f" (in the code blocks at {', '.join(map(str, item.shown_at))})" if item.shown_at else ""
 
 
 def page_finding(problem, ruleset) -> Finding:

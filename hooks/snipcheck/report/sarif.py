@@ -13,7 +13,7 @@ from importlib import metadata
 from ..escape import url_path
 from ..severity import Severity
 from ..rules import ALL_RULES
-from . import Report
+from . import Listed, Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -28,12 +28,10 @@ def render(report: Report) -> str:
 
 def as_dict(report: Report) -> dict:
     index = {rule.id: n for n, rule in enumerate(_rules())}
-    findings = [f for r in report.results for f in r.findings] + list(report.problems)
-    findings.sort(key=lambda f: (f.file, f.line, f.rule, f.message))
     run = {
         "tool": {"driver": _driver()},
         "originalUriBaseIds": {SRCROOT: {"description": {"text": ROOT_DESCRIPTION}}},
-        "results": [_result(f, index) for f in findings],
+        "results": [_result(item, index) for item in report.listed_findings()],
         "columnKind": "unicodeCodePoints",
     }
     built = [r for r in report.results if r.built]
@@ -78,7 +76,8 @@ def _descriptor(rule) -> dict:
     }
 
 
-def _result(f, index: dict[str, int]) -> dict:
+def _result(item: Listed, index: dict[str, int]) -> dict:
+    f = item.finding
     result = {
         "ruleId": f.rule,
         **({"ruleIndex": index[f.rule]} if f.rule in index else {}),
@@ -95,6 +94,13 @@ def _result(f, index: dict[str, int]) -> dict:
         # has suppressions, an absent array would read as "unknown").
         "suppressions": [],
     }
+    if item.shown_at:  # an example file included in several code blocks: one result, each block related
+        result["relatedLocations"] = [{
+            "id": n,
+            "physicalLocation": {"artifactLocation": {"uri": _uri(fence.file), "uriBaseId": SRCROOT},
+                                 "region": {"startLine": max(1, fence.line)}},
+            "message": {"text": "a code block that includes this file"},
+        } for n, fence in enumerate(item.shown_at)]
     if f.expected:
         # A deliberate bad example: the fence that declares it is an in-source suppression with a
         # reason. Code scanning ignores `kind` ("pass" results still become open alerts), while

@@ -1,16 +1,19 @@
-"""Plain text: one line per finding, `file:line: RULE severity: message`, then a summary.
+"""Plain text: one line per finding, `file:line: RULE severity: message`, then a summary. A
+finding of an example file included in several code blocks is one line naming those blocks.
 File names and messages come from pages: control characters and ANSI escapes are made visible."""
 
 from __future__ import annotations
 
 from ..escape import terminal
-from . import Report
+from . import Report, blocks_note
 
 
 def render(report: Report) -> str:
     lines = []
-    for f in report.all_findings():
+    for item in report.listed_findings():
+        f = item.finding
         mark = " (expected)" if f.expected else ""
-        lines.append(f"{terminal(f.file)}:{f.line}: {f.rule} {f.severity}: {terminal(f.message)}{mark}")
+        lines.append(f"{terminal(f.file)}:{f.line}: {f.rule} {f.severity}: {terminal(f.message)}{mark}"
+                     f"{terminal(blocks_note(item))}")
     lines.append(report.summary_line())
     return "\n".join(lines) + "\n"
