@@ -454,11 +454,13 @@ def _assert_reporters(report: Report, findings: list) -> None:
     assert all(isinstance(text, str) and text.endswith("\n") for text in rendered.values())
     data = json.loads(rendered["json"])
     assert len(data["snippets"]) == len(report.results)
+    listed = report.listed_findings()  # a finding several blocks show (one included file) is listed once
+    assert sum(len(item.shown_at) or 1 for item in listed) == len(findings), "a finding lost or counted twice"
     run = json.loads(rendered["sarif"])["runs"][0]
-    assert len(run["results"]) == len(findings)
+    assert len(run["results"]) == len(listed)
     assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run["results"])
     lines = rendered["github"].split("\n")
-    annotations = [f for f in findings if not f.expected]
+    annotations = [item for item in listed if not item.finding.expected]
     assert len(lines) == len(annotations) + 2 and lines[-1] == "", "a GitHub command spans more than one line"
     for result in report.results:
         assert render_result(result).startswith(("<div", "<details"))  # notes are folded in <details>

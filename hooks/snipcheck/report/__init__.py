@@ -43,18 +43,22 @@ class Report:
         return sorted(items, key=lambda f: (f.file, f.line, f.rule, f.message))
 
     def listed_findings(self) -> list[Listed]:
-        """Every finding once, in file and line order. An example file included on several pages
-        has the same finding in each of their snippets: it is listed once, with the fences that
-        show it, so a log reads it once and GitHub's few annotations per step are not spent on copies."""
+        """Every finding, in file and line order, with one finding of several snippets listed once.
+        An example file included on several pages has the same finding in each of their snippets:
+        it is listed once, with the fences that show it, so a log reads it once and GitHub's few
+        annotations per step are not spent on copies. Within one snippet nothing is merged."""
         fences: dict[tuple, list[Location]] = {}
         first: dict[tuple, Finding] = {}
-        located = [(f, r.snippet.fence) for r in self.results for f in r.findings] + [(f, None) for f in self.problems]
-        for f, fence in located:
-            key = (f.file, f.line, f.rule, f.severity, f.message, f.expected)
-            first.setdefault(key, f)
-            if fence is not None and fence not in fences.setdefault(key, []):
-                fences[key].append(fence)
-        order = sorted(first, key=lambda k: (k[0], k[1], k[2], k[4]))
+        for group, fence in [(r.findings, r.snippet.fence) for r in self.results] + [(self.problems, None)]:
+            seen: dict[tuple, int] = {}
+            for f in group:
+                same = (f.file, f.line, f.rule, f.severity, f.message, f.expected)
+                seen[same] = seen.get(same, -1) + 1
+                key = (*same, seen[same], fence is None)  # the n-th copy in this snippet; page problems apart
+                first.setdefault(key, f)
+                if fence is not None:
+                    fences.setdefault(key, []).append(fence)
+        order = sorted(first, key=lambda k: (k[0], k[1], k[2], k[4], k[6]))
         return [Listed(first[k], tuple(fences[k]) if len(fences.get(k, ())) > 1 else ()) for k in order]
 
     def summary_line(self) -> str:
