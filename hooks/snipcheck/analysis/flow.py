@@ -208,11 +208,11 @@ def expand(text: str, env) -> str | None:
 
     def sub(m: re.Match) -> str:
         nonlocal unknown
-        name = m.group(1) or m.group(2)
-        if name in env and env[name] is None:
+        value = env.get(m.group(1) or m.group(2), "")  # one lookup: a Scope's walks two histories
+        if value is None:  # declared, value unknown
             unknown = True
             return ""
-        return env.get(name) or ""
+        return value
 
     out = _VAR.sub(sub, text)
     return None if unknown else out
