@@ -17,7 +17,7 @@ def hash_once(self) -> int:
     with a default rather than caught as an AttributeError: a miss then makes no exception."""
     cached = getattr(self, "_hash", None)
     if cached is None:
-        cached = hash(tuple(getattr(self, name) for name in self.__record_fields__))
+        cached = hash(tuple(map(self.__getattribute__, self.__record_fields__)))  # no generator frame
         object.__setattr__(self, "_hash", cached)
     return cached
 

@@ -22,6 +22,7 @@ class RuleSet:
         self._given = all_rules
         self._config = config
         self._gate_index: dict = {}  # fragment -> (rules, ungated positions, word -> positions)
+        self._runnable: dict = {}  # (fragment, gate words present) -> the configured rules that may fire
         for code in (*config.select, *config.ignore, *config.enable, *config.severity):
             if not self.known(code):
                 raise ConfigError(f"unknown rule {code!r} in configuration")
@@ -83,6 +84,16 @@ class RuleSet:
 
         The configured rules are looked up in an index from word to rules rather than by asking each
         of a hundred rules; the few a fence switches on by expecting them are asked themselves."""
+        configured = self._runnable.get((fragment, present))
+        if configured is None:  # snippets often hold the same gate words: each set is looked up once
+            configured = self._runnable[fragment, present] = self._configured_runnable(present, fragment)
+        runnable = list(configured)  # a copy: the stored tuple is shared by the snippets with these words
+        for r in self.rules_for(expected)[len(self.rules):]:  # switched on by the fence, after the configured
+            if (r.fragment_ok or not fragment) and r.may_fire_on(present):
+                runnable.append(r)
+        return runnable
+
+    def _configured_runnable(self, present: frozenset[str], fragment: bool) -> tuple[Rule, ...]:
         index = self._gate_index.get(fragment)
         if index is None:
             rules = [r for r in self.rules if (r.fragment_ok or not fragment) and r.checks_instructions]
@@ -95,9 +106,7 @@ class RuleSet:
         positions = set(ungated)
         for word in present:
             positions.update(by_word.get(word, ()))
-        extra = self.rules_for(expected)[len(self.rules):]  # switched on by the fence, after the configured
-        return [rules[n] for n in sorted(positions)] + [
-            r for r in extra if (r.fragment_ok or not fragment) and r.may_fire_on(present)]
+        return tuple([rules[n] for n in sorted(positions)])
 
     @cached_property
     def _running_ids(self) -> frozenset[str]:

@@ -123,6 +123,8 @@ class Flow:
         state = self._states[stage.index] = _StageState(env, {}, cwd)
         globals_ = global_arg_defaults(self.df)
         for ins in stage.instructions:
+            if ins.keyword not in ("ENV", "ARG", "WORKDIR"):
+                continue  # sets neither variables nor the working directory
             scope = Scope(state.env, state.args, ins.line)
             if ins.keyword == "ENV":
                 for name, value in parse_env_declarations(ins.args):
@@ -131,7 +133,7 @@ class Flow:
                 for name, value in parse_arg_declarations(ins.args):
                     value = expand(value, scope) if value is not None else globals_.get(name)
                     _record(state.args, name, ins.line, value)
-            elif ins.keyword == "WORKDIR":
+            else:
                 previous = self.workdir_at(stage, ins.line)
                 cwd[0].append(ins.line)
                 cwd[1].append(join(previous, expand(ins.args.strip(), scope)))
@@ -208,11 +210,11 @@ def expand(text: str, env) -> str | None:
 
     def sub(m: re.Match) -> str:
         nonlocal unknown
-        name = m.group(1) or m.group(2)
-        if name in env and env[name] is None:
+        value = env.get(m.group(1) or m.group(2), "")  # one lookup: a Scope's walks two histories
+        if value is None:  # declared, value unknown
             unknown = True
             return ""
-        return env.get(name) or ""
+        return value
 
     out = _VAR.sub(sub, text)
     return None if unknown else out

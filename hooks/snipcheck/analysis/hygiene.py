@@ -164,7 +164,14 @@ def self_cleaning(ins: Instruction) -> bool:
 
 def single_stage_build(df: Dockerfile) -> tuple[Instruction, Command] | None:
     """The first compile step of a one-stage file, unless that RUN installs and removes its toolchain
-    on a base that is not itself a toolchain image (the classic lean single-stage build)."""
+    on a base that is not itself a toolchain image (the classic lean single-stage build). Asked by
+    three rules: answered once per Dockerfile."""
+    if single_stage_build not in df.derived:
+        df.derived[single_stage_build] = _single_stage_build(df)
+    return df.derived[single_stage_build]
+
+
+def _single_stage_build(df: Dockerfile) -> tuple[Instruction, Command] | None:
     if len(df.stages) != 1:
         return None
     stage = df.stages[0]
@@ -183,7 +190,14 @@ def ships(df: Dockerfile) -> bool:
 
     True when the last stage (or a stage it is built FROM) sets CMD or ENTRYPOINT, or when it is
     the unnamed last stage of a multi-stage file. A lone `FROM golang:1.23 AS build` excerpt is not.
+    Asked by four rules: answered once per Dockerfile.
     """
+    if ships not in df.derived:
+        df.derived[ships] = _ships(df)
+    return df.derived[ships]
+
+
+def _ships(df: Dockerfile) -> bool:
     if not df.stages:
         return False
     if any(ins.keyword in ("CMD", "ENTRYPOINT") for st in image_stages(df) for ins in st.instructions):

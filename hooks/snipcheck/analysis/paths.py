@@ -164,7 +164,6 @@ def _produced_by(flow: Flow, st: Stage, ins: Instruction, path: str) -> Origin |
 
 def _written_by(step: Step, path: str) -> Origin | None:
     cmd, cwd, args = step.cmd, step.cwd, step.cmd.argv[1:]
-    special = under(path, ZONEINFO) or any(under(path, p) for p in CA_PATHS) or any(under(path, u) for u in _USERS)
     go = go_args(cmd)
     for target in cmd.writes:  # redirections: `> file`, `>>file`, `&> file`
         if join(cwd, expand(target, step.env) or target) == path:
@@ -197,9 +196,17 @@ def _written_by(step: Step, path: str) -> Origin | None:
     if cmd.name in ("cp", "mv", "ln", "install") and args:
         dest = join(cwd, args[-1])
         return Origin("file", None, step.ins, step) if dest is None or under(path, dest) else None
-    if cmd.name in _HARMLESS or special or (cmd.name == "go" and cmd.subcommand() in ("mod", "test", "vet", "version")):
+    if cmd.name in _HARMLESS or _system_file(path):
+        return None
+    if cmd.name == "go" and cmd.subcommand() in ("mod", "test", "vet", "version"):
         return None
     return Origin("unknown", None, step.ins, step)  # a command we do not model may write anywhere
+
+
+def _system_file(path: str) -> bool:
+    """Zone data, CA certificates, the user database: a command not modelled above is taken not to
+    write them (asked last: most commands are modelled)."""
+    return under(path, ZONEINFO) or any(under(path, p) for p in CA_PATHS) or any(under(path, u) for u in _USERS)
 
 
 def base_has(info: images.ImageInfo, path: str) -> bool | None:

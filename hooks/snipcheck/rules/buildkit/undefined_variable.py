@@ -59,7 +59,8 @@ def undefined_variable(df, ctx):
                 continue
             missing: list[str] = []
             for word in _expanded_words(ins, df.escape):
-                missing.extend(sorted(expand(word, defined, df.escape).unmatched))
+                if "$" in word:  # only a `$` reads a variable: most words need no expanding
+                    missing.extend(sorted(expand(word, defined, df.escape).unmatched))
             for name in dict.fromkeys(missing):
                 hint = _hint(name, defined, global_args)
                 yield Violation(ins.line, f"usage of undefined variable '${name}'{hint} in {ins.keyword}: no ARG or "

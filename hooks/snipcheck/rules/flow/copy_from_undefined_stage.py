@@ -60,11 +60,12 @@ def copy_from_undefined_stage(df, ctx):
             if len(words) >= 3 and words[1].lower() == "as":
                 defined.append(words[2].lower())
             continue
-        if ins.keyword not in ("COPY", "ADD"):
-            continue
+        refs = ins.flag_values("from") if ins.keyword in ("COPY", "ADD") else ()
+        if not refs:
+            continue  # most COPY lines: nothing to look up, so no need to scan for hidden stages either
         if _stages_hidden_before(df, ctx, ins.line) or (ctx.elided or ctx.placeholders) and not defined:
             continue  # an excerpt naming no stage at all: the rest of the file is elsewhere, not a typo here
-        for ref in ins.flag_values("from"):
+        for ref in refs:
             if not ref or any(c in ref for c in ":/@$"):
                 continue
             if ref.isdigit():

@@ -70,12 +70,15 @@ def undefined_variable_in_run(df, ctx):
             if target.keyword != "RUN" or target.json_args is not None:
                 continue
             script = script_of(target)
+            used = variables_used(expanded_text(script))
+            if not used:
+                continue  # most RUN lines read no variable: nothing to look up
             set_here = assigned_names(script) | secret_env_names(target)
             defaulted = {m.group(1) for m in _DEFAULTED.finditer(script)}
             ldflags_vars = {v for value in ldflags_values(script) for v in variables_used(value)}
             scope = flow.env_at(stage, ins.line)
             reported = set()
-            for name in variables_used(expanded_text(script)):
+            for name in used:
                 if name in scope or name in image_env or name in PREDEFINED_ARGS or name in set_here or name in defaulted or name in _WELL_KNOWN or name in reported:
                     continue
                 if name in global_args:  # a global ARG not declared again: DG304 reports it

@@ -42,6 +42,8 @@ def unused_stage(df, ctx):
     - [Docker docs: stop at a specific build stage](https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage)
     """
     stages = df.stages
+    if len(stages) < 2:
+        return  # only a stage before the last can be unused
     refs = [ref for st in stages for ins in st.instructions for ref in stage_references(ins)]
     if any("$" in ref for ref in refs) or any("$" in st.base and not st.base_resolved.strip(":@") for st in stages):
         return
