@@ -40,7 +40,7 @@ class Report:
     def all_findings(self) -> list[Finding]:
         """Every finding, snippet and page level, in file and line order."""
         items = [f for r in self.results for f in r.findings] + list(self.problems)
-        return sorted(items, key=lambda f: (f.file, f.line, f.rule, f.message))
+        return sorted(items, key=_listing_order)
 
     def listed_findings(self) -> list[Listed]:
         """Every finding, in file and line order, with one finding of several snippets listed once.
@@ -58,8 +58,8 @@ class Report:
                 first.setdefault(key, f)
                 if fence is not None:
                     fences.setdefault(key, []).append(fence)
-        order = sorted(first, key=lambda k: (k[0], k[1], k[2], k[4], k[6]))
-        return [Listed(first[k], tuple(fences[k]) if len(fences.get(k, ())) > 1 else ()) for k in order]
+        listed = [Listed(f, tuple(fences[k]) if len(fences.get(k, ())) > 1 else ()) for k, f in first.items()]
+        return sorted(listed, key=lambda item: _listing_order(item.finding))  # stable: page problems stay last
 
     def summary_line(self) -> str:
         s = self.summary()
@@ -79,6 +79,10 @@ class Report:
             "by_severity": {str(s): sum(1 for f in findings if f.severity == s) for s in reversed(Severity)},
             "page_problems": len(self.problems),
         }
+
+
+def _listing_order(f: Finding) -> tuple:
+    return (f.file, f.line, f.rule, f.message)
 
 
 def blocks_note(item: Listed) -> str:

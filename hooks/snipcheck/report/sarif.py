@@ -83,13 +83,7 @@ def _result(item: Listed, index: dict[str, int]) -> dict:
         **({"ruleIndex": index[f.rule]} if f.rule in index else {}),
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file), "uriBaseId": SRCROOT},
-                # A finding about a whole snippet can have line 0; SARIF lines start at 1.
-                "region": {"startLine": max(1, f.line)},
-            },
-        }],
+        "locations": [{"physicalLocation": _physical(f.location)}],
         # Every result says whether it is suppressed (SARIF 3.27.23: once one result in a run
         # has suppressions, an absent array would read as "unknown").
         "suppressions": [],
@@ -97,8 +91,7 @@ def _result(item: Listed, index: dict[str, int]) -> dict:
     if item.shown_at:  # an example file included in several code blocks: one result, each block related
         result["relatedLocations"] = [{
             "id": n,
-            "physicalLocation": {"artifactLocation": {"uri": _uri(fence.file), "uriBaseId": SRCROOT},
-                                 "region": {"startLine": max(1, fence.line)}},
+            "physicalLocation": _physical(fence),
             "message": {"text": "a code block that includes this file"},
         } for n, fence in enumerate(item.shown_at)]
     if f.expected:
@@ -114,9 +107,15 @@ def _result(item: Listed, index: dict[str, int]) -> dict:
 
 def _build_note(result) -> dict:
     """A real build's result for one snippet ('built and run on alpine:3.24@sha256:…: …')."""
-    return {"level": "note", "message": {"text": result.built}, "locations": [{"physicalLocation": {
-        "artifactLocation": {"uri": _uri(result.snippet.fence.file), "uriBaseId": SRCROOT},
-        "region": {"startLine": max(1, result.snippet.fence.line)}}}]}
+    return {"level": "note", "message": {"text": result.built},
+            "locations": [{"physicalLocation": _physical(result.snippet.fence)}]}
+
+
+def _physical(where) -> dict:
+    """A SARIF physical location for a Location (a finding's, or a code block's fence)."""
+    return {"artifactLocation": {"uri": _uri(where.file), "uriBaseId": SRCROOT},
+            # A finding about a whole snippet can have line 0; SARIF lines start at 1.
+            "region": {"startLine": max(1, where.line)}}
 
 
 def _uri(path: str) -> str:
