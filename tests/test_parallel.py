@@ -30,8 +30,9 @@ def test_pool_results_equal_serial_results_in_order():
 
 
 def test_small_batches_stay_in_process():
-    assert worker_count(Config(jobs=4), 199) == 1
-    assert worker_count(Config(jobs=4), 200) == 4
+    threshold = Config().parallel_min
+    assert worker_count(Config(jobs=4), threshold - 1) == 1
+    assert worker_count(Config(jobs=4), threshold) == 4
     assert worker_count(Config(jobs=1), 10_000) == 1
     assert worker_count(Config(jobs=8, parallel_min=2), 60) == 2  # at least 25 snippets a worker
 
