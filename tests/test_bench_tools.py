@@ -217,3 +217,44 @@ def test_parallel_verdict_comes_from_the_rounds_interval(capsys):
         verdicts.append(f["verdicts"]["parallel"])
     assert verdicts == [True, None, False]
     assert "[target >= 1.6x on 2 cores: UNDECIDED]" in capsys.readouterr().out
+
+
+def test_pages_are_grouped_the_same_way_in_both_builds():
+    from benchprint import page_group
+
+    assert page_group("rules/dg101.md") == page_group("rules/dg101.md", generated=True) == "rule pages"
+    assert page_group("rules/index.md") == page_group("checks/index.md", generated=True) == "rule index and report"
+    assert page_group("multi-stage.md") == page_group("rules-of-thumb.md") == "own"
+    assert page_group("rules/mine.md", generated=False) == "own"  # the checked build knows what it generated
+
+
+def test_the_hooks_render_work_is_judged_group_by_group(capsys):
+    from benchprint import print_render_same_pages
+
+    def judged(with_checker: dict) -> bool | None:
+        f = {"verdicts": {}, "r": {"builds": 3, "with_checker": with_checker,
+                                   "without_checker": {"own": 0.200, "rule pages": 0.300}}}
+        print_render_same_pages(f, "r", "a site")
+        return f["verdicts"]["r"]
+
+    assert judged({"own": 0.210, "rule pages": 0.310}) is True
+    assert judged({"own": 0.210, "rule pages": 0.360}) is False  # +20% on rule pages alone
+    assert "rule pages 360 ms against 300 ms (+20.0%)" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_same_pages_are_rendered_with_and_without_the_checker(tmp_path, capsys):
+    """Real in-process builds of a small generated site, each side's pages timed by group."""
+    import bench
+    from benchprint import print_render_same_pages
+    from make_big_site import make_site
+
+    site = make_site(tmp_path / "site", 3, 2)
+    f = {"verdicts": {}, "r": bench.section_render_same_pages(site, tmp_path / "work", builds=1)}
+    r = f["r"]
+    assert "error" not in r, r
+    for side in ("with_checker", "without_checker"):
+        assert set(r[side]) == {"own", "rule pages", "rule index and report"} and all(s > 0 for s in r[side].values())
+    assert not list(site.parent.glob(".bench-same-pages-*"))  # the baseline's config is removed
+    print_render_same_pages(f, "r", "a small site")
+    assert "the same pages' Markdown to HTML with the checker against without it" in capsys.readouterr().out

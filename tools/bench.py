@@ -13,6 +13,9 @@ Dockerfile blocks, or whose baseline shows a result box, gets no verdict. Timed 
 by a fifth from run to run, so the guide's three builds are also counted in machine instructions under
 valgrind, a figure that moved by 0.3% at most between runs here (--skip-instructions leaves that out).
 
+Render: each page's Markdown to HTML per KiB, the generated pages against the site's own; and the
+same pages with the checker against without it (the hook's own render work, whatever the content).
+
 The last section is the real build of every example, cold on one and on two engines and warm
 (tools/bench_builds.py: two private dockerd engines, base images copied from the shared engine;
 leave it out with --skip-real-build).
@@ -37,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchkit import (BIN, ROOT, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
                       site_figures, slowest_rules, verdict, write_dockerfiles)
 from benchprint import (TARGETS, print_build_instructions, print_builds, print_parallel, print_render,  # noqa: E402
-                        print_single_file, print_snippets)
+                        print_render_same_pages, print_single_file, print_snippets)
 
 
 # -- snippets: in-process, cold and warm --------------------------------------------------------------
@@ -345,6 +348,58 @@ def section_render(config_file: Path, work: Path, builds: int = 3) -> dict:
             **({"warm_hook": warm_hook} if warm_hook else {})}
 
 
+def section_render_same_pages(config_file: Path, work: Path, builds: int = 3) -> dict:
+    """Markdown-to-HTML of the same pages with the checker and without it (the baseline of
+    section_builds): the hook's own render work on each group of pages, whatever their content.
+    Seconds per group, each group's fastest of `builds` in-process builds, interleaved."""
+    plain = _same_pages(config_file, work / "plain-docs")
+    sides = {"with_checker": (config_file, {"SNIPCHECK_CACHE": "0"}), "without_checker": (plain, {})}
+    fastest: dict = {side: {} for side in sides}
+    try:
+        for _ in range(builds):
+            for side, (config, extra) in sides.items():
+                done = subprocess.run([sys.executable, __file__, "--child", "page-times", str(config),
+                                       str(work / f"site-{side}")], capture_output=True, text=True, cwd=config.parent,
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra})
+                if done.returncode:
+                    return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+                for group, seconds in json.loads(done.stdout.strip().splitlines()[-1]).items():
+                    fastest[side][group] = min(seconds, fastest[side].get(group, seconds))
+    finally:
+        plain.unlink(missing_ok=True)
+    return {"builds": builds, **fastest}
+
+
+def page_times_child(config_file: str, site_dir: str) -> None:
+    """One in-process build with each page's Markdown-to-HTML (Page.render) timed, summed by group
+    (bench child; garbage collection off, as in hook_breakdown)."""
+    import gc
+    import logging
+
+    import mkdocs.structure.pages as pages
+    from benchprint import page_group
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    spent: dict[str, float] = {}
+    render = pages.Page.render
+
+    def timed(page, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return render(page, *args, **kwargs)
+        finally:
+            group = page_group(page.file.src_uri)
+            spent[group] = spent.get(group, 0.0) + time.perf_counter() - start
+
+    pages.Page.render = timed
+    logging.disable(logging.WARNING)
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    gc.disable()
+    build(config)
+    print(json.dumps(spent))
+
+
 def _warm_hook_profile(config_file: Path, work: Path) -> dict | None:
     """The hook's steps in one in-process build with the check cache warm (a first build fills it)."""
     cache = work.parent / f"{work.name}-warm-cache"  # beside the site folder: a build empties that one
@@ -419,7 +474,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         {"cold-pass": cold_pass_child, "memory": memory_child, "parallel": parallel_child, "loop": loop_child,
-         "hook-profile": hook_breakdown, "same-pages": same_pages_child}[args.child[0]](*args.child[1:])
+         "hook-profile": hook_breakdown, "same-pages": same_pages_child,
+         "page-times": page_times_child}[args.child[0]](*args.child[1:])
         return 0
 
     from make_big_site import make_site
@@ -458,8 +514,12 @@ def main() -> int:
                                          TARGETS["overhead_big"])
             f["render_guide"] = section_render(ROOT / "mkdocs.yml", Path(tmp) / "render-guide")
             print_render(f, "render_guide", "this guide")
+            f["render_same_guide"] = section_render_same_pages(ROOT / "mkdocs.yml", Path(tmp) / "same-guide")
+            print_render_same_pages(f, "render_same_guide", "this guide")
             f["render_big"] = section_render(big, Path(tmp) / "render-big")
             print_render(f, "render_big", "generated site")
+            f["render_same_big"] = section_render_same_pages(big, Path(tmp) / "same-big")
+            print_render_same_pages(f, "render_same_big", "generated site")
     f["memory"] = section_memory()
     print(f"Peak RSS checking every snippet in process: {f['memory']['peak_rss_mib']:.0f} MiB "
           f"({f['memory']['loaded_rss_mib']:.0f} MiB after loading)")

@@ -58,12 +58,38 @@ def print_render(f: dict, key: str, title: str) -> None:
 GENERATED_LISTS = ("rules/index.md", "checks/index.md")  # the rule index and the report page
 
 
+def page_group(src_uri: str, generated: bool | None = None) -> str:
+    """Own pages, rule pages or the rule index with the report; `generated` None: by path alone (the
+    baseline build holds the generated pages as files; in this project's sites only they are under rules/)."""
+    if generated is None:
+        generated = src_uri in GENERATED_LISTS or src_uri.startswith("rules/")
+    return "own" if not generated else ("rule index and report" if src_uri in GENERATED_LISTS else "rule pages")
+
+
+def print_render_same_pages(f: dict, key: str, title: str) -> None:
+    """The hook's own render work: the same pages' Markdown to HTML with the checker against without."""
+    r = f[key]
+    if "error" in r:
+        print(f"Render, same pages with and without the checker, {title}: failed: {r['error']}")
+        return
+    groups = [g for g in ("own", "rule pages", "rule index and report") if g in r["with_checker"] and
+              g in r["without_checker"]]
+    added = {g: 100 * (r["with_checker"][g] - r["without_checker"][g]) / r["without_checker"][g] for g in groups}
+    judged = {g: added[g] <= 10 for g in groups}
+    f["verdicts"][key] = all(judged.values()) if judged else None
+    print(f"  the same pages' Markdown to HTML with the checker against without it (each group's fastest of "
+          f"{r['builds']} builds): " + "; ".join(
+              f"{'own pages' if g == 'own' else g} {1000 * r['with_checker'][g]:.0f} ms against "
+              f"{1000 * r['without_checker'][g]:.0f} ms ({added[g]:+.1f}%)" for g in groups)
+          + f" [target: the hook's render work adds at most 10% (noise): {verdict(f['verdicts'][key])}]")
+
+
 def _page_groups(each: list) -> dict[str, tuple[float, int, int, float]]:
     """{group: (seconds, bytes, pages, seconds highlighting our fences)} for own pages, rule pages and
     the rule index with the report, own pages first."""
     groups: dict[str, list] = {"own": [0.0, 0, 0, 0.0]}
     for kind, size, seconds, page, *highlighting in each:
-        name = "own" if kind == "own" else ("rule index and report" if page in GENERATED_LISTS else "rule pages")
+        name = page_group(page, generated=kind != "own")
         group = groups.setdefault(name, [0.0, 0, 0, 0.0])
         group[0] += seconds
         group[1] += size
@@ -98,7 +124,7 @@ def print_snippets(f: dict, counts: dict, files: dict) -> None:
     n = files["files"]
     print(f"  same {n} files, whole processes (wall, median):")
     for key, label in (("snipcheck_serial", "snipcheck check --no-cache --jobs 1"),
-                       ("snipcheck_parallel", "snipcheck check --no-cache (pool)"),
+                       ("snipcheck_parallel", "snipcheck check --no-cache (defaults)"),
                        ("hadolint_batch", "hadolint, one process for all"),
                        ("hadolint_per_file", "hadolint, one process per file")):
         if key in files:
