@@ -7,8 +7,10 @@ The corpus is read at run time: the Dockerfiles of docs/, snippets/ and the rule
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import threading
 from contextlib import contextmanager
@@ -313,6 +315,7 @@ def hostile_project() -> Path:
     import tempfile
 
     base = Path(tempfile.mkdtemp(prefix="snipcheck-fuzz-"))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)  # this exact folder, when the test process ends
     (base / "outside" / "dir").mkdir(parents=True)
     (base / "outside" / "secret.txt").write_text(f"FROM {CANARY}\n")
     (base / "outside" / "dir" / "inner.txt").write_text(CANARY + "\n")

@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -56,7 +57,7 @@ def serving(mkdocs: str, site, env):
     try:
         yield f"http://127.0.0.1:{port}/", proc
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # Ctrl-C, as an author stops it: serve then removes its temporary site
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
