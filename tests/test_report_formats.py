@@ -263,3 +263,24 @@ def test_a_finding_of_a_file_included_in_several_blocks_is_listed_once(tmp_path,
                for r in results]
     assert sorted(related) == [[], ["docs/a.md", "docs/a.md", "docs/b.md"]]
     assert len(json.loads(FORMATS["json"](report))["snippets"]) == 4  # the JSON report stays one entry per block
+
+
+def test_file_formats_say_file_lines_and_the_box_says_block_lines(tmp_path):
+    from snipcheck.report.html import render_result
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# A\n\nSome text.\n\n```dockerfile\nFROM golang:1.27-trixie AS build\n"
+                                           "WORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /app .\n"
+                                           "FROM scratch\nCOPY --from=build /app /app\nUSER 65534:65534\n"
+                                           "ENTRYPOINT [\"/app\"]\n```\n")
+    report = check_paths([str(tmp_path / "docs")], tmp_path, Config())
+    dg405 = next(f for f in report.results[0].findings if f.rule == "DG405")
+    assert "(line 3)" in dg405.message  # the block's third line: COPY . .
+    text = FORMATS["text"](report)
+    line = next(l for l in text.splitlines() if " DG405 " in l)
+    assert line.startswith("docs/a.md:") and "(line 8)" in line and "(line 3)" not in line  # the page's line 8
+    results = json.loads(FORMATS["sarif"](report))["runs"][0]["results"]
+    assert any("(line 8)" in r["message"]["text"] for r in results if r["ruleId"] == "DG405")
+    assert "(line 8)" in FORMATS["github"](report)
+    box = render_result(report.results[0])
+    assert "(line 3)" in box and "(line 8)" not in box

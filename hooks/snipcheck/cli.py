@@ -68,6 +68,8 @@ def _check(paths, fmt, config_file, select, ignore, enable, fail_on, root, outpu
            verbose, quiet, update_measurements) -> None:
     engine_error: type[Exception] = _NoEngine
     try:
+        if root and not Path(root).is_dir():
+            raise InputError(f"--root {root}: no such folder")
         project = Path(root) if root else find_project_root(Path.cwd())
         config = project_config(project)
         if config_file:
@@ -248,7 +250,7 @@ def _check_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--ignore", help="Comma-separated rule IDs or aliases not to run.")
     sub.add_argument("--enable", help="Comma-separated rules that are off by default to switch on.")
     sub.add_argument("--fail-on", choices=["info", "warning", "error"], help="Lowest severity that fails.")
-    sub.add_argument("--root", metavar="DIR", help="Project root (default: folder of mkdocs.yml).")
+    sub.add_argument("--root", metavar="DIR", help="Project root (default: folder of mkdocs.yml); its mkdocs.yml, if any, is read.")
     sub.add_argument("-o", "--output", metavar="FILE", help="Write the report to this file.")
     sub.add_argument("--build", action=argparse.BooleanOptionalAction, default=None,
                      help="Also build complete examples with Docker and run the app's selfcheck in them.")
@@ -274,11 +276,20 @@ def main(argv: list[str] | None = None) -> None:
         args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:  # `snipcheck rules | head`: the reader left; say nothing more
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_to_devnull()
         sys.exit(1)
+    except OSError as exc:  # `> /dev/full`, a full disk: the report did not arrive, and we say so
+        _stdout_to_devnull()
+        echo(f"snipcheck: error: cannot write to standard output: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     sys.exit(0)
+
+
+def _stdout_to_devnull() -> None:
+    """What is left in stdout's buffer goes nowhere, so the exit's own flush cannot fail again."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def console() -> None:

@@ -59,6 +59,8 @@ def expand_paths(paths: list[str], notes: list[str] | None = None) -> list[Path]
             out.extend(_files_under(p, notes))
         elif p.is_file():
             out.append(p)
+        elif p.exists():
+            raise InputError(f"{raw}: not a regular file or folder (a device, FIFO or socket); it is not read")
         else:
             raise InputError(f"{raw}: no such file or folder")
     return out

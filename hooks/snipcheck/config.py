@@ -220,12 +220,15 @@ def _coerce(key: str, value, source: str):
             return str(value).strip().lower()
         if origin is tuple:
             items = value.split(",") if isinstance(value, str) else list(value)
+            nested = next((i for i in items if isinstance(i, (list, tuple, dict))), None)
+            if nested is not None:
+                raise ValueError(f"expected a list of names, found a {type(nested).__name__} inside it")
             return tuple(str(i).strip() for i in items if str(i).strip())
         if origin is dict and args[1] is Severity:
             if isinstance(value, str):
                 value = dict(part.split("=", 1) for part in value.split(",") if part.strip())
             return {str(k).strip().upper(): Severity.parse(str(v)) for k, v in dict(value).items()}
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise ConfigError(f"{source}: bad value for {key!r}: {exc}") from None
     raise ConfigError(f"{source}: unsupported option {key!r}")
 
@@ -251,15 +254,12 @@ def from_environment(config: Config, environ: dict[str, str] | None = None) -> C
     return config.with_values(values, "environment") if values else config
 
 
+MAX_CONFIG_BYTES = 10_000_000  # a config file larger than this is not one
+
+
 def load_file(path: str) -> dict:
     """Read a config file: mkdocs.yml (the plugin's options), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the config as UTF-8") from None
+    text = _read_config(path)
     if path.endswith(".toml"):
         import tomllib
 
@@ -267,21 +267,9 @@ def load_file(path: str) -> dict:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: {exc}") from None
-        return data.get("tool", {}).get("snipcheck", data.get("snipcheck", {}))
-    import yaml
-
-    class _Loose(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml uses !!python/name and !ENV tags, which do not matter here, and !relative, which does.
-    _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
-    _Loose.add_constructor("!relative", mkdocs_yml.relative_tag(Path(path).resolve().parent))
-    try:
-        data = yaml.load(text, Loader=_Loose) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        tool = _table(data.get("tool", {}), path, "[tool]")
+        return _table(tool.get("snipcheck", data.get("snipcheck", {})), path, "[snipcheck]")
+    data = _load_yaml(text, path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     if mkdocs_yml.is_mkdocs_config(data):
@@ -289,7 +277,66 @@ def load_file(path: str) -> dict:
             return mkdocs_yml.options(data)
         except ValueError as exc:
             raise ConfigError(f"{path}: {exc}") from None
-    return data.get("snipcheck", data)
+    return _table(data.get("snipcheck", data), path, "snipcheck")
+
+
+def _read_config(path: str) -> str:
+    """The file's text; ConfigError for a missing, unreadable, non-regular (a FIFO, /dev/zero) or huge file."""
+    try:
+        if not os.path.isfile(path):
+            if os.path.exists(path):
+                raise ConfigError(f"{path}: cannot read config: not a regular file")
+            raise ConfigError(f"{path}: cannot read config: No such file or directory")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: cannot read config: larger than {MAX_CONFIG_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the config as UTF-8") from None
+
+
+MAX_YAML_ALIASES = 1_000  # anchors used more often than this are a "billion laughs", not a config
+
+
+def _load_yaml(text: str, path: str):
+    import yaml
+
+    class _Loose(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_YAML_ALIASES:
+                    mark = self.peek_event().start_mark
+                    raise ConfigError(f"{path}:{mark.line + 1}: invalid YAML: more than {MAX_YAML_ALIASES} "
+                                      "aliases (*name)")
+            return super().compose_node(parent, index)
+
+    # mkdocs.yml uses !!python/name and !ENV tags, which do not matter here, and !relative, which does.
+    _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Loose.add_constructor("!relative", mkdocs_yml.relative_tag(Path(path).resolve().parent))
+    # Dates stay text: no option is a YAML date, and `released: 2024-02-30` elsewhere in a
+    # mkdocs.yml is the site's business, not a reason to fail.
+    _Loose.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    try:
+        return yaml.load(text, Loader=_Loose) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deep") from None
+
+
+def _table(value, path: str, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {where} must be a table of snipcheck options, not {type(value).__name__}")
+    return value
 
 
 def options_table() -> str:

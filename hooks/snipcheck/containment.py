@@ -27,6 +27,7 @@ class Refused:
     message: str
     line: int = 0  # where in the file, when the refusal is about its content (e.g. bad encoding)
     binary: bool = False  # not a text file at all: callers skip it with a note
+    limit: bool = False  # refused for the checker's own limits (size, encoding), not for safety
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def read_capped(path: Path, limit: int, shown: str) -> str | Refused:
         return Refused(UNREADABLE, f"cannot read {shown!r}: {exc.strerror}")
     if len(data) > limit:
         return Refused(UNREADABLE, f"{shown!r} is larger than the limit of {limit} bytes (max_file_bytes); "
-                                   "it is not read")
+                                   "it is not read", limit=True)
     return decode(data, shown)
 
 
@@ -114,14 +115,17 @@ def decode(data: bytes, shown: str) -> str | Refused:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            return Refused(UNREADABLE, f"{shown!r} starts with a UTF-16 byte order mark but is not UTF-16")
+            return Refused(UNREADABLE, f"{shown!r} starts with a UTF-16 byte order mark but is not UTF-16",
+                           limit=True)
     if b"\x00" in data:
-        return Refused(UNREADABLE, f"{shown!r} is a binary file (it holds NUL bytes); it is not read", binary=True)
+        return Refused(UNREADABLE, f"{shown!r} is a binary file (it holds NUL bytes); it is not read", binary=True,
+                       limit=True)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return Refused(UNREADABLE, f"{shown!r} is not UTF-8 text (line {line}, byte {exc.start})", line=line)
+        return Refused(UNREADABLE, f"{shown!r} is not UTF-8 text (line {line}, byte {exc.start})", line=line,
+                       limit=True)
 
 
 def _inside(path: str, folder: str) -> bool:

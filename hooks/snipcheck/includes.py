@@ -16,13 +16,14 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from .containment import UNREADABLE, Refused
 from .snippets import Location, Problem
+from .wholenumbers import whole_number
 
 Line = tuple[str, Location]
 Reader = Callable[[str], "tuple[str, str] | Refused | None"]  # name -> (display path, text), refusal or None
 
 _MARKER = SnippetPreprocessor.RE_ALL_SNIPPETS  # the same inline and block markers pymdownx.snippets sees
 _SECTION = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)
-_TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?|:(?P<section>[a-z][-_0-9a-z]*))?$", re.I)
+_TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?|:(?P<section>[a-z][-_0-9a-z]*))?$", re.I | re.A)
 MAX_DEPTH = 8
 
 
@@ -83,32 +84,32 @@ def _include(target: str, indent: str, at: Location, read: Reader, problems: lis
     m = _TARGET.match(target)
     path = m.group("path") if m else target
     if depth >= MAX_DEPTH or path in stack:
-        problems.append(Problem("DG005", f"include of {path!r} nests too deep or includes itself", at))
+        problems.append(Problem("DG005", f"include of {path!r} nests too deep or includes itself", at, True))
         return []
     found = read(path)
     if isinstance(found, Refused):
-        problems.append(Problem(found.rule, f"include refused: {found.message}", at))
+        problems.append(Problem(found.rule, f"include refused: {found.message}", at, found.limit))
         return []
     if found is None:
-        problems.append(Problem("DG005", f"included file not found: {path!r}", at))
+        problems.append(Problem("DG005", f"included file not found: {path!r}", at, True))
         return []
     shown, text = found
-    raw = text.replace("\r\n", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as pymdownx reads it: universal newlines
     if raw and raw[-1] == "":
         raw.pop()
     numbered = [(t, Location(shown, n)) for n, t in enumerate(raw, 1)]
     if m and m.group("section"):
         numbered = _section(numbered, m.group("section"), shown, at, problems)
     elif m and (m.group("start") or m.group("end")):
-        start = int(m.group("start")) if m.group("start") not in (None, "") else 1
-        end = int(m.group("end")) if m.group("end") not in (None, "") else len(numbered)
+        start = whole_number(m.group("start")) if m.group("start") not in (None, "", "-") else 1
+        end = whole_number(m.group("end")) if m.group("end") not in (None, "", "-") else len(numbered)
         start = start if start > 0 else max(1, len(numbered) + start + 1)
         end = end if end > 0 else len(numbered) + end + 1
         numbered = numbered[start - 1:end]
     numbered = [(t, loc) for t, loc in numbered if not _SECTION.search(t)]
     if not budget.take(numbered):
         problems.append(Problem(UNREADABLE, f"include of {path!r} refused: the page's included text exceeds the "
-                                            f"limit of {budget.limit} bytes (max_page_bytes)", at))
+                                            f"limit of {budget.limit} bytes (max_page_bytes)", at, True))
         return []
     nested = expand(numbered, read, problems, depth + 1, stack + (path,), budget)
     return [(indent + t if t else t, loc) for t, loc in nested]
@@ -127,5 +128,5 @@ def _section(lines: list[Line], name: str, shown: str, at: Location, problems: l
         if inside:
             out.append((text, loc))
     if not found:
-        problems.append(Problem("DG005", f"section {name!r} not found in {shown}", at))
+        problems.append(Problem("DG005", f"section {name!r} not found in {shown}", at, True))
     return out

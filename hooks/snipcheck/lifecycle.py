@@ -14,6 +14,7 @@ import re
 from .records import dataclass
 from functools import lru_cache
 from pathlib import Path
+from .wholenumbers import whole_number
 
 DATA = Path(__file__).resolve().parent / "data"  # package data, installed as files beside the modules
 
@@ -113,13 +114,18 @@ def go_due(minor: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+_LAST_DATED_MINOR = 2 * (9998 - 2013)  # go_due's year stays within datetime's 9999
+
+
 def _newer_go(key: str) -> tuple[Lifecycle, ...]:
     """A Go release newer than every entry of the table (this copy of snipcheck predates it): its end
     estimated from the cadence, so it does not stay unjudged for ever."""
-    m = re.fullmatch(r"1\.(\d+)", key)
+    m = re.fullmatch(r"1\.([0-9]+)", key)
     if not m or not _table()["go"] or _version_key(key) <= max(_version_key(k) for k in _table()["go"]):
         return ()
-    minor = int(m.group(1))
+    minor = whole_number(m.group(1))
+    if minor > _LAST_DATED_MINOR:  # `golang:1.20000`: no calendar has its date; not a release anyone ships
+        return ()
     return (Lifecycle(f"Go {key}", go_due(minor), GO_POLICY, _cadence_note(minor), estimated=True),)
 
 
@@ -130,7 +136,7 @@ def _cadence_note(minor: int) -> str:
 
 
 def _version_key(text: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", text))
+    return tuple(whole_number(n) for n in re.findall(r"[0-9]+", text))
 
 
 _SECTION = re.compile(r"\[\[([a-z]+)\]\]")

@@ -43,13 +43,18 @@ def extract(page: str, text: str, read: Reader | None, known_rules: frozenset[st
 
 
 def _attach(snippets: list[Snippet], problems: list[Problem]) -> tuple[list[Snippet], list[Problem]]:
-    """Give each include problem to the snippet whose fence encloses it; the rest stay page-level."""
+    """Give each include problem to the snippet whose fence encloses it; the rest stay page-level,
+    except those about the checker's own reading (a missing or too large include outside every
+    Dockerfile fence renders as it would without the checker: not its business)."""
     loose = []
     for problem in problems:
         owner = next((i for i, s in enumerate(snippets) if s.encloses(problem.location)), None)
         if owner is None:
-            loose.append(problem)
+            if not problem.checker_only:
+                loose.append(problem)
         else:
+            # inside a fence every include problem counts: the flag has done its work
+            problem = replace(problem, checker_only=False) if problem.checker_only else problem
             snippets[owner] = replace(snippets[owner], problems=snippets[owner].problems + (problem,))
     return snippets, loose
 

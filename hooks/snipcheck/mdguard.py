@@ -3,8 +3,10 @@
 pymdownx.snippets keeps includes inside its base paths by name only: a symlink under
 `snippets/` that points elsewhere is followed, and the target's text would be published on the
 page. Added after pymdownx.snippets, this extension hands it an empty file instead of such a
-path (or one over the size limit): the page renders an empty block, and the checker's own DG008
-or DG009 finding, with page and line, fails the strict build.
+path (or one that is not a regular file, such as a FIFO or /dev/zero): the page renders an empty
+block, and the checker's own DG008 or DG009 finding, with page and line, fails the strict build.
+Size is not its business: an include the site renders today (a long changelog) renders as before;
+the checker's own size limit applies only to what it reads for Dockerfile fences.
 """
 
 from __future__ import annotations
@@ -17,9 +19,8 @@ from .containment import Roots
 
 
 class ContainSnippets(Extension):
-    def __init__(self, roots: Roots, max_bytes: int, **kwargs) -> None:
+    def __init__(self, roots: Roots, **kwargs) -> None:
         self.roots = roots
-        self.max_bytes = max_bytes
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
@@ -40,8 +41,8 @@ class ContainSnippets(Extension):
         snippets.get_snippet_path = contained
 
     def allowed(self, path: str) -> bool:
-        """Inside the roots (symlinks followed), a regular file, and not larger than the limit."""
+        """Inside the roots (symlinks followed) and a regular file."""
         try:
-            return self.roots.contains(path) and os.path.isfile(path) and os.path.getsize(path) <= self.max_bytes
+            return self.roots.contains(path) and os.path.isfile(path)
         except OSError:
             return False

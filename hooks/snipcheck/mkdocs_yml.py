@@ -23,8 +23,11 @@ def options(data: dict) -> dict:
         raise ValueError("`extra` must be a mapping")
     found = _mapping(extra.get("snipcheck"), "extra.snipcheck")
     found.update(_plugin_options(data.get("plugins")))
-    if "snippets_base" not in found and _snippets(data) is not None:
-        base = (_snippets(data) or {}).get("base_path", ["."])
+    snippets = _snippets(data)
+    if "snippets_base" not in found and snippets is not None:
+        base = snippets.get("base_path", ["."])
+        if base is not None and not isinstance(base, (str, list)):
+            raise ValueError(f"`{SNIPPETS}`: base_path must be a path or a list of paths, not {type(base).__name__}")
         paths = [base] if isinstance(base, str) else [b for b in (base or []) if isinstance(b, str)]
         found["snippets_base"] = paths or ["."]
     return found
@@ -49,11 +52,17 @@ def _plugin_options(plugins) -> dict:
 
 def _snippets(data: dict) -> dict | None:
     """pymdownx.snippets' settings ({} when enabled without any), None when not enabled."""
-    for entry in data.get("markdown_extensions") or []:
+    extensions = data.get("markdown_extensions") or []
+    if not isinstance(extensions, list):
+        raise ValueError(f"`markdown_extensions` must be a list, not {type(extensions).__name__}")
+    for entry in extensions:
         if entry == SNIPPETS:
             return {}
         if isinstance(entry, dict) and SNIPPETS in entry:
-            return dict(entry[SNIPPETS] or {})
+            settings = entry[SNIPPETS] or {}
+            if not isinstance(settings, dict):
+                raise ValueError(f"`{SNIPPETS}`: expected a mapping of settings, not {type(settings).__name__}")
+            return dict(settings)
     return None
 
 

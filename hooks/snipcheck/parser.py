@@ -206,7 +206,7 @@ def _json_form(rest: str) -> tuple[str, ...] | None:
         return None
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested a thousand deep
         return None
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)

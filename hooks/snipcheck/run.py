@@ -24,8 +24,8 @@ def find_project_root(start: Path) -> Path | None:
 
 
 def project_config(root: Path | None) -> Config:
-    """Defaults updated from mkdocs.yml's `extra.snipcheck` when there is one."""
-    if root is None:
+    """Defaults updated from the plugin's options in root's mkdocs.yml, when there is one."""
+    if root is None or not (root / "mkdocs.yml").exists():
         return Config()
     return Config().with_values(load_file(str(root / "mkdocs.yml")), f"{root / 'mkdocs.yml'}: extra.snipcheck")
 

@@ -97,7 +97,7 @@ class SiteChecks:
             superfences["custom_fences"] = kept + ours
         # pymdownx.snippets itself follows symlinks out of its base paths: hold it to our roots.
         extensions = [e for e in mkdocs_config.markdown_extensions if not isinstance(e, ContainSnippets)]
-        mkdocs_config.markdown_extensions = extensions + [ContainSnippets(self.roots, self.config.max_file_bytes)]
+        mkdocs_config.markdown_extensions = extensions + [ContainSnippets(self.roots)]
 
     # -- collect and check -------------------------------------------------------------------
     def page_sources(self, files) -> dict[str, str]:
@@ -214,16 +214,20 @@ class SiteChecks:
             for i, result in enumerate(self.queue):
                 if _normal(result.snippet.text) == wanted:
                     return self.queue.pop(i)
-        self.mismatches.append(f"{self.current_page}: a Dockerfile fence was rendered that the checker did not "
-                               f"find; checked on its own, without line numbers")
+        self.mismatches.append(f"{self.display(self.current_page or '')}: a Dockerfile fence was rendered that the "
+                               f"checker did not find in the page's Markdown (did another extension or plugin "
+                               f"write it, such as markdown_include's {{!file!}}? pymdownx.snippets' --8<-- is "
+                               f"read with file and line); checked on its own, without line numbers")
         from .checker import check_text
 
         return check_text(src, self.ruleset, self.config, path=self.current_page or "unknown")
 
     def finish_page(self, html: str, page_url: str) -> str:
         if self.queue:
-            self.mismatches.append(f"{self.current_page}: {len(self.queue)} checked snippet(s) were not rendered "
-                                   f"as code blocks")
+            fences = ", ".join(str(r.snippet.fence) for r in self.queue)
+            self.mismatches.append(f"{self.display(self.current_page or '')}: {len(self.queue)} checked snippet(s) "
+                                   f"were not rendered as code blocks (the fences at {fences}; another extension "
+                                   f"or plugin changed the page before rendering)")
         self.queue = None
         return self.rule_links(self.with_tables(html, self.current_page), page_url)
 

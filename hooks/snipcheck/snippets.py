@@ -121,6 +121,9 @@ class Problem:
     rule: str
     message: str
     location: Location
+    # Only the checker could not read an include (missing, over its size limits, not text): the page
+    # renders as it would without the checker, so outside a Dockerfile fence this is not reported.
+    checker_only: bool = False
 
 
 @dataclass(frozen=True)

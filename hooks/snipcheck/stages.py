@@ -11,6 +11,7 @@ from .patterns import LazyPattern
 from .records import dataclass, field
 
 from .model import Dockerfile, Instruction
+from .wholenumbers import is_number, whole_number
 
 # Arguments BuildKit defines without an ARG line (usable in FROM; inside a stage after `ARG NAME`).
 AUTOMATIC_PLATFORM_ARGS = frozenset(
@@ -100,8 +101,8 @@ def stage_references(ins: Instruction) -> list[str]:
 
 def resolve_stage_ref(ref: str, names: dict[str, int], count: int, current: int) -> int | None:
     """Index of the stage `ref` names, or None when it is an image (or unknown)."""
-    if ref.isdigit():
-        i = int(ref)
+    if is_number(ref):
+        i = whole_number(ref)
         return i if i < current else None
     return names.get(ref.lower()) if names.get(ref.lower(), count) < current else None
 

@@ -488,20 +488,20 @@ def _make_69(_MISSING_, _default_0_, _default_10_, _default_11_, _default_12_, _
 def _make_70():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.rule,self.message,self.line,self.binary,) == (other.rule,other.message,other.line,other.binary,)
+            return (self.rule,self.message,self.line,self.binary,self.limit,) == (other.rule,other.message,other.line,other.binary,other.limit,)
         return NotImplemented
     return __eq__
 
 
 def _make_71():
     def __hash__(self):
-        return hash((self.rule,self.message,self.line,self.binary,))
+        return hash((self.rule,self.message,self.line,self.binary,self.limit,))
     return __hash__
 
 
-def _make_72(_MISSING_, _default_2_, _default_3_, _setattr_):
-    def __init__(self, rule, message, line=_default_2_, binary=_default_3_):
-        _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary})
+def _make_72(_MISSING_, _default_2_, _default_3_, _default_4_, _setattr_):
+    def __init__(self, rule, message, line=_default_2_, binary=_default_3_, limit=_default_4_):
+        _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary, 'limit': limit})
     return __init__
 
 
@@ -782,20 +782,20 @@ def _make_113(_MISSING_, _setattr_):
 def _make_114():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.finding,self.shown_at,) == (other.finding,other.shown_at,)
+            return (self.finding,self.shown_at,self.message,) == (other.finding,other.shown_at,other.message,)
         return NotImplemented
     return __eq__
 
 
 def _make_115():
     def __hash__(self):
-        return hash((self.finding,self.shown_at,))
+        return hash((self.finding,self.shown_at,self.message,))
     return __hash__
 
 
-def _make_116(_MISSING_, _default_1_, _setattr_):
-    def __init__(self, finding, shown_at=_default_1_):
-        _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at})
+def _make_116(_MISSING_, _default_1_, _default_2_, _setattr_):
+    def __init__(self, finding, shown_at=_default_1_, message=_default_2_):
+        _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at, 'message': message})
     return __init__
 
 
@@ -1010,20 +1010,20 @@ def _make_146():
 def _make_147():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.rule,self.message,self.location,) == (other.rule,other.message,other.location,)
+            return (self.rule,self.message,self.location,self.checker_only,) == (other.rule,other.message,other.location,other.checker_only,)
         return NotImplemented
     return __eq__
 
 
 def _make_148():
     def __hash__(self):
-        return hash((self.rule,self.message,self.location,))
+        return hash((self.rule,self.message,self.location,self.checker_only,))
     return __hash__
 
 
-def _make_149(_MISSING_, _setattr_):
-    def __init__(self, rule, message, location):
-        _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location})
+def _make_149(_MISSING_, _default_3_, _setattr_):
+    def __init__(self, rule, message, location, checker_only=_default_3_):
+        _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location, 'checker_only': checker_only})
     return __init__
 
 
@@ -1412,16 +1412,16 @@ WRITTEN = {
     'snipcheck.containment.Refused.__eq__': (_make_70, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.rule,self.message,self.line,self.binary,) == (other.rule,other.message,other.line,other.binary,)\n'
+        '        return (self.rule,self.message,self.line,self.binary,self.limit,) == (other.rule,other.message,other.line,other.binary,other.limit,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.containment.Refused.__hash__': (_make_71, (
         'def __hash__(self):\n'
-        '    return hash((self.rule,self.message,self.line,self.binary,))\n'
+        '    return hash((self.rule,self.message,self.line,self.binary,self.limit,))\n'
     )),
     'snipcheck.containment.Refused.__init__': (_make_72, (
-        'def __init__(self, rule, message, line=_default_2_, binary=_default_3_):\n'
-        "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary})\n"
+        'def __init__(self, rule, message, line=_default_2_, binary=_default_3_, limit=_default_4_):\n'
+        "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary, 'limit': limit})\n"
     )),
     'snipcheck.containment.Roots.__eq__': (_make_73, (
         'def __eq__(self, other):\n'
@@ -1618,16 +1618,16 @@ WRITTEN = {
     'snipcheck.report.Listed.__eq__': (_make_114, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.finding,self.shown_at,) == (other.finding,other.shown_at,)\n'
+        '        return (self.finding,self.shown_at,self.message,) == (other.finding,other.shown_at,other.message,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.report.Listed.__hash__': (_make_115, (
         'def __hash__(self):\n'
-        '    return hash((self.finding,self.shown_at,))\n'
+        '    return hash((self.finding,self.shown_at,self.message,))\n'
     )),
     'snipcheck.report.Listed.__init__': (_make_116, (
-        'def __init__(self, finding, shown_at=_default_1_):\n'
-        "    _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at})\n"
+        'def __init__(self, finding, shown_at=_default_1_, message=_default_2_):\n'
+        "    _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at, 'message': message})\n"
     )),
     'snipcheck.report.Report.__eq__': (_make_117, (
         'def __eq__(self, other):\n'
@@ -1780,16 +1780,16 @@ WRITTEN = {
     'snipcheck.snippets.Problem.__eq__': (_make_147, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.rule,self.message,self.location,) == (other.rule,other.message,other.location,)\n'
+        '        return (self.rule,self.message,self.location,self.checker_only,) == (other.rule,other.message,other.location,other.checker_only,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.snippets.Problem.__hash__': (_make_148, (
         'def __hash__(self):\n'
-        '    return hash((self.rule,self.message,self.location,))\n'
+        '    return hash((self.rule,self.message,self.location,self.checker_only,))\n'
     )),
     'snipcheck.snippets.Problem.__init__': (_make_149, (
-        'def __init__(self, rule, message, location):\n'
-        "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location})\n"
+        'def __init__(self, rule, message, location, checker_only=_default_3_):\n'
+        "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location, 'checker_only': checker_only})\n"
     )),
     'snipcheck.snippets.Snippet.__eq__': (_make_150, (
         'def __eq__(self, other):\n'

@@ -18,6 +18,7 @@ from .queries import base_info
 from .shell import Command, run_commands
 from .gobuild import GoArgs, go_args
 from ..stages import Stage, global_arg_defaults, mount_options, parse_arg_declarations, parse_env_declarations
+from ..wholenumbers import is_number, whole_number
 
 _VAR = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))")
 # What golang images set with ENV (GOCACHE then defaults to $HOME/.cache/go-build = /root/...).
@@ -104,9 +105,20 @@ class Flow:
 
     def stage_named(self, ref: str, current: Stage) -> Stage | None:
         """The earlier stage that `COPY --from=ref` in `current` reads, or None for an image."""
-        if ref.isdigit():
-            return self.stages[int(ref)] if int(ref) < current.index else None
-        return next((st for st in self.stages[: current.index] if st.name == ref.lower()), None)
+        if is_number(ref):
+            return self.stages[whole_number(ref)] if whole_number(ref) < current.index else None
+        first = self._first_named().get(ref.lower())
+        return self.stages[first] if first is not None and first < current.index else None
+
+    def _first_named(self) -> dict[str, int]:
+        """Each stage name's first stage index (a dict, not a scan per COPY: files of a thousand stages)."""
+        if "first_named" not in self.memo:
+            found: dict[str, int] = {}
+            for st in self.stages:
+                if st.name:
+                    found.setdefault(st.name, st.index)
+            self.memo["first_named"] = found
+        return self.memo["first_named"]
 
     def _state(self, stage: Stage) -> _StageState:
         if stage.index in self._states:

@@ -63,23 +63,40 @@ def _origin_of(flow: Flow, stage: Stage, path: str) -> Origin | None:
     return Origin("base", stage) if in_base else mounted
 
 
-def present(flow: Flow, stage: Stage, path: str, depth: int = 0) -> bool | None:
+def present(flow: Flow, stage: Stage, path: str) -> bool | None:
     """True when `path` exists at the end of `stage`, False when certainly not, None when unknown.
-    A COPY --from is followed into its source stage."""
-    origin = origin_of(flow, stage, path)
-    if origin is None or origin.kind in ("mounted", "missing"):
-        return False
-    if origin.kind == "copy" and origin.source is not None and depth < len(flow.stages):
-        return present(flow, origin.source[0], origin.source[1], depth + 1)
-    return None if origin.kind == "unknown" else True
+    A COPY --from is followed into its source stage: a loop, not recursion (a chain of a thousand
+    stages must not exhaust the stack), and every hop's answer is kept (asked of each stage of such
+    a chain, it stays linear)."""
+    hops: list[tuple] = []
+    answer: bool | None = True  # copied through every stage: it exists, from wherever the chain started
+    for _ in range(len(flow.stages) + 1):
+        key = ("present", stage.index, path)
+        if key in flow.memo:
+            answer = flow.memo[key]
+            break
+        hops.append(key)
+        origin = origin_of(flow, stage, path)
+        if origin is None or origin.kind in ("mounted", "missing"):
+            answer = False
+            break
+        if origin.kind != "copy" or origin.source is None:
+            answer = None if origin.kind == "unknown" else True
+            break
+        stage, path = origin.source
+    for key in hops:
+        flow.memo[key] = answer
+    return answer
 
 
-def built_binary(flow: Flow, stage: Stage, path: str, depth: int = 0) -> Origin | None:
+def built_binary(flow: Flow, stage: Stage, path: str) -> Origin | None:
     """The `go build` or C compile that produced `path`, following COPY --from hops."""
-    origin = origin_of(flow, stage, path)
-    if origin is not None and origin.kind == "copy" and origin.source and depth < len(flow.stages):
-        return built_binary(flow, origin.source[0], origin.source[1], depth + 1)
-    return origin if origin is not None and origin.kind in ("go", "c") else None
+    for _ in range(len(flow.stages) + 1):
+        origin = origin_of(flow, stage, path)
+        if origin is None or origin.kind != "copy" or not origin.source:
+            return origin if origin is not None and origin.kind in ("go", "c") else None
+        stage, path = origin.source
+    return None
 
 
 def copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from ..records import dataclass
 
 from ..results import Finding, SnippetResult
 from ..config import Config
 from ..severity import Severity
-from ..snippets import Location
+from ..snippets import Location, Snippet
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,11 @@ class Listed:
 
     finding: Finding
     shown_at: tuple[Location, ...] = ()
+    message: str = ""  # the finding's message with its `line N` in the file's lines (file_lines)
+
+    @property
+    def text(self) -> str:
+        return self.message or self.finding.message
 
 
 @dataclass(frozen=True)
@@ -48,17 +55,18 @@ class Report:
         it is listed once, with the fences that show it, so a log reads it once and GitHub's few
         annotations per step are not spent on copies. Within one snippet nothing is merged."""
         fences: dict[tuple, list[Location]] = {}
-        first: dict[tuple, Finding] = {}
-        for group, fence in [(r.findings, r.snippet.fence) for r in self.results] + [(self.problems, None)]:
+        first: dict[tuple, tuple[Finding, Snippet | None]] = {}
+        for group, snippet in [(r.findings, r.snippet) for r in self.results] + [(self.problems, None)]:
             seen: dict[tuple, int] = {}
             for f in group:
                 same = (f.file, f.line, f.rule, f.severity, f.message, f.expected)
                 seen[same] = seen.get(same, -1) + 1
-                key = (*same, seen[same], fence is None)  # the n-th copy in this snippet; page problems apart
-                first.setdefault(key, f)
-                if fence is not None:
-                    fences.setdefault(key, []).append(fence)
-        listed = [Listed(f, tuple(fences[k]) if len(fences.get(k, ())) > 1 else ()) for k, f in first.items()]
+                key = (*same, seen[same], snippet is None)  # the n-th copy in this snippet; page problems apart
+                first.setdefault(key, (f, snippet))
+                if snippet is not None:
+                    fences.setdefault(key, []).append(snippet.fence)
+        listed = [Listed(f, tuple(fences[k]) if len(fences.get(k, ())) > 1 else (), file_lines(f, snippet))
+                  for k, (f, snippet) in first.items()]
         return sorted(listed, key=lambda item: _listing_order(item.finding))  # stable: page problems stay last
 
     def summary_line(self) -> str:
@@ -94,3 +102,25 @@ def page_finding(problem, ruleset) -> Finding:
     """A page-level Problem as a Finding."""
     rule = ruleset.get(problem.rule)
     return Finding(rule.id, rule.name, rule.aliases, rule.severity, problem.message, problem.location, 0)
+
+
+_LINE_REFERENCE = re.compile(r"\bline ([0-9]{1,9})\b")
+
+
+def file_lines(finding: Finding, snippet: Snippet | None) -> str:
+    """The finding's message for a report that locates it by file and line: a rule's `line N`
+    counts lines of the code block, so it becomes the line of the file that holds it ("line 6",
+    or "other.md:6" when that line comes from another file). The result box under the block keeps
+    block lines; messages of the pipeline's own rules (DG0xx: includes, encodings) already name
+    file lines."""
+    if snippet is None or finding.rule.startswith("DG0") or "line " not in finding.message:
+        return ""
+
+    def in_file(m: re.Match) -> str:
+        n = int(m.group(1))
+        if not 1 <= n <= len(snippet.lines):
+            return m.group(0)
+        where = snippet.lines[n - 1]
+        return f"line {where.line}" if where.file == finding.file else f"{where.file}:{where.line}"
+
+    return _LINE_REFERENCE.sub(in_file, finding.message)

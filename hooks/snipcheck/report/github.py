@@ -20,7 +20,7 @@ def render(report: Report) -> str:
         if f.expected:  # a deliberate bad example doing its job is not worth an annotation
             continue
         props = f"file={escape_property(f.file)},line={max(1, f.line)},title={escape_property(f'{f.rule} {f.name}')}"
-        lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(f.message + blocks_note(item))}")
+        lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(item.text + blocks_note(item))}")
     lines.append(f"snipcheck: {report.summary_line()}")
     return "\n".join(lines) + "\n"
 

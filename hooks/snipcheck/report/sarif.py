@@ -7,10 +7,11 @@ code scanning and other SARIF viewers do not raise them as alerts.
 from __future__ import annotations
 
 import json
+import os
 import re
 from importlib import metadata
+from urllib.parse import quote
 
-from ..escape import url_path
 from ..severity import Severity
 from ..rules import ALL_RULES
 from . import Listed, Report
@@ -82,7 +83,7 @@ def _result(item: Listed, index: dict[str, int]) -> dict:
         "ruleId": f.rule,
         **({"ruleIndex": index[f.rule]} if f.rule in index else {}),
         "level": LEVELS[f.severity],
-        "message": {"text": f.message},
+        "message": {"text": item.text},
         "locations": [{"physicalLocation": _physical(f.location)}],
         # Every result says whether it is suppressed (SARIF 3.27.23: once one result in a run
         # has suppressions, an absent array would read as "unknown").
@@ -119,8 +120,10 @@ def _physical(where) -> dict:
 
 
 def _uri(path: str) -> str:
-    """A relative URI reference for a path as the reports show it (POSIX separators, escaped)."""
-    return url_path(path)
+    """A relative URI reference for a path as the reports show it: the platform's separator made
+    `/`, everything else percent-encoded (a backslash in a POSIX file name is `%5C`, not a folder)."""
+    quoted = quote(str(path).replace(os.sep, "/"), safe="/._-~")
+    return "./" + quoted if quoted.startswith("/") else quoted
 
 
 def _version() -> str:

@@ -13,7 +13,7 @@ def render(report: Report) -> str:
     for item in report.listed_findings():
         f = item.finding
         mark = " (expected)" if f.expected else ""
-        lines.append(f"{terminal(f.file)}:{f.line}: {f.rule} {f.severity}: {terminal(f.message)}{mark}"
+        lines.append(f"{terminal(f.file)}:{f.line}: {f.rule} {f.severity}: {terminal(item.text)}{mark}"
                      f"{terminal(blocks_note(item))}")
     lines.append(report.summary_line())
     return "\n".join(lines) + "\n"

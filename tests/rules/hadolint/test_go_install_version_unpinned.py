@@ -21,3 +21,12 @@ def test_clean():
     assert_clean(RULE, "RUN go run .")
     assert_clean(RULE, "RUN go build -o /out/app ./cmd/app")
     assert_clean(RULE, "RUN go install -tags netgo ./...")
+
+
+def test_the_hint_names_the_whole_package_path():
+    from spec import fired
+
+    # a module path with an `@` of its own (an SSH-style path seen in public docs): the version is after the last one
+    hit = fired(RULE, "RUN go install git@github.com:/jaeles-project/gospider@latest")[0]
+    assert "`git@github.com:/jaeles-project/gospider@<version>`" in hit.message
+    assert "`example.com/pkg@<version>`" in fired(RULE, "RUN go get example.com/pkg")[0].message

@@ -48,7 +48,10 @@ class Expansion:
     unmatched: set[str] = field(default_factory=set)
 
 
-def expand(word: str, env: dict[str, str], escape: str = "\\") -> Expansion:
+MAX_NESTING = 64  # `${A:-${B:-...}}` deeper than this stays as written (a hostile page, not a Dockerfile)
+
+
+def expand(word: str, env: dict[str, str], escape: str = "\\", depth: int = 0) -> Expansion:
     """Expand `$X`, `${X}`, `${X:-default}`... in `word` like BuildKit's ProcessWordWithMatches:
     quotes are removed, single-quoted text and escaped `$` stay literal."""
     out = Expansion()
@@ -77,7 +80,7 @@ def expand(word: str, env: dict[str, str], escape: str = "\\") -> Expansion:
             quote = "" if quote else ch
             i += 1
         elif ch == "$":
-            value, i = _dollar(text, i, env, out, escape)
+            value, i = _dollar(text, i, env, out, escape, depth)
             buf.append(value)
         else:
             buf.append(ch)
@@ -86,7 +89,7 @@ def expand(word: str, env: dict[str, str], escape: str = "\\") -> Expansion:
     return out
 
 
-def _dollar(text: str, i: int, env: dict[str, str], out: Expansion, escape: str) -> tuple[str, int]:
+def _dollar(text: str, i: int, env: dict[str, str], out: Expansion, escape: str, depth: int) -> tuple[str, int]:
     if text.startswith("${", i):
         end = _closing_brace(text, i + 2)
         body = text[i + 2:end]
@@ -96,8 +99,10 @@ def _dollar(text: str, i: int, env: dict[str, str], out: Expansion, escape: str)
         name, modifier = m.group(0), body[m.end():]
         value = _lookup(name, env, out)
         if modifier[:2] in (":-", ":+") or modifier[:1] in ("-", "+"):
+            if depth >= MAX_NESTING:
+                return text[i:end + 1], end + 1
             null_unset = modifier.startswith(":")
-            default = expand(modifier[2 if null_unset else 1:], env, escape)
+            default = expand(modifier[2 if null_unset else 1:], env, escape, depth + 1)
             out.matched |= default.matched
             out.unmatched |= default.unmatched
             is_set = value is not None and not (null_unset and value == "")

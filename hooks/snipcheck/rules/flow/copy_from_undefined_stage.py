@@ -1,6 +1,7 @@
 """DG301: COPY --from names no earlier stage."""
 
 from ...rulekit import Violation, rule
+from ...wholenumbers import is_number, whole_number
 
 
 @rule(id="DG301", name="copy-from-undefined-stage", severity="error", guide="multi-stage.md#copy-from",
@@ -51,25 +52,26 @@ def copy_from_undefined_stage(df, ctx):
     """
     if ctx.declared_fragment:
         return  # a declared fragment shows part of a file: its stages may be defined elsewhere
-    defined: list[str] = []
+    defined: dict[str, None] = {}  # in order, for the message; a dict for lookups
     index = -1
+    hidden_from = _first_hidden_stage_line(df, ctx)
     for ins in df.instructions:
         if ins.keyword == "FROM":
             index += 1
             words = ins.args.split()
             if len(words) >= 3 and words[1].lower() == "as":
-                defined.append(words[2].lower())
+                defined.setdefault(words[2].lower())
             continue
         refs = ins.flag_values("from") if ins.keyword in ("COPY", "ADD") else ()
         if not refs:
             continue  # most COPY lines: nothing to look up, so no need to scan for hidden stages either
-        if _stages_hidden_before(df, ctx, ins.line) or (ctx.elided or ctx.placeholders) and not defined:
+        if hidden_from < ins.line or (ctx.elided or ctx.placeholders) and not defined:
             continue  # an excerpt naming no stage at all: the rest of the file is elsewhere, not a typo here
         for ref in refs:
             if not ref or any(c in ref for c in ":/@$"):
                 continue
-            if ref.isdigit():
-                if int(ref) >= max(index, 0):
+            if is_number(ref):
+                if whole_number(ref) >= max(index, 0):
                     yield Violation(ins.line, f"--from={ref} is not an earlier stage (stages before this one: "
                                               f"{max(index, 0)})")
             elif ref.lower() not in defined:
@@ -78,9 +80,10 @@ def copy_from_undefined_stage(df, ctx):
                                           f"BuildKit would pull an image called {ref!r}")
 
 
-def _stages_hidden_before(df, ctx, line: int) -> bool:
-    """Could a stage be defined above `line` without being shown (elided, or a placeholder FROM)?"""
-    if any(n < line for n in ctx.elided):
-        return True
-    return any(ins.keyword == "FROM" and ins.line < line and
-               any(ins.line <= n <= ins.end_line for n in ctx.placeholders) for ins in df.instructions)
+def _first_hidden_stage_line(df, ctx) -> float:
+    """The first line below which a stage could be defined without being shown (an elision, or a
+    FROM with a placeholder); infinity when there is none. Computed once, not per COPY."""
+    placeholders = sorted(ctx.placeholders)
+    froms = (ins.line for ins in df.instructions if ins.keyword == "FROM" and placeholders
+             and any(ins.line <= n <= ins.end_line for n in placeholders))
+    return min([*ctx.elided, *froms], default=float("inf"))

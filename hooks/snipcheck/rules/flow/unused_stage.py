@@ -47,13 +47,17 @@ def unused_stage(df, ctx):
     refs = [ref for st in stages for ins in st.instructions for ref in stage_references(ins)]
     if any("$" in ref for ref in refs) or any("$" in st.base and not st.base_resolved.strip(":@") for st in stages):
         return
-    names = {st.name for st in stages if st.name}
-    duplicated = {n for n in names if sum(st.name == n for st in stages) > 1}  # DG105 reports those
+    by_name: dict[str, list[int]] = {}
+    for st in stages:
+        if st.name:
+            by_name.setdefault(st.name, []).append(st.index)
+    names = set(by_name)
+    duplicated = {n for n, indices in by_name.items() if len(indices) > 1}  # DG105 reports those
     if any(ref.lower() not in names and not ref.isdigit() and not any(c in ref for c in ":/@") for ref in refs):
         return  # a reference to a stage that does not exist (DG301): likely a typo for the "unused" one
     used = {dep for st in stages for dep in st.depends_on}
-    used |= {i for st in stages for i, other in enumerate(stages)
-             if st.parent is None and other.name and other.index < st.index and st.base_resolved.lower() == other.name}
+    used |= {i for st in stages if st.parent is None
+             for i in by_name.get(st.base_resolved.lower(), ()) if i < st.index}
     for st in stages[:-1]:
         if st.index not in used and st.name not in duplicated:
             what = f"stage {st.name!r}" if st.name else f"stage {st.index} ({st.base})"

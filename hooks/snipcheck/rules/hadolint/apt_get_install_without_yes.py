@@ -4,6 +4,7 @@ from .support import positional
 from ...analysis.queries import instructions
 from ...rulekit import Violation, rule
 from ...analysis.shell import Command, run_commands
+from ...wholenumbers import is_number, whole_number
 
 _VALUE_FLAGS = ("t", "target-release", "o", "option", "c", "config-file")
 
@@ -55,7 +56,7 @@ def _asks(cmd: Command) -> bool:
         if "assume-yes=true" in arg.lower():
             return False
         if arg.startswith(("-q=", "--quiet=")):
-            quiet = int(arg.split("=", 1)[1]) if arg.split("=", 1)[1].isdigit() else quiet
+            quiet = whole_number(arg.split("=", 1)[1]) if is_number(arg.split("=", 1)[1]) else quiet
         elif arg == "--quiet":
             quiet += 1
         elif arg.startswith("-") and not arg.startswith("--"):

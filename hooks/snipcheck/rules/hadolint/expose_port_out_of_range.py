@@ -4,6 +4,7 @@ import re
 
 from ...analysis.queries import instructions
 from ...rulekit import Violation, rule
+from ...wholenumbers import whole_number
 
 _PORT = re.compile(r"^(\d+)(?:-(\d+))?(?:/\w+)?$")
 
@@ -37,5 +38,5 @@ def expose_port_out_of_range(df, ctx):
     for ins in instructions(df, "EXPOSE"):
         for word in ins.words:
             m = _PORT.match(word)
-            if m and any(int(p) > 65535 for p in m.groups() if p):
+            if m and any(whole_number(p) > 65535 for p in m.groups() if p):
                 yield Violation(ins.line, f"EXPOSE {word}: valid ports range from 0 to 65535")

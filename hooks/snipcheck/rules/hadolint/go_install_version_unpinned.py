@@ -41,7 +41,7 @@ def go_install_version_unpinned(df, ctx):
         loose = [p for cmd in run_commands(ins) for p in _unpinned(cmd)]
         if loose:
             yield Violation(ins.line, f"`go {loose[0][0]} {loose[0][1]}` is not pinned: use "
-                                      f"`{loose[0][1].split('@')[0]}@<version>`")
+                                      f"`{loose[0][1].rpartition('@')[0] or loose[0][1]}@<version>`")
 
 
 def _unpinned(cmd: Command) -> list[tuple[str, str]]:

@@ -9,20 +9,26 @@ from ...rulekit import rule
 def include_error(df, ctx):
     """
     ## What it does
-    Reports a `--8<--` include whose file, line range or named section does not exist, or that
-    includes itself.
+    Reports a `--8<--` include inside a Dockerfile fence whose file, line range or named section
+    does not exist, or that includes itself. Outside Dockerfile fences the page renders as it would
+    without the checker, and pymdownx.snippets' own `check_paths` setting decides.
 
     ## Why is this bad?
     The page renders an empty or truncated code block, so readers copy an incomplete Dockerfile.
 
     ## Example
     ~~~markdown
+    ```dockerfile fragment
+    WORKDIR /src
     --8<-- "no-such-file.Dockerfile"
+    ```
     ~~~
 
     ## Use instead
     ~~~markdown
-    --8<-- "app/go.mod"
+    ```dockerfile fragment
+    --8<-- "examples/cache-mounts.Dockerfile:3:6"
+    ```
     ~~~
 
     ## References
