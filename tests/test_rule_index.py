@@ -59,3 +59,15 @@ def test_a_severity_reason_is_a_whole_sentence_not_cut_inside_a_code_span():
     # DG904's was "`COPY ." (the first full stop was inside `COPY . .`), on the site for every reader
     assert all(r.severity_reason.count("`") % 2 == 0 for r in RULES)
     assert next(r for r in RULES if r.id == "DG904").severity_reason.startswith("`COPY . .` copies the whole context")
+
+
+def test_a_markdown_example_keeps_its_inner_fence_as_the_reader_writes_it():
+    from snipcheck.rulepages import _declare_example
+
+    doc = ("## Example\n~~~markdown\n```dockerfile fragment\nWORKDIR /src\n```\n~~~\n\n"
+           "## Use instead\n```dockerfile\nFROM alpine:3.24\n```\n")
+    page = _declare_example(doc, "DG005")
+    assert "```dockerfile fragment\nWORKDIR" in page and 'expect="DG005"' not in page
+    assert '```dockerfile title="Use instead"\nFROM alpine:3.24' in page
+    assert '```dockerfile expect="DG201" title="Example"' in _declare_example(
+        "## Example\n```dockerfile\nFROM alpine\n```\n", "DG201")

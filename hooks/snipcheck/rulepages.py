@@ -55,18 +55,22 @@ def rule_page(rule: Rule, has_page=lambda path: True) -> str:
     )
 
 
+_FIRST_FENCE = re.compile(r"^(```|~~~)(dockerfile( fragment)?\s*$)?", re.M)
+
+
 def _declare_example(doc: str, rule_id: str) -> str:
-    """Add `expect="<id>"` to the first Dockerfile fence under '## Example'."""
+    """Add `expect="<id>"` to the Dockerfile fence that opens '## Example' (and a title to the one
+    of '## Use instead'). A section that shows Markdown (~~~markdown holding a ```dockerfile) is
+    left as written: its inner fence is text the reader copies, not a block of this page."""
     parts = re.split(r"(^## .+$)", doc, flags=re.M)
-    for i, part in enumerate(parts):
-        if part.strip() == "## Example" and i + 1 < len(parts):
-            parts[i + 1] = re.sub(r"^```dockerfile( fragment)?\s*$",
-                                  lambda m: f'```dockerfile{m.group(1) or ""} expect="{rule_id}" title="Example"',
-                                  parts[i + 1], count=1, flags=re.M)
-        if part.strip() == "## Use instead" and i + 1 < len(parts):
-            parts[i + 1] = re.sub(r"^```dockerfile( fragment)?\s*$",
-                                  lambda m: f'```dockerfile{m.group(1) or ""} title="Use instead"',
-                                  parts[i + 1], count=1, flags=re.M)
+    for i, part in enumerate(parts[:-1]):
+        options = {"## Example": f' expect="{rule_id}" title="Example"', "## Use instead": ' title="Use instead"'}
+        first = _FIRST_FENCE.search(parts[i + 1]) if part.strip() in options else None
+        if first and first.group(2):
+            line_end = parts[i + 1].find("\n", first.start())
+            line_end = len(parts[i + 1]) if line_end < 0 else line_end
+            opening = parts[i + 1][first.start():line_end].rstrip()
+            parts[i + 1] = parts[i + 1][:first.start()] + opening + options[part.strip()] + parts[i + 1][line_end:]
     return "".join(parts)
 
 
