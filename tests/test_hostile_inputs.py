@@ -120,7 +120,7 @@ def test_an_include_with_lone_cr_line_ends_keeps_its_line_numbers(tmp_path):
     ("c.toml", "[snipcheck]\nmax_file_bytes = 1e400\n", "max_file_bytes"),
     ("c.toml", "tool = 5\n", "[tool] must be a table"),
     ("c.toml", "[snipcheck]\nselect = [[1]]\n", "expected a list of names"),
-    ("mkdocs.yml", "site_name: x\nmarkdown_extensions: 5\n", "`markdown_extensions` must be a list"),
+    ("mkdocs.yml", "site_name: x\nmarkdown_extensions: 5\n", "`markdown_extensions` must be a list or a mapping"),
     ("mkdocs.yml", "site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets: {base_path: 5}\n", "base_path"),
     ("c.yml", "today: 2024-13-45\n", "'today'"),
     ("c.yml", "select:\n" + "".join(f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9) if i else 'lol'}]\n"
@@ -133,6 +133,12 @@ def test_a_bad_config_is_a_config_error_naming_the_file(tmp_path, name, text, ne
     with pytest.raises(ConfigError) as raised:
         Config().with_values(load_file(str(path)), str(path))
     assert str(path) in str(raised.value) and needle in str(raised.value), raised.value
+
+
+def test_markdown_extensions_as_a_mapping_is_read_as_mkdocs_reads_it(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nmarkdown_extensions:\n  pymdownx.superfences: {}\n"
+                                        "  pymdownx.snippets: {base_path: [inc]}\n")
+    assert load_file(str(tmp_path / "mkdocs.yml")) == {"snippets_base": ["inc"]}
 
 
 def test_an_invalid_date_elsewhere_in_mkdocs_yml_is_not_our_business(tmp_path):

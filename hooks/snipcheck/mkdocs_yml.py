@@ -53,8 +53,10 @@ def _plugin_options(plugins) -> dict:
 def _snippets(data: dict) -> dict | None:
     """pymdownx.snippets' settings ({} when enabled without any), None when not enabled."""
     extensions = data.get("markdown_extensions") or []
-    if not isinstance(extensions, list):
-        raise ValueError(f"`markdown_extensions` must be a list, not {type(extensions).__name__}")
+    if isinstance(extensions, dict):  # MkDocs takes {name: settings} as well as a list
+        extensions = [{name: settings} for name, settings in extensions.items()]
+    if not isinstance(extensions, (list, tuple)):
+        raise ValueError(f"`markdown_extensions` must be a list or a mapping, not {type(extensions).__name__}")
     for entry in extensions:
         if entry == SNIPPETS:
             return {}
