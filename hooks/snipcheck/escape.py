@@ -7,6 +7,8 @@ here (HTML uses `html.escape`, JSON and SARIF `json.dumps`, GitHub commands repo
 
 from __future__ import annotations
 
+import os
+
 from urllib.parse import quote
 
 from .patterns import LazyPattern
@@ -49,9 +51,10 @@ def markdown_text(text: str) -> str:
 
 
 def url_path(path: str) -> str:
-    """A relative URL for a site path: every character but letters, digits and `/._-~` percent-
-    encoded, so no scheme (`javascript:`), query, fragment or Markdown syntax can survive."""
-    quoted = quote(str(path).replace("\\", "/"), safe="/._-~")
+    """A relative URL for a path: the platform's separator made `/`, every other character but
+    letters, digits and `/._-~` percent-encoded, so no scheme (`javascript:`), query, fragment or
+    Markdown syntax can survive (and a backslash in a POSIX file name is `%5C`, not a folder)."""
+    quoted = quote(str(path).replace(os.sep, "/"), safe="/._-~")
     return "./" + quoted if quoted.startswith("/") else quoted
 
 

@@ -63,8 +63,8 @@ def _declare_example(doc: str, rule_id: str) -> str:
     of '## Use instead'). A section that shows Markdown (~~~markdown holding a ```dockerfile) is
     left as written: its inner fence is text the reader copies, not a block of this page."""
     parts = re.split(r"(^## .+$)", doc, flags=re.M)
+    options = {"## Example": f' expect="{rule_id}" title="Example"', "## Use instead": ' title="Use instead"'}
     for i, part in enumerate(parts[:-1]):
-        options = {"## Example": f' expect="{rule_id}" title="Example"', "## Use instead": ' title="Use instead"'}
         first = _FIRST_FENCE.search(parts[i + 1]) if part.strip() in options else None
         if first and first.group(2):
             line_end = parts[i + 1].find("\n", first.start())

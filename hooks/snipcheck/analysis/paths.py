@@ -63,40 +63,41 @@ def _origin_of(flow: Flow, stage: Stage, path: str) -> Origin | None:
     return Origin("base", stage) if in_base else mounted
 
 
-def present(flow: Flow, stage: Stage, path: str) -> bool | None:
-    """True when `path` exists at the end of `stage`, False when certainly not, None when unknown.
-    A COPY --from is followed into its source stage: a loop, not recursion (a chain of a thousand
-    stages must not exhaust the stack), and every hop's answer is kept (asked of each stage of such
-    a chain, it stays linear)."""
+def source_origin(flow: Flow, stage: Stage, path: str) -> Origin | None:
+    """Where `path` in `stage` was made, its COPY --from hops followed back into their source
+    stages: a loop, not recursion (a chain of a thousand stages must not exhaust the stack), and
+    every hop's answer kept (asked of each stage of such a chain, it stays linear). None: it
+    certainly does not exist; a "copy" origin: copied through more hops than there are stages."""
     hops: list[tuple] = []
-    answer: bool | None = True  # copied through every stage: it exists, from wherever the chain started
+    origin = None
     for _ in range(len(flow.stages) + 1):
-        key = ("present", stage.index, path)
+        key = ("source_origin", stage.index, path)
         if key in flow.memo:
-            answer = flow.memo[key]
+            origin = flow.memo[key]
             break
         hops.append(key)
         origin = origin_of(flow, stage, path)
-        if origin is None or origin.kind in ("mounted", "missing"):
-            answer = False
-            break
-        if origin.kind != "copy" or origin.source is None:
-            answer = None if origin.kind == "unknown" else True
+        if origin is None or origin.kind != "copy" or not origin.source:
             break
         stage, path = origin.source
     for key in hops:
-        flow.memo[key] = answer
-    return answer
+        flow.memo[key] = origin
+    return origin
+
+
+def present(flow: Flow, stage: Stage, path: str) -> bool | None:
+    """True when `path` exists at the end of `stage`, False when certainly not, None when unknown.
+    A COPY --from is followed into its source stage."""
+    origin = source_origin(flow, stage, path)
+    if origin is None or origin.kind in ("mounted", "missing"):
+        return False
+    return None if origin.kind == "unknown" else True
 
 
 def built_binary(flow: Flow, stage: Stage, path: str) -> Origin | None:
     """The `go build` or C compile that produced `path`, following COPY --from hops."""
-    for _ in range(len(flow.stages) + 1):
-        origin = origin_of(flow, stage, path)
-        if origin is None or origin.kind != "copy" or not origin.source:
-            return origin if origin is not None and origin.kind in ("go", "c") else None
-        stage, path = origin.source
-    return None
+    origin = source_origin(flow, stage, path)
+    return origin if origin is not None and origin.kind in ("go", "c") else None
 
 
 def copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:

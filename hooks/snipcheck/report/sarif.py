@@ -7,11 +7,10 @@ code scanning and other SARIF viewers do not raise them as alerts.
 from __future__ import annotations
 
 import json
-import os
 import re
 from importlib import metadata
-from urllib.parse import quote
 
+from ..escape import url_path
 from ..severity import Severity
 from ..rules import ALL_RULES
 from . import Listed, Report
@@ -120,10 +119,8 @@ def _physical(where) -> dict:
 
 
 def _uri(path: str) -> str:
-    """A relative URI reference for a path as the reports show it: the platform's separator made
-    `/`, everything else percent-encoded (a backslash in a POSIX file name is `%5C`, not a folder)."""
-    quoted = quote(str(path).replace(os.sep, "/"), safe="/._-~")
-    return "./" + quoted if quoted.startswith("/") else quoted
+    """A relative URI reference for a path as the reports show it (POSIX separators, escaped)."""
+    return url_path(path)
 
 
 def _version() -> str:
