@@ -10,6 +10,7 @@ from .records import dataclass
 from . import parallel
 from .checkcache import CheckCache, decode, encode
 from .config import Config
+from .internal_errors import RULE_ID as INTERNAL_ERROR
 from .registry import RuleSet
 from .snippets import Snippet
 
@@ -64,7 +65,8 @@ def check_many(snippets: list[Snippet], ruleset: RuleSet, config: Config, cache:
             results[n] = checker.check_snippet(snippets[n], ruleset, config)
         else:
             results[n] = decode(encoded[i], snippets[n], config)
-        if cache is not None:
+        # A result the checker failed on (DG017) is not stored: the next run, maybe fixed, tries again.
+        if cache is not None and not any(f.rule == INTERNAL_ERROR for f in results[n].findings):
             cache.put(keys[n], encoded[i] if encoded is not None else encode(results[n]))
     stats.checked = len(pending)
     if memo is not None:  # only this run's snippets: a long `mkdocs serve` does not grow it

@@ -18,15 +18,35 @@ from .textkind import advice, foreign_kind
 from .pragmas import Suppression, judged_codes, suppressions
 from .registry import RuleSet
 from .results import BUILD_RULE_IDS, Finding, SnippetResult, result_from, with_findings  # noqa: F401 (re-exported)
-from .rulekit import Context, gate_text
+from .internal_errors import RULE_ID as INTERNAL_ERROR, failure_message
+from .rulekit import CatalogError, Context, gate_text
 from .snippets import FenceOptions, Location, Snippet, snippet_from_dockerfile
 
 
 def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config()) -> SnippetResult:
-    """Check one snippet and apply the policy. Pure: no I/O, no logging."""
+    """Check one snippet and apply the policy. Pure: no I/O, no logging.
+
+    A failure of the checker's own code is a DG017 finding on this snippet, never an exception that
+    ends the run and loses every other result: a rule that fails is reported in its place (the other
+    rules run); a failure outside the rules (the parser, the policy) in place of the snippet's checks."""
+    try:
+        return _checked(snippet, ruleset, config)
+    except CatalogError:
+        raise  # an installation whose rule catalog is stale: refuse to run at all
+    except Exception as exc:
+        raw = _page_problems(snippet)
+        raw.append((INTERNAL_ERROR, 0, failure_message("on this snippet", exc, "no rule ran on it"), None))
+        return result_from(snippet, _to_findings(raw, snippet, ruleset, config, snippet.options), config)
+
+
+def _page_problems(snippet: Snippet) -> list[tuple]:
+    """What reading the page found (fence options, includes), as raw findings."""
+    return [(p.rule, _snippet_line(snippet, p.location), p.message, None) for p in snippet.problems]
+
+
+def _checked(snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResult:
     opts = snippet.options
-    raw: list[tuple] = [(p.rule, _snippet_line(snippet, p.location), p.message, None)
-                                       for p in snippet.problems]
+    raw = _page_problems(snippet)
     if opts.skip:
         findings = _to_findings(raw, snippet, ruleset, config, opts)
         return result_from(snippet, findings, config, skipped=True)
@@ -53,12 +73,21 @@ def check_snippet(snippet: Snippet, ruleset: RuleSet, config: Config = Config())
     for rule in ruleset.runnable(opts.expect, present, df.is_fragment):  # skips rules whose words are absent
         if rule.whole_image and context.excerpt and rule.id not in opts.expect:
             continue
-        for v in rule.check(df, context):
-            raw.append((rule.id, v.line, v.message, v.severity))
+        raw.extend(_violations(rule, df, context))
     if not judge_whole:
         raw = _drop_placeholder_readings(raw, snippet.text, opts.expect)
     raw = _apply_suppressions(raw, suppressions(df), ruleset)
     return _expectations_applied(raw, snippet, ruleset, config)
+
+
+def _violations(rule, df, context: Context) -> list[tuple]:
+    """One rule's findings on one snippet; a rule that fails on it, one DG017 finding instead."""
+    try:
+        return [(rule.id, v.line, v.message, v.severity) for v in rule.check(df, context)]
+    except CatalogError:
+        raise
+    except Exception as exc:  # RecursionError and MemoryError too: this rule's bug, on this snippet
+        return [(INTERNAL_ERROR, 0, failure_message(f"on this snippet in rule {rule.id}", exc, "the other rules ran"), None)]
 
 
 def _expectations_applied(raw, snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResult:

@@ -13,6 +13,7 @@ from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START
 
 from . import fence_options
 from .fencenames import DOCKERFILE_LANGUAGES
+from .internal_errors import RULE_ID as INTERNAL_ERROR, failure_message
 from .includes import Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
@@ -24,7 +25,18 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 def extract(page: str, text: str, read: Reader | None, known_rules: frozenset[str] | None = None,
             tab_len: int = 4, max_page_bytes: int | None = None) -> tuple[list[Snippet], list[Problem]]:
     """All Dockerfile snippets of a page, plus problems found while reading it (`read` None: the
-    site does not expand `--8<--` includes, so neither do we)."""
+    site does not expand `--8<--` includes, so neither do we). A failure of the checker's own code
+    on the page is a DG017 problem on its first line, never an exception that ends the run."""
+    try:
+        return _extracted(page, text, read, known_rules, tab_len, max_page_bytes)
+    except Exception as exc:
+        message = failure_message("on this page while reading its Markdown", exc,
+                                  "its Dockerfile blocks are not checked, the other files are")
+        return [], [Problem(INTERNAL_ERROR, message, Location(page, 1))]
+
+
+def _extracted(page: str, text: str, read: Reader | None, known_rules: frozenset[str] | None,
+               tab_len: int, max_page_bytes: int | None) -> tuple[list[Snippet], list[Problem]]:
     problems: list[Problem] = []
     text = text.removeprefix("\ufeff")  # MkDocs reads pages as utf-8-sig: a BOM never hides a first-line fence
     text = text.replace("\r\n", "\n").replace("\r", "\n")

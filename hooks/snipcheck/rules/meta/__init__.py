@@ -20,4 +20,5 @@ RULE_MODULES = (
     "networked_build",  # DG014
     "not_a_dockerfile",  # DG015
     "measured_claim_differs",  # DG016
+    "internal_error",  # DG017
 )
