@@ -82,3 +82,45 @@ def test_chained_commands_need_the_shell():
 def test_a_plain_command_gets_the_whole_json_array_with_its_quoting():
     [message] = messages("DG107", 'FROM node:22-slim\nCMD node server.js --name "my app" --port 8080\n')
     assert message.endswith('CMD ["node", "server.js", "--name", "my app", "--port", "8080"]')
+
+
+# --- a `# comment` after COPY is one mistake, reported once (DG906), not again as paths ------------
+
+COMMENTED_COPIES = """
+    FROM golang:1.27 AS build
+    WORKDIR /src
+    COPY go.mod go.sum ./ # dependencies first
+    RUN go mod download
+    COPY *.go ./
+    RUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /app .
+    FROM scratch
+    COPY --from=build /app /app # the binary
+    USER 65534:65534
+    ENTRYPOINT ["/app"]
+"""
+
+
+def test_a_trailing_comment_on_copy_is_reported_once_and_its_words_are_not_read_as_paths():
+    assert_catches("DG906", COMMENTED_COPIES, count=2)
+    for rule in ("DG405", "DG904", "DG302"):  # its words as sources: the whole context, missing files
+        assert_clean(rule, COMMENTED_COPIES, no_tls=True)
+
+
+def test_the_paths_before_the_comment_are_still_judged():
+    assert_catches("DG405", """
+        FROM golang:1.27 AS build
+        WORKDIR /src
+        COPY . . # everything
+        RUN go mod download
+        RUN CGO_ENABLED=0 go build -o /app .
+        FROM scratch
+        COPY --from=build /app /app
+        USER 65534:65534
+    """, line=3)
+    assert_catches("DG302", """
+        FROM golang:1.27 AS build
+        RUN CGO_ENABLED=0 go build -o /app .
+        FROM scratch
+        COPY --from=build /server /server # the binary
+        USER 65534:65534
+    """, line=4)

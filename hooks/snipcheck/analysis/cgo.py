@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .flow import Flow, Step
 from .gobuild import GoArgs, split_flags
+from .queries import copy_words
 from ..stages import Stage, mount_options
 
 _PACKAGE = LazyPattern(r"^\s*package\s+\w+", re.M)
@@ -88,7 +89,7 @@ def shown_source(flow: Flow, stage: Stage, before_line: float = float("inf")) ->
                     files += 1
                     imports |= found
             if ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = list(ins.words)
+                words = list(copy_words(ins))
                 if ins.flag("from") is not None or any(w.rsplit("/", 1)[-1] not in _GO_META for w in words[:-1]):
                     complete = False
             elif ins.keyword == "RUN":

@@ -14,7 +14,7 @@ from .. import images
 from .gobuild import go_args
 from .flow import C_COMPILERS, Flow, Step, expand, installed_packages, join, under
 from ..model import Instruction
-from .queries import base_info
+from .queries import base_info, copy_words
 from ..stages import Stage
 
 ZONEINFO = "/usr/share/zoneinfo"
@@ -110,7 +110,7 @@ def copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], s
 
 
 def _copy_parts(flow: Flow, stage: Stage, ins: Instruction) -> tuple[list[str], str | None]:
-    words = list(ins.words)
+    words = list(copy_words(ins))
     if len(words) < 2:
         return [], None
     env = flow.env_at(stage, ins.line)

@@ -57,6 +57,16 @@ def stage_at(df: Dockerfile, line: int) -> Stage | None:
     return found
 
 
+def copy_words(ins: Instruction) -> tuple[str, ...]:
+    """A COPY's or ADD's sources and destination as its author meant them: a trailing `# comment`
+    (to BuildKit more arguments, which DG906 reports) is left out, so no other rule reads its words
+    as paths and reports the same mistake again under another name."""
+    if ins.json_args is not None or "#" not in ins.args:
+        return ins.words
+    at = trailing_comment_at(ins.args)
+    return ins.words if at < 0 else tuple(ins.args[:at].split())
+
+
 def trailing_comment_at(text: str) -> int:
     """Index in an instruction's argument text of a `#` that starts a word outside quotes, or -1.
     Written as a comment, it is an argument to the instruction (DG906 reports it)."""

@@ -1,5 +1,6 @@
 """DG118: COPY or ADD of a path that the .dockerignore shown with the example excludes."""
 
+from ...analysis.queries import copy_words
 from ...dockerignore import ignored_source
 from ...rulekit import Violation, rule
 
@@ -59,7 +60,7 @@ def copy_ignored_file(df, ctx):
     for ins in df.instructions:
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None:
             continue
-        words = list(ins.words)
+        words = list(copy_words(ins))
         for source in words[:-1]:
             if source.startswith("<<") or "$" in source or "://" in source or source.startswith("git@"):
                 continue

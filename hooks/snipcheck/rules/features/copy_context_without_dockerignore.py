@@ -1,6 +1,6 @@
 """DG904: `COPY . .` when the example shows no .dockerignore."""
 
-from ...analysis.queries import effective
+from ...analysis.queries import copy_words, effective
 from ...rulekit import Violation, rule
 
 
@@ -42,7 +42,7 @@ def copy_context_without_dockerignore(df, ctx):
         ins = effective(raw)
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None or ins.heredocs:
             continue
-        words = ins.words
+        words = copy_words(ins)
         if any(w in (".", "./") for w in words[:-1]):
             yield Violation(ins.line, f"`{ins.keyword} {' '.join(words)}` sends the whole build context into the "
                                       f"image and no .dockerignore is shown: show one (fence option dockerignore=) "

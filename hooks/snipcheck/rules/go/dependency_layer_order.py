@@ -5,6 +5,7 @@ from functools import lru_cache
 import posixpath
 
 from ...analysis.flow import Flow, Step, join
+from ...analysis.queries import copy_words
 from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
@@ -85,7 +86,7 @@ def _check(sequence, steps, own):
         if ins.keyword == "COPY" and ins.flag("from") and _copies_module_cache(ins):
             fetched.add("go")  # the modules were downloaded in another stage, from go.mod alone
         if ins.keyword in ("COPY", "ADD") and not ins.flag("from") and not ins.heredocs and broad is None:
-            words = list(ins.words)
+            words = list(copy_words(ins))
             if any(not _is_manifest(src) for src in words[:-1]):
                 broad = ins
         for step in steps.get(id(ins), []) if ins.keyword == "RUN" else ():
@@ -103,12 +104,12 @@ def _check(sequence, steps, own):
 
 
 def _copies_module_cache(ins) -> bool:
-    words = list(ins.words)
+    words = list(copy_words(ins))
     return bool(words) and words[-1].rstrip("/").endswith("/pkg/mod")
 
 
 def _only_go_files(ins) -> bool:
-    words = list(ins.words)
+    words = list(copy_words(ins))
     return all(src.endswith(".go") for src in words[:-1])
 
 

@@ -3,6 +3,7 @@
 import posixpath
 
 from ...analysis.hygiene import image_stages
+from ...analysis.queries import copy_words
 from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
@@ -46,7 +47,7 @@ def chown_after_copy(df, ctx):
             if ins.keyword == "WORKDIR":
                 workdir = posixpath.normpath(posixpath.join(workdir, ins.args.strip() or "."))
             elif ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = ins.words
+                words = copy_words(ins)
                 for path in _landed(words[:-1], words[-1], workdir) if len(words) >= 2 else ():
                     copied[path] = ins.line
             elif ins.keyword == "RUN":

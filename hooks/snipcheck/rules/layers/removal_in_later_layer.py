@@ -2,6 +2,7 @@
 
 import re
 
+from ...analysis.queries import copy_words
 from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
@@ -51,7 +52,7 @@ def removal_in_later_layer(df, ctx):
         state[stage.index] = (installed, added)
         for ins in stage.instructions:
             if ins.keyword in ("COPY", "ADD") and not ins.heredocs:
-                words = ins.words
+                words = copy_words(ins)
                 if words:
                     added[words[-1].rstrip("/") or "/"] = ins.line
                 continue

@@ -3,7 +3,7 @@
 import re
 
 from ...analysis.hygiene import stage_values
-from ...analysis.queries import effective, stage_at
+from ...analysis.queries import copy_words, effective, stage_at
 from ...rulekit import Violation, rule
 from ...stages import parse_arg_declarations, parse_env_declarations, substitute
 
@@ -46,7 +46,7 @@ def add_url_without_checksum(df, ctx):
         ins = effective(raw)
         if ins.keyword != "ADD" or ins.heredocs or ins.flag("checksum"):
             continue
-        words = ins.words
+        words = copy_words(ins)
         values = _values(df, raw.line)
         for src in (substitute(w, values) if "$" in w else w for w in words[:-1]):
             if _GIT.search(src) and not _COMMIT.search(src):

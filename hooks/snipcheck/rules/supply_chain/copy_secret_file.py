@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ...patterns import LazyPattern
-from ...analysis.queries import effective
+from ...analysis.queries import copy_words, effective
 from ...rulekit import Violation, rule
 
 # Certificates, CA bundles and public keys are PEM files too, and meant to be shipped.
@@ -61,7 +61,7 @@ def copy_secret_file(df, ctx):
         ins = effective(raw)
         if ins.keyword not in ("COPY", "ADD") or ins.flag("from") is not None or ins.heredocs:
             continue
-        words = ins.words
+        words = copy_words(ins)
         for src in words[:-1]:
             kind = _secret_kind(src)
             if kind:
