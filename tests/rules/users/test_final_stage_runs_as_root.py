@@ -102,3 +102,22 @@ def test_clean_for_a_scratch_image_that_runs_nothing():
     # an export stage (`--output type=local`) or a data image: no ENTRYPOINT, no CMD, nothing runs
     assert_clean(R, "FROM busybox:1.37 AS build\nRUN echo foo > /out\nFROM scratch\nCOPY --from=build /out /\n")
     assert_catches(R, "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n", line=1)
+
+
+def test_the_fix_names_files_kept_under_root_home_that_the_new_user_could_not_reach():
+    # uv's docs install uv under /root/.local/bin: USER 65534:65534 alone would break the image
+    # (/root is mode 0700 in Debian, Ubuntu and Alpine images)
+    [hit] = fired(R, "FROM python:3.12-slim-bookworm\nADD https://astral.sh/uv/install.sh /uv-installer.sh\n"
+                     "RUN sh /uv-installer.sh && rm /uv-installer.sh\nENV PATH=\"/root/.local/bin/:$PATH\"\n"
+                     "CMD [\"uv\", \"run\", \"app.py\"]\n")
+    assert "line 4 keeps under /root" in hit.message
+    [hit] = fired(R, "FROM debian:trixie-slim\nWORKDIR /srv\nCOPY tool /root/bin/tool\nCOPY app ./\n"
+                     "CMD [\"/srv/app\"]\n")
+    assert "line 3 keeps under /root" in hit.message
+
+
+def test_the_fix_says_nothing_more_when_nothing_is_under_root_home():
+    for text in ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV PATH=/app/bin:$PATH\nCMD [\"python\", \"app.py\"]\n",
+                 "FROM debian:trixie-slim\nENV ROOTDIR=/rootfs HOME=/home/app\nCOPY app /rootless/app\nCMD [\"/rootless/app\"]\n"):
+        [hit] = fired(R, text)
+        assert "/root" not in hit.message.split("USER 65534:65534")[-1], hit.message

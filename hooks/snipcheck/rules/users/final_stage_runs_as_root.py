@@ -1,8 +1,9 @@
 """DG701: the final stage never switches to a non-root user."""
 
 import posixpath
+import re
 
-from ...analysis.queries import base_info
+from ...analysis.queries import base_info, copy_words
 from ...model import Severity
 from ...rulekit import Violation, rule
 
@@ -20,7 +21,10 @@ def final_stage_runs_as_root(df, ctx):
     judged by what is left: an image whose entrypoint switches to the server's user (postgres,
     redis) passes while it runs that server; one whose master process stays root and runs its
     workers as a user (nginx, httpd) gets an info note. A replaced ENTRYPOINT, or a CMD that runs
-    another program, bypasses the drop and gets the warning.
+    another program, bypasses the drop and gets the warning. When the image keeps what it runs
+    under root's home (`ENV PATH=/root/.local/bin:$PATH`, a COPY to `/root/...`, `WORKDIR
+    /root`), the message says to move it first: `/root` is mode 0700, so the new user could not
+    reach it and the image would stop working.
 
     ## Why is this bad?
     A process running as root inside the container is root on the host's kernel: a bug in the
@@ -65,8 +69,34 @@ def final_stage_runs_as_root(df, ctx):
                                   f"container add USER with a numeric UID and listen on a port above 1023",
                             Severity.INFO)
         return  # the entrypoint starts the server as its own user
+    at_root = _root_home_line(chain)
     yield Violation(line, f"the final stage ({final.base}) runs as root: add "
-                          f"USER with a numeric UID, e.g. USER 65534:65534")
+                          f"USER with a numeric UID, e.g. USER 65534:65534" + (
+                              "" if at_root is None else
+                              f"; first move what line {at_root} keeps under /root (only root may enter it), "
+                              f"e.g. to /opt, or that user cannot run it"))
+
+
+# A path under root's home in an instruction's text: `/root`, `/root/.local/bin`, `PATH=/root/...`.
+_ROOT_HOME = re.compile(r"(?:^|[\s=:\"'])/root(?:/|$|[\s:\"'])")
+
+
+def _root_home_line(chain) -> int | None:
+    """The first line of the final image's stages that puts or points to files under /root (a
+    WORKDIR, a COPY/ADD destination, an ENV such as PATH), which a non-root user cannot reach."""
+    lines = []
+    for st in chain:
+        for ins in st.instructions:
+            if ins.keyword == "WORKDIR" or ins.keyword == "ENV":
+                text = ins.args
+            elif ins.keyword in ("COPY", "ADD"):
+                words = copy_words(ins)
+                text = words[-1] if len(words) >= 2 else ""
+            else:
+                continue
+            if _ROOT_HOME.search(text):
+                lines.append(ins.line)
+    return min(lines) if lines else None
 
 
 def _runs_the_server(chain, info) -> bool:
