@@ -90,17 +90,23 @@ def custom_fences(result_for: ResultFor, **display) -> list[dict]:
 
 
 def _check_alone(src: str, options: dict) -> SnippetResult:
-    """The fence's text checked on its own (no page, no line numbers, no includes to map)."""
-    from .checker import check_text
+    """The fence's text checked on its own, with the configuration of the environment."""
     from .config import Config, from_environment
-    from .fence_options import parse_values
     from .registry import RuleSet
 
     config = from_environment(Config())
-    ruleset = RuleSet(config)
+    return check_fence_text(src, options, RuleSet(config), config, "(fence)")
+
+
+def check_fence_text(src: str, options: dict, ruleset, config, path: str) -> SnippetResult:
+    """A fence's text as SuperFences passes it, checked on its own with the fence's own options
+    (`expect=`, `fragment`, ...): no page, no line numbers, no includes to map."""
+    from .checker import check_text
+    from .fence_options import parse_values
+
     ours = {k[len("snipcheck_"):]: v for k, v in options.items() if k.startswith("snipcheck_")}
     fence_options, _ = parse_values(ours, ruleset.ids)
-    return check_text(src, ruleset, config, options=fence_options, path="(fence)")
+    return check_text(src, ruleset, config, options=fence_options, path=path)
 
 
 def standalone_format(src, language, class_name, options, md, **kwargs):

@@ -22,7 +22,7 @@ from .results import SnippetResult
 from .collect import allowed_roots, make_reader, with_dockerignore
 from .config import Config, ConfigError, pinned
 from .escape import terminal
-from .fence import custom_fences
+from .fence import check_fence_text, custom_fences
 from .fencenames import DOCKERFILE_LANGUAGES
 from .mdguard import ContainSnippets
 from .pagecache import cached_rule_pages
@@ -57,6 +57,7 @@ class SiteChecks:
         self.unreadable: list[Problem] = []  # pages that are not UTF-8: reported, not checked
         self.rendered = 0
         self.mismatches: list[str] = []
+        self.unfound: list[SnippetResult] = []  # fences rendered that no page's Markdown holds, checked alone
         self.measurements: dict = {}
         self.stats = BatchStats()
         self.scan_stats = (0, 0)  # pages whose fences came from the scan cache, pages scanned
@@ -214,13 +215,13 @@ class SiteChecks:
             for i, result in enumerate(self.queue):
                 if _normal(result.snippet.text) == wanted:
                     return self.queue.pop(i)
-        self.mismatches.append(f"{self.display(self.current_page or '')}: a Dockerfile fence was rendered that the "
-                               f"checker did not find in the page's Markdown (did another extension or plugin "
-                               f"write it, such as markdown_include's {{!file!}}? pymdownx.snippets' --8<-- is "
-                               f"read with file and line); checked on its own, without line numbers")
-        from .checker import check_text
-
-        return check_text(src, self.ruleset, self.config, path=self.current_page or "unknown")
+        # Not in the page's Markdown: another extension wrote it (markdown_include's {!file!}), or an
+        # include the checker refused to read. Checked as rendered, with its own options.
+        page = self.current_page or ""
+        shown = self.display(page) if page else "(page unknown)"
+        result = check_fence_text(src, options or {}, self.ruleset, self.config, shown)
+        self.unfound.append(result)
+        return result
 
     def finish_page(self, html: str, page_url: str) -> str:
         if self.queue:
@@ -343,6 +344,7 @@ class SiteChecks:
     def finish_build(self, site_dir: str) -> None:
         for message in self.mismatches:
             self.log.warning(message)
+        self._report_unfound()
         if len(self.placed) < len(self.boxes):
             self.log.warning(f"{len(self.boxes) - len(self.placed)} of {len(self.boxes)} result boxes did not reach "
                              f"a written page: a plugin that runs before snipcheck's on_post_page removed their "
@@ -361,7 +363,32 @@ class SiteChecks:
         s = self.report.summary()
         self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
-                      f"{self.stats.reused} reused from the cache)")
+                      f"{self.stats.reused} reused from the cache){terminal(self._unfound_summary())}")
+
+
+    def _report_unfound(self) -> None:
+        """Fences rendered that no page's Markdown holds, as the checker read it: their failing
+        findings as warnings, naming the page, the fence's first line and the line in the fence
+        (the page's own line is not known)."""
+        for result in self.unfound:
+            first = next((line.strip() for line in result.snippet.text.splitlines() if line.strip()), "")
+            for finding in result.failing:
+                self.log.warning(terminal(
+                    f"{result.snippet.page}: {finding.rule} {finding.severity}: {finding.message} (line "
+                    f"{finding.snippet_line} of the Dockerfile fence `{first[:60]}`, which is not in the page's "
+                    f"Markdown as the checker read it: another extension wrote it, such as markdown_include's "
+                    f"{{!file!}}, or an include the checker did not read)"))
+
+    def _unfound_summary(self) -> str:
+        """The summary's clause on fences checked as rendered ('' when there were none)."""
+        if not self.unfound:
+            return ""
+        pages = sorted({result.snippet.page for result in self.unfound})
+        failed = sum(result.status == "fail" for result in self.unfound)
+        return (f"; {len(self.unfound)} more on {', '.join(pages[:3])}"
+                f"{f' and {len(pages) - 3} more page(s)' if len(pages) > 3 else ''}, not in the pages' Markdown "
+                f"(written by another extension, such as markdown_include's {{!file!}}), checked as rendered: "
+                f"{failed} failed")
 
 
 def _to_site_root(page_url: str) -> str:

@@ -1,0 +1,86 @@
+"""Dockerfile fences that are not in any page's Markdown because another Python-Markdown extension
+writes them (markdown_include's `{!file!}`, Argo CD's docs use it): the checker cannot give them a
+page line, but it checks each one as rendered, with its own fence options, and a failing one fails
+`mkdocs build --strict` with its findings named; a clean one is counted, not warned about.
+
+The extension here is a real Python-Markdown preprocessor of a dozen lines doing what
+markdown_include does (a line `{!name!}` becomes the file's lines), loaded by a real `mkdocs build`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+INCLUDER = '''
+import re
+from pathlib import Path
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+class Include(Preprocessor):
+    def run(self, lines):
+        out = []
+        for line in lines:
+            m = re.fullmatch(r"\\{!(.+)!\\}", line.strip())
+            out.extend(Path("parts", m.group(1)).read_text().splitlines() if m else [line])
+        return out
+
+class IncludeExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Include(md), "test_include", 110)
+
+def makeExtension(**kwargs):
+    return IncludeExtension(**kwargs)
+'''
+
+
+def build(tmp_path: Path, part: str, strict: bool = True) -> subprocess.CompletedProcess:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "test_include.py").write_text(INCLUDER)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Included\nplugins: [snipcheck]\n"
+                                         "markdown_extensions: [test_include, pymdownx.superfences]\n")
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nThe image:\n\n{!image.md!}\n\nDone.\n")
+    (tmp_path / "parts" / "image.md").write_text(part)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1", "SNIPCHECK_CACHE": "0"}
+    return subprocess.run([str(BIN / "mkdocs"), "build"] + (["--strict"] if strict else []), cwd=tmp_path,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+CLEAN = "```dockerfile\nFROM alpine:3.24\nCOPY app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n```\n"
+ROOT = "```dockerfile\nFROM alpine:3.24\nCOPY app /app\nUSER root\nENTRYPOINT [\"/app\"]\n```\n"
+
+
+def test_a_clean_fence_another_extension_wrote_is_checked_and_counted_not_warned(tmp_path):
+    done = build(tmp_path, CLEAN)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "checked 0 Dockerfile snippets" in done.stderr and ("; 1 more on docs/index.md, not in the pages' "
+                                                               "Markdown") in done.stderr
+    assert "checked as rendered: 0 failed" in done.stderr and "WARNING" not in done.stderr
+
+
+def test_the_result_box_of_a_fence_another_extension_wrote_is_shown(tmp_path):
+    done = build(tmp_path, ROOT, strict=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (tmp_path / "site" / "index.html").read_text()
+    assert 'data-snipcheck-status="fail"' in page and "DG702" in page
+
+
+def test_a_failing_fence_another_extension_wrote_fails_strict_with_its_findings(tmp_path):
+    done = build(tmp_path, ROOT)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert ("docs/index.md: DG702 warning:" in done.stderr and "(line 3 of the Dockerfile fence `FROM alpine:3.24`, "
+            "which is not in the page's Markdown as the checker read it" in done.stderr), done.stderr[-3000:]
+    assert "checked as rendered: 1 failed" in done.stderr
+
+
+def test_the_fence_options_of_a_fence_another_extension_wrote_count(tmp_path):
+    done = build(tmp_path, ROOT.replace("```dockerfile\n", '```dockerfile expect="DG702"\n', 1))
+    assert done.returncode == 0 and "0 failed" in done.stderr, done.stderr[-3000:]
