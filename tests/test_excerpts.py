@@ -152,6 +152,14 @@ def test_a_shell_session_gives_one_clear_finding():
     assert [f.rule for f in found] == ["DG015"] and "shell session" in found[0].message
 
 
+def test_a_shell_session_that_writes_dockerfiles_gives_one_clear_finding():
+    # buildah's tutorial: `$ cat << EOF > Dockerfile` and the file after it, twice, in one fence
+    session = ("$ cat << EOF > Dockerfile\nFROM registry.fedoraproject.org/fedora:latest\nRUN touch /foo\n"
+               "ONBUILD RUN touch /bar\nEOF\n\n$ cat << EOF > Dockerfile-2\nFROM onbuild-image\nRUN touch /baz\nEOF\n")
+    found = page_findings(fence(session))
+    assert [f.rule for f in found] == ["DG015"] and "shell session" in found[0].message
+
+
 def test_command_output_gives_one_clear_finding():
     text = "PING host (10.0.0.1) 56 data bytes\n64 bytes from host: icmp_seq=1 ttl=62 time=24.4 ms\n"
     assert rules(fence(text)) == ["DG015"]

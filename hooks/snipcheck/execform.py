@@ -44,3 +44,17 @@ def exec_form(command: str) -> str | None:
     except ValueError:
         return None
     return json.dumps(words) if words else None
+
+
+def quoted_program(command: str) -> tuple[str, str] | None:
+    """(the program word, the exec form meant) when quotes make the program name hold a space
+    (`CMD "npm start"`: the shell looks for a program called `npm start`); None otherwise."""
+    if needs_shell(command) is not None:
+        return None
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return None
+    if not words or len(words[0].split()) < 2:
+        return None
+    return words[0], json.dumps(words[0].split() + words[1:])

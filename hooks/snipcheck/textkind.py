@@ -26,11 +26,18 @@ def foreign_kind(df, text: str) -> str | None:
             i.keyword in ("FROM", "COPY") and "+" in i.args and _EARTHLY_ARTIFACT.match(i.args.strip())
             for i in df.instructions):
         return "an Earthfile"
+    if unknown and _PROMPT.match(shown[0]) and unknown[0].line == _first_instruction_line(df):
+        return "a shell session"  # it starts at a prompt (`$ cat << EOF > Dockerfile`, the file after it)
     if not unknown or len(unknown) < len(df.instructions):
         return None
     if _PROMPT.match(shown[0]):
         return "a shell session"
     return "not Dockerfile instructions"
+
+
+def _first_instruction_line(df) -> int:
+    lines = [i.line for i in df.instructions] + [e.line for e in df.errors]
+    return min(lines) if lines else 0
 
 
 def advice(kind: str) -> str:

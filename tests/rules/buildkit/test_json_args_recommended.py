@@ -2,6 +2,8 @@
 
 from spec import assert_catches, assert_clean, fired
 
+from snipcheck.severity import Severity
+
 R = "DG107"
 
 
@@ -84,3 +86,15 @@ def test_on_busybox_a_shell_form_entrypoint_still_drops_the_arguments():
     assert "signals" not in hits[0].message
     # a command that needs the shell still forks there too: the signal advice stands
     assert_catches(R, "FROM alpine:3.20\nCMD ./app --port $PORT; echo done\n")
+
+
+def test_a_quoted_program_with_a_space_is_an_error_and_the_fix_splits_it():
+    # nodebestpractices: `CMD "npm start"` runs a program called "npm start" (exit 127, the container stops);
+    # the faithful JSON array ["npm start"] would be as broken
+    for base in ("node:22-slim", "node:22-alpine"):
+        [hit] = fired(R, f"FROM {base}\nWORKDIR /app\nCOPY . .\nUSER 1000:1000\nCMD \"npm start\"\n")
+        assert hit.severity is Severity.ERROR and hit.message.endswith('CMD ["npm", "start"]'), hit.message
+    [hit] = fired(R, "FROM debian:trixie-slim\nENTRYPOINT 'my app' --port 80\n")
+    assert hit.message.endswith('ENTRYPOINT ["my", "app", "--port", "80"]')
+    [plain] = fired(R, "FROM debian:trixie-slim\nCMD npm start\n")
+    assert plain.severity is Severity.WARNING and plain.message.endswith('CMD ["npm", "start"]')

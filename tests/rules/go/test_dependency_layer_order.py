@@ -115,3 +115,12 @@ def test_catches_a_fetch_or_online_install_after_the_sources():
     # a cache mount stays on one builder: a fresh CI builder downloads everything again
     assert_catches(R, "COPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci\n")
     assert_catches(R, "COPY . .\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n")
+
+
+def test_clean_when_only_a_download_is_added_before_the_manifests():
+    # ADD of a URL (tini, from nodebestpractices) is not the build context: a source change does not touch it
+    assert_clean(R, "FROM node:22-slim\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n"
+                    "WORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n"
+                    "CMD [\"node\", \"server.js\"]\n")
+    assert_catches(R, "FROM node:22-slim\nADD https://example.com/tool.tgz /tool.tgz\nWORKDIR /app\nCOPY . .\n"
+                      "RUN npm ci\nCMD [\"node\", \"server.js\"]\n", line=4)

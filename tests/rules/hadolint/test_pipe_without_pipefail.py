@@ -1,4 +1,4 @@
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
 
 RULE = "DG232"
 
@@ -48,3 +48,20 @@ def test_clean():
         SHELL ["/bin/sh", "-o", "pipefail", "-c"]
         RUN wget -qO- https://x | tar xz
         """)
+
+
+def test_clean_on_a_windows_base_whose_shell_is_cmd():
+    # dotnet-docker's docs: the `^|` pipe is cmd-escaped for PowerShell; pipefail is not a notion there
+    windows = ("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2025\n"
+               "RUN powershell -Command $ErrorActionPreference = 'Stop'; `\n"
+               "    Get-Content C:\\Windows\\win.ini ^| Select-Object -First 1\n")
+    assert_clean(RULE, windows)
+    assert_clean(RULE, "FROM mcr.microsoft.com/dotnet/sdk:9.0-nanoserver-ltsc2022 AS build\n"
+                       "RUN dir | findstr sdk\n")
+
+
+def test_the_fix_named_is_the_shell_the_base_has():
+    [alpine] = fired(RULE, "FROM alpine:3.24\nRUN wget -qO- https://example.com/x.tgz | tar xz\n")
+    assert 'SHELL ["/bin/ash", "-o", "pipefail", "-c"]' in alpine.message  # Alpine has no bash
+    [debian] = fired(RULE, "FROM debian:trixie-slim\nRUN wget -qO- https://example.com/x.tgz | tar xz\n")
+    assert 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' in debian.message

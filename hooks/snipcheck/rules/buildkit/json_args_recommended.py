@@ -3,7 +3,8 @@
 from ...analysis.paths import shell_missing
 from ...analysis.queries import base_info, stage_at
 from ...analysis.flow import Flow
-from ...execform import exec_form, needs_shell, starts_with_exec
+from ...execform import exec_form, needs_shell, quoted_program, starts_with_exec
+from ...model import Severity
 from ...rulekit import Violation, rule
 
 
@@ -20,6 +21,9 @@ def json_args_recommended(df, ctx):
     `-alpine` images, busybox), a single command in shell form is started with exec by the shell
     itself and receives signals: a shell-form CMD is left alone there, and a shell-form ENTRYPOINT
     is reported for what still goes wrong (it ignores CMD and the arguments of `docker run`).
+    A command whose quotes make the program name one word with a space (`CMD "npm start"`) is
+    an error on any base: the shell looks for a program called `npm start`, and the container
+    does not start; the JSON array offered splits it (`CMD ["npm", "start"]`).
 
     ## Why is this bad?
     Shell form runs the program as a child of `/bin/sh -c` (dash, Debian's and Ubuntu's
@@ -61,6 +65,12 @@ def json_args_recommended(df, ctx):
                 continue  # no /bin/sh at all: DG504 reports it as an error
             if starts_with_exec(ins.args):
                 continue  # `exec prog`: the program replaces the shell and receives signals itself
+            one_word = quoted_program(ins.args)
+            if one_word is not None:
+                yield Violation(ins.line, f"{ins.keyword} in shell form: the quotes make `{one_word[0]}` one word, "
+                                          f"so the shell looks for a program of that name, which does not exist: "
+                                          f"{ins.keyword} {one_word[1]}", Severity.ERROR)
+                continue
             rewrite = exec_form(ins.args)
             if rewrite is not None and _sh_execs_single_commands(df, stage):
                 if ins.keyword == "ENTRYPOINT":

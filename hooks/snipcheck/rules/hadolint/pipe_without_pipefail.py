@@ -23,7 +23,9 @@ def pipe_without_pipefail(df, ctx):
     Fires on a RUN with a pipe (`a | b`) unless pipefail is on: a `SHELL` with `-o pipefail` for
     bash, zsh or ash earlier in the stage, a `set -o pipefail` in the RUN itself, or
     `SHELL ["/bin/sh", "-o", "pipefail", "-c"]` on an Alpine or BusyBox base, whose `/bin/sh` is
-    BusyBox ash and supports it. Stages with a non-POSIX shell (PowerShell, cmd) are left alone.
+    BusyBox ash and supports it. Stages with a non-POSIX shell (PowerShell, cmd) are left alone,
+    set by `SHELL` or by a Windows base image (Server Core, Nano Server), whose shell is cmd.
+    The fix it names is the base's own shell: ash on Alpine and BusyBox, which have no bash.
 
     ## Why is this bad?
     A pipeline's status is that of its last command. In `RUN wget -O- $URL | tar xz` a failed
@@ -45,17 +47,18 @@ def pipe_without_pipefail(df, ctx):
     - [hadolint DL4006](https://github.com/hadolint/hadolint/wiki/DL4006)
     """
     for group in stage_groups(df):
-        ash = _busybox_sh(df, group[0])
-        safe = False
+        base = _root_base(df, group[0])
+        ash = base is not None and (base.libc == "musl" or base.family == "busybox")
+        safe = _windows(df, group[0])  # cmd: pipes are cmd's or PowerShell's, pipefail is not theirs
+        shell = '["/bin/ash", "-o", "pipefail", "-c"]' if ash else '["/bin/bash", "-o", "pipefail", "-c"]'
         for raw in group:
             ins = effective(raw)
             if ins.keyword == "SHELL" and ins.json_args:
                 safe = _shell_has_pipefail(ins.json_args, ash)
             elif ins.keyword == "RUN" and not safe and any(c.piped for c in run_commands(ins)) \
                     and not _SET_PIPEFAIL.search(script_of(ins)):
-                yield Violation(raw.line, "pipe without pipefail: a failure before the last `|` is ignored; "
-                                          "add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or "
-                                          "`set -o pipefail`")
+                yield Violation(raw.line, f"pipe without pipefail: a failure before the last `|` is ignored; "
+                                          f"add SHELL {shell} or `set -o pipefail`")
 
 
 def _shell_has_pipefail(argv: tuple[str, ...], ash: bool) -> bool:
@@ -68,14 +71,27 @@ def _shell_has_pipefail(argv: tuple[str, ...], ash: bool) -> bool:
                for a, nxt in zip(argv, argv[1:]))
 
 
-def _busybox_sh(df, first) -> bool:
-    """Is /bin/sh of this stage BusyBox ash (Alpine, BusyBox, golang:*-alpine)?"""
+def _root_stage(df, first):
+    """The stage that `first` (a FROM) opens, followed to the stage at the root of its FROM chain."""
     stage = next((st for st in df.stages if st.from_instruction is first), None)
-    if stage is None:
-        return False
     seen = set()
-    while stage.parent is not None and stage.index not in seen:
+    while stage is not None and stage.parent is not None and stage.index not in seen:
         seen.add(stage.index)
         stage = df.stages[stage.parent]
-    info = images.lookup(stage.base_resolved)
-    return info is not None and (info.libc == "musl" or info.family == "busybox")
+    return stage
+
+
+def _root_base(df, first):
+    """What the image table knows of the base at the root of the stage's FROM chain (None: unknown)."""
+    stage = _root_stage(df, first)
+    return None if stage is None else images.lookup(stage.base_resolved)
+
+
+# Windows base images: their default shell is `cmd /S /C`.
+_WINDOWS = re.compile(r"(^|/)(windows|nanoserver|servercore|windowsservercore)([:/@-]|$)|[:-](nanoserver|windowsservercore)",
+                      re.I)
+
+
+def _windows(df, first) -> bool:
+    stage = _root_stage(df, first)
+    return stage is not None and _WINDOWS.search(stage.base_resolved) is not None
