@@ -37,24 +37,24 @@ def starts_with_exec(command: str) -> bool:
 
 def exec_form(command: str) -> str | None:
     """The exec-form JSON array with the same meaning, or None when there is none."""
-    if needs_shell(command) is not None:
-        return None
-    try:
-        words = shlex.split(command)
-    except ValueError:
-        return None
+    words = _plain_words(command)
     return json.dumps(words) if words else None
 
 
 def quoted_program(command: str) -> tuple[str, str] | None:
     """(the program word, the exec form meant) when quotes make the program name hold a space
     (`CMD "npm start"`: the shell looks for a program called `npm start`); None otherwise."""
-    if needs_shell(command) is not None:
-        return None
-    try:
-        words = shlex.split(command)
-    except ValueError:
-        return None
+    words = _plain_words(command)
     if not words or len(words[0].split()) < 2:
         return None
     return words[0], json.dumps(words[0].split() + words[1:])
+
+
+def _plain_words(command: str) -> list[str] | None:
+    """The words the shell would pass, for a command that needs no shell feature (else None)."""
+    if needs_shell(command) is not None:
+        return None
+    try:
+        return shlex.split(command)
+    except ValueError:
+        return None
