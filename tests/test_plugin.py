@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from snipcheck import site_setup
+from snipcheck.config import ConfigError
 from snipcheck.checker import check_text
 from snipcheck.config import Config, option_docs, options_table
 from snipcheck.fence import custom_fences
@@ -185,3 +186,21 @@ def test_superfences_bundled_in_pymdownx_extra_gets_our_fences_too(tmp_path):
     assert [f["name"] for f in nested] == ["mermaid", *ours]
     assert [f["name"] for f in config.mdx_configs["pymdownx.superfences"]["custom_fences"]] == ours
     configured(write_site(tmp_path, "plugins:\n  - snipcheck\n", extensions="  - pymdownx.extra\n"))  # no error
+
+
+def test_a_pygments_too_old_for_pymdownx_highlight_is_a_clear_error():
+    """docker/getting-started pins Pygments 2.7.4: with pymdown-extensions 13, every fenced block of
+    the site rendered as inline text and nothing said so. The plugin says so, and how to fix it."""
+    with pytest.raises(ConfigError, match=r"Pygments 2\.7\.4 is too old .* pip install 'Pygments>=2\.12'"):
+        site_setup.require_pygments({}, "2.7.4")
+    for fine in ("2.12.0", "2.21.0", "3.0.0rc1"):
+        site_setup.require_pygments({}, fine)
+    site_setup.require_pygments({"pymdownx.highlight": {"use_pygments": False}}, "2.7.4")  # highlighted in JS
+    site_setup.require_pygments({}, None)  # no Pygments: pymdownx leaves highlighting to JavaScript
+
+
+def test_the_installed_pygments_is_one_pymdownx_highlight_accepts():
+    from importlib.metadata import requires, version
+
+    assert "Pygments>=2.16" in (requires("snipcheck") or [])  # pip upgrades an older one on install
+    site_setup.require_pygments({}, version("Pygments"))

@@ -42,6 +42,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config):
         try:
             site_setup.require_superfences(config.markdown_extensions)
+            site_setup.require_pygments(config.mdx_configs, _pygments_version())
             settings = self.settings(config)
             bases = self.include_bases(config, settings)
             if bases is not None:
@@ -129,3 +130,11 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         for folder in site_setup.folders_to_watch(bases, Path(config.docs_dir).resolve(), config.watch):
             server.watch(str(folder))
         return server
+
+
+def _pygments_version() -> str | None:
+    try:
+        from pygments import __version__
+    except ImportError:
+        return None
+    return __version__

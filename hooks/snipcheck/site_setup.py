@@ -25,6 +25,25 @@ def require_superfences(extensions: list) -> None:
             "Add it to mkdocs.yml:\n\nmarkdown_extensions:\n  - pymdownx.superfences\n")
 
 
+PYGMENTS_MIN = (2, 12)
+
+
+def require_pygments(mdx_configs: dict, pygments_version: str | None) -> None:
+    """pymdownx.highlight refuses a Pygments older than 2.12, and SuperFences then renders every
+    fenced block of the site, in every language, as inline text, without a warning (an old Pygments
+    pinned next to the pymdown-extensions this package needs). `pygments_version` None: no Pygments."""
+    if pygments_version is None or mdx_configs.get("pymdownx.highlight", {}).get("use_pygments", True) is False:
+        return
+    parts = []
+    for part in pygments_version.split(".")[:2]:
+        digits = "".join(c for c in part if c.isdigit())
+        parts.append(int(digits) if digits else 0)
+    if tuple(parts) < PYGMENTS_MIN:
+        raise ConfigError(
+            f"Pygments {pygments_version} is too old for pymdownx.highlight, which needs 2.12 or newer: every "
+            f"code block of the site would render as inline text. Upgrade it: pip install 'Pygments>=2.12'")
+
+
 def superfences_settings(extensions: list, mdx_configs: dict) -> list[dict]:
     """The SuperFences settings our fences go into: pymdownx.superfences' own and, when the site
     loads pymdownx.extra, the copy nested in it (the one that wins when both are loaded)."""
