@@ -82,3 +82,17 @@ def test_a_symlink_out_of_the_allowed_folders_is_still_refused_outside_fences(tm
     done = build(site)
     assert done.returncode == 1 and "docs/index.md:3: DG008" in done.stderr, done.stderr[-2000:]
     assert "CANARY-3c9d" not in (site / "site" / "index.html").read_text() + done.stderr
+
+
+def test_strict_warnings_give_page_lines_and_name_the_page_of_an_included_block(tmp_path):
+    """A rule's "(line N)" is the page's line in the build log, as in the CLI (it counted block lines
+    next to a page line), and a finding of an included file names the page's block that shows it."""
+    npm = "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER 1000:1000\nCMD [\"node\", \"server.js\"]\n"
+    site = make_site(tmp_path / "site", {"docs/index.md": "# Home\n\nText.\n\n```dockerfile\n" + npm + "```\n",
+                                         "docs/other.md": '# Other\n\n```dockerfile\n--8<-- "app.Dockerfile"\n```\n',
+                                         "snippets/app.Dockerfile": npm})
+    done = build(site)
+    assert done.returncode == 1
+    assert "docs/index.md:8: DG405 warning: sources are copied (line 8) before `npm ci` (line 9)" in done.stderr
+    assert ("snippets/app.Dockerfile:3: DG405 warning: sources are copied (line 3) before `npm ci` (line 4)"
+            in done.stderr and "(in the code block at docs/other.md:3)" in done.stderr), done.stderr[-3000:]

@@ -248,11 +248,12 @@ def test_a_finding_of_a_file_included_in_several_blocks_is_listed_once(tmp_path,
 
     listed = [item for item in report.listed_findings() if item.finding.rule == "DG203"]
     assert [(item.finding.expected, [str(loc) for loc in item.shown_at]) for item in listed] == [
-        (False, ["docs/a.md:3", "docs/a.md:9", "docs/b.md:3"]), (True, [])]
+        (False, ["docs/a.md:3", "docs/a.md:9", "docs/b.md:3"]), (True, ["docs/c.md:3"])]
     text = FORMATS["text"](report)
     assert text.count("DG203") == 2
     assert "snippets/ex.Dockerfile:2: DG203 info: " in text
     assert "(in the code blocks at docs/a.md:3, docs/a.md:9, docs/b.md:3)" in text
+    assert "(expected) (in the code block at docs/c.md:3)" in text  # the one page that shows it is named too
     annotations = [line for line in FORMATS["github"](report).splitlines() if "DG203" in line]
     assert len(annotations) == 1 and annotations[0].endswith("(in the code blocks at docs/a.md:3, docs/a.md:9, docs/b.md:3)")
     log = json.loads(FORMATS["sarif"](report))
@@ -261,8 +262,20 @@ def test_a_finding_of_a_file_included_in_several_blocks_is_listed_once(tmp_path,
     assert len(results) == 2
     related = [[loc["physicalLocation"]["artifactLocation"]["uri"] for loc in r.get("relatedLocations", [])]
                for r in results]
-    assert sorted(related) == [[], ["docs/a.md", "docs/a.md", "docs/b.md"]]
+    assert sorted(related) == [["docs/a.md", "docs/a.md", "docs/b.md"], ["docs/c.md"]]
     assert len(json.loads(FORMATS["json"](report))["snippets"]) == 4  # the JSON report stays one entry per block
+
+
+def test_a_finding_of_a_checked_file_that_a_page_includes_too_says_also(tmp_path):
+    (tmp_path / "ex.Dockerfile").write_text("FROM alpine:3.24\nRUN apk add curl\n")
+    (tmp_path / "page.md").write_text('# A\n\n```dockerfile\n--8<-- "ex.Dockerfile"\n```\n')
+    report = check_paths([str(tmp_path / "ex.Dockerfile"), str(tmp_path / "page.md")], tmp_path,
+                         Config(fail_on=Severity.INFO, snippets_base=(str(tmp_path),)))
+    text = FORMATS["text"](report)
+    assert "ex.Dockerfile:2: DG203 info: " in text and text.count("DG203") == 1
+    assert text.split("DG203")[1].splitlines()[0].endswith("(also in the code block at page.md:3)")
+    own = FORMATS["text"](check_paths([str(tmp_path / "ex.Dockerfile")], tmp_path, Config(fail_on=Severity.INFO)))
+    assert "code block" not in own  # the file alone: nothing else to name
 
 
 def test_file_formats_say_file_lines_and_the_box_says_block_lines(tmp_path):

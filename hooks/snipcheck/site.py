@@ -28,7 +28,7 @@ from .mdguard import ContainSnippets
 from .pagecache import cached_rule_pages
 from .registry import RuleSet
 from .scancache import ScanCache
-from .report import Report, page_finding
+from .report import Report, blocks_note, page_finding
 from .report.html import RULE_LINK, report_page, report_table
 from .report.json import as_dict
 from .claims import render_claims
@@ -145,9 +145,11 @@ class SiteChecks:
         self._check_claims(pages)
         for src_uri, result in zip(pages_of, self.report.results):
             self.by_page[src_uri].append(result)
-        for finding in self.report.failing:
-            self.log.warning(terminal(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: "
-                                      f"{finding.message}"))
+        failing = set(self.report.failing)
+        for item in self.report.listed_findings():  # as the CLI lists them: file lines, the blocks that show it
+            if item.finding in failing:
+                f = item.finding
+                self.log.warning(terminal(f"{f.file}:{f.line}: {f.rule} {f.severity}: {item.text}{blocks_note(item)}"))
         if self.config.report_page:
             self.report_table = report_table(self.report, page_url_for, link_rules=self.config.rule_pages)
         return report_page(self.report, self.report_mark, link_rules=self.config.rule_pages)

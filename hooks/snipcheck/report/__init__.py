@@ -65,7 +65,7 @@ class Report:
                 first.setdefault(key, (f, snippet))
                 if snippet is not None:
                     fences.setdefault(key, []).append(snippet.fence)
-        listed = [Listed(f, tuple(fences[k]) if len(fences.get(k, ())) > 1 else (), file_lines(f, snippet))
+        listed = [Listed(f, _blocks_named(f, fences.get(k, ())), file_lines(f, snippet))
                   for k, (f, snippet) in first.items()]
         return sorted(listed, key=lambda item: _listing_order(item.finding))  # stable: page problems stay last
 
@@ -93,9 +93,23 @@ def _listing_order(f: Finding) -> tuple:
     return (f.file, f.line, f.rule, f.message)
 
 
+def _blocks_named(finding: Finding, fences: list[Location]) -> tuple[Location, ...]:
+    """The code blocks a listed finding names: all of them when several show it, the one block
+    when it shows the finding from another file (an include), none when its own file holds it."""
+    if len(fences) > 1 or (fences and fences[0].file != finding.file):
+        return tuple(fences)
+    return ()
+
+
 def blocks_note(item: Listed) -> str:
-    """` (in the code blocks at docs/a.md:12, docs/b.md:40)` for a finding several blocks show."""
-    return f" (in the code blocks at {', '.join(map(str, item.shown_at))})" if item.shown_at else ""
+    """` (in the code blocks at docs/a.md:12, docs/b.md:40)` for a finding of an included file,
+    naming the pages' blocks that show it; `also` when the file itself was checked too."""
+    elsewhere = [loc for loc in item.shown_at if loc.file != item.finding.file]
+    if not elsewhere:
+        return ""
+    also = "also " if len(elsewhere) < len(item.shown_at) else ""
+    noun = "code block" if len(elsewhere) == 1 else "code blocks"
+    return f" ({also}in the {noun} at {', '.join(map(str, elsewhere))})"
 
 
 def page_finding(problem, ruleset) -> Finding:
