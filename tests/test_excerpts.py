@@ -2,6 +2,7 @@
 Dockerfile. Minimal reproductions of what a corpus of public docs showed (issue 10)."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,30 @@ def test_a_fence_that_includes_a_whole_file_is_judged_whole():
     snippets, _ = extract("page.md", page, read, RULES.ids)
     assert snippets[0].is_whole_file
     assert "DG702" in {f.rule for f in check_snippet(snippets[0], RULES).findings}
+
+
+def test_material_code_annotations_after_an_instruction_are_not_arguments():
+    # Material (content.code.annotate) shows `# (1)!` as a marker and the reader copies the line without it
+    annotated = ("FROM golang:1.27 AS build # (1)!\nWORKDIR /src\nCOPY go.mod go.sum ./ # (2)\nRUN go mod download\n"
+                 "COPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n# (3)!\nFROM scratch\n")
+    assert "DG906" not in rules(fence(annotated))
+    assert "DG906" in rules(fence("FROM golang:1.27 AS build # the builder\n"))  # a real trailing comment
+
+
+def test_a_plain_dockerfile_keeps_what_looks_like_an_annotation(tmp_path):
+    from snipcheck.checker import check_text
+    from snipcheck.registry import RuleSet
+
+    found = check_text("FROM alpine:3.24 # (1)!\n", RuleSet())  # no theme reads a Dockerfile: `#` is an argument
+    assert "DG906" in {f.rule for f in found.findings}
+
+
+def test_the_real_build_builds_the_block_as_the_reader_copies_it():
+    from snipcheck.builder.plan import plan_jobs
+    from snipcheck.markdown import extract
+
+    page = ("# P\n\n```dockerfile\nFROM golang:1.27 AS build # (1)!\nWORKDIR /src\nCOPY . .\n"
+            "RUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n```\n")
+    snippets, _ = extract("docs/p.md", page, None)
+    [(_, job)] = plan_jobs(snippets, [], context=Path("app"))
+    assert job.dockerfile.startswith("FROM golang:1.27 AS build\n") and "(1)" not in job.dockerfile

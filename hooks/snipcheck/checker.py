@@ -11,7 +11,7 @@ from .records import replace
 from .config import Config
 from .lifecycle import today
 from .severity import Severity
-from .excerpts import has_placeholder, mask_elisions, placeholder_words, scope_of
+from .excerpts import as_copied, has_placeholder, mask_elisions, placeholder_words, scope_of
 from .parser import parse
 from .profiles import judges_every_snippet_whole, profile_severity
 from .textkind import advice, foreign_kind
@@ -50,7 +50,7 @@ def _checked(snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResul
     if opts.skip:
         findings = _to_findings(raw, snippet, ruleset, config, opts)
         return result_from(snippet, findings, config, skipped=True)
-    text, elided = mask_elisions(snippet.text)
+    text, elided = mask_elisions(as_copied(snippet))
     df = parse(text)
     judge_whole = judges_every_snippet_whole(config.profile)
     kind = None if judge_whole else foreign_kind(df, snippet.text)

@@ -44,6 +44,25 @@ def mask_elisions(text: str) -> tuple[str, tuple[int, ...]]:
     return "\n".join(lines), tuple(elided)
 
 
+# Material for MkDocs' code annotation at the end of a line: `FROM golang:1.27 AS build # (1)!`.
+_ANNOTATION = re.compile(r"(?<=\S)[ \t]+#[ \t]*\(\d{1,3}\)!?[ \t]*$", re.M)
+
+
+def without_annotations(text: str) -> str:
+    """The text without Material's code annotation markers after an instruction (`# (1)!`): the
+    theme turns them into a marker beside the line, and the reader copies the line without them.
+    In a Dockerfile they would be more arguments (DG906); a comment line stays a comment."""
+    if "(" not in text:
+        return text
+    return _ANNOTATION.sub("", text)
+
+
+def as_copied(snippet) -> str:
+    """The snippet's text as a reader copies it: a code block's without annotation markers, a
+    whole Dockerfile as it is (what the checker judges and the real build builds)."""
+    return snippet.text if snippet.is_whole_file else without_annotations(snippet.text)
+
+
 def has_placeholder(line: str) -> bool:
     """Does this line hold a placeholder rather than a value? (Searched pattern by pattern: joined
     into one, they took four times as long, as `re` cannot skip ahead for a choice of branches.)"""

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from ..checker import SnippetResult
+from ..excerpts import as_copied
 from ..model import Dockerfile, Instruction
 from ..parser import parse
 from ..snippets import Snippet
@@ -51,9 +52,10 @@ def plan_jobs(snippets: Iterable[Snippet], results: Iterable[SnippetResult], con
             ignore = snippet.dockerignore_text if snippet.dockerignore_text is not None else read_dockerignore(ref)
             if ignore is None:
                 not_buildable = f"the fence's dockerignore file {ref!r} was not found"
+        text = as_copied(snippet)  # what the reader copies: without Material's annotation markers
         planned.append((snippet, BuildJob(
-            name=str(snippet.fence), dockerfile=snippet.text, context=context,
-            build_args=(("VERSION", stable_version(snippet.text)),),
+            name=str(snippet.fence), dockerfile=text, context=context,
+            build_args=(("VERSION", stable_version(text)),),
             expect_run_ok=not snippet.options.is_bad_example, dockerignore=ignore, not_buildable=not_buildable,
             network=wants_network(snippet.options.network, snippet.text),
             example=example_name(snippet),
@@ -80,7 +82,7 @@ def is_buildable(snippet: Snippet, status: str = "pass") -> bool:
     """Complete (FROM, not a fragment, not skipped, parses) and built from the app's folder."""
     if status == "skipped" or snippet.options.skip or snippet.options.fragment:
         return False
-    df = parse(snippet.text)
+    df = parse(as_copied(snippet))
     return not df.is_fragment and not df.errors and uses_context(df)
 
 

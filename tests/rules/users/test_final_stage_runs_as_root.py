@@ -121,3 +121,10 @@ def test_the_fix_says_nothing_more_when_nothing_is_under_root_home():
                  "FROM debian:trixie-slim\nENV ROOTDIR=/rootfs HOME=/home/app\nCOPY app /rootless/app\nCMD [\"/rootless/app\"]\n"):
         [hit] = fired(R, text)
         assert "/root" not in hit.message.split("USER 65534:65534")[-1], hit.message
+
+
+def test_the_fix_names_the_node_images_own_user():
+    # the official node images have a `node` user, uid 1000, with a home it can write
+    for base in ("node:22-slim", "node:22-alpine"):
+        [hit] = fired(R, f"FROM {base}\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n")
+        assert "e.g. USER 1000:1000 (the image's own `node` user)" in hit.message, hit.message

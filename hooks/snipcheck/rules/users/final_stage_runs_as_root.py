@@ -70,8 +70,9 @@ def final_stage_runs_as_root(df, ctx):
                             Severity.INFO)
         return  # the entrypoint starts the server as its own user
     at_root = _root_home_line(chain)
+    example = ("USER 1000:1000 (the image's own `node` user)" if info.family.split("-")[0] == "node" else "USER 65534:65534")
     yield Violation(line, f"the final stage ({final.base}) runs as root: add "
-                          f"USER with a numeric UID, e.g. USER 65534:65534" + (
+                          f"USER with a numeric UID, e.g. {example}" + (
                               "" if at_root is None else
                               f"; first move what line {at_root} keeps under /root (only root may enter it), "
                               f"e.g. to /opt, or that user cannot run it"))
