@@ -4,7 +4,9 @@ page line, but it checks each one as rendered, with its own fence options, and a
 `mkdocs build --strict` with its findings named; a clean one is counted, not warned about.
 
 The extension here is a real Python-Markdown preprocessor of a dozen lines doing what
-markdown_include does (a line `{!name!}` becomes the file's lines), loaded by a real `mkdocs build`."""
+markdown_include does (a line `{!name!}` becomes the file's lines), loaded by a real `mkdocs build`.
+A template plugin (mkdocs-macros) rewrites a fence the checker did find: that one is checked as
+rendered at its own page line (the template is a MkDocs hook doing what macros does with {{ x }})."""
 
 from __future__ import annotations
 
@@ -84,3 +86,41 @@ def test_a_failing_fence_another_extension_wrote_fails_strict_with_its_findings(
 def test_the_fence_options_of_a_fence_another_extension_wrote_count(tmp_path):
     done = build(tmp_path, ROOT.replace("```dockerfile\n", '```dockerfile expect="DG702"\n', 1))
     assert done.returncode == 0 and "0 failed" in done.stderr, done.stderr[-3000:]
+
+
+# -- a template plugin (mkdocs-macros) renders {{ ... }} in the page before Python-Markdown -----------
+
+TEMPLATE_HOOK = '''
+import re
+
+def on_page_markdown(markdown, page, config, files):
+    return re.sub(r"\\{\\{ *(\\w+) *\\}\\}", lambda m: config.extra[m.group(1)], markdown)
+'''
+
+
+def build_templated(tmp_path: Path, page: str, image: str, strict: bool = True) -> subprocess.CompletedProcess:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "render.py").write_text(TEMPLATE_HOOK)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Templated\nplugins: [snipcheck]\nhooks: [render.py]\n"
+                                         f"extra: {{img: '{image}'}}\nmarkdown_extensions: [pymdownx.superfences]\n")
+    (tmp_path / "docs" / "index.md").write_text(page)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPCHECK_CACHE": "0"}
+    return subprocess.run([str(BIN / "mkdocs"), "build"] + (["--strict"] if strict else []), cwd=tmp_path,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+TEMPLATED = "# Home\n\nText.\n\n```dockerfile\nFROM {{ img }}\nCOPY app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n```\n"
+
+
+def test_a_block_a_template_plugin_renders_is_checked_as_rendered_at_its_page_line(tmp_path):
+    done = build_templated(tmp_path, TEMPLATED, "ubuntu")  # renders as an untagged base
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "docs/index.md:6: DG202 warning: ubuntu has no tag" in done.stderr, done.stderr[-3000:]
+    assert "were not rendered as code blocks" not in done.stderr and "not in the page's Markdown" not in done.stderr
+    assert "1 of them rendered by a template plugin (mkdocs-macros), checked as rendered too: 1 failed" in done.stderr
+
+
+def test_a_block_a_template_plugin_renders_clean_passes_strict(tmp_path):
+    done = build_templated(tmp_path, TEMPLATED, "ubuntu:24.04")
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr[-3000:]
+    assert "checked as rendered too: 0 failed" in done.stderr

@@ -58,6 +58,7 @@ class SiteChecks:
         self.rendered = 0
         self.mismatches: list[str] = []
         self.unfound: list[SnippetResult] = []  # fences rendered that no page's Markdown holds, checked alone
+        self.rewritten: list[tuple[SnippetResult, SnippetResult]] = []  # (as written, as a template rendered it)
         self.measurements: dict = {}
         self.stats = BatchStats()
         self.scan_stats = (0, 0)  # pages whose fences came from the scan cache, pages scanned
@@ -217,6 +218,17 @@ class SiteChecks:
             for i, result in enumerate(self.queue):
                 if _normal(result.snippet.text) == wanted:
                     return self.queue.pop(i)
+        if self.queue and _TEMPLATE.search(self.queue[0].snippet.text):
+            # A template plugin (mkdocs-macros) rendered the next fence's {{ ... }}: checked as the
+            # reader sees it, at the fence's place in the page.
+            from .checker import check_snippet
+            from .records import replace
+
+            written = self.queue.pop(0)
+            result = check_snippet(replace(written.snippet, text=src if src.endswith("\n") else src + "\n"),
+                                   self.ruleset, self.config)
+            self.rewritten.append((written, result))
+            return result
         # Not in the page's Markdown: another extension wrote it (markdown_include's {!file!}), or an
         # include the checker refused to read. Checked as rendered, with its own options.
         page = self.current_page or ""
@@ -346,6 +358,7 @@ class SiteChecks:
     def finish_build(self, site_dir: str) -> None:
         for message in self.mismatches:
             self.log.warning(message)
+        self._report_rewritten()
         self._report_unfound()
         if len(self.placed) < len(self.boxes):
             self.log.warning(f"{len(self.boxes) - len(self.placed)} of {len(self.boxes)} result boxes did not reach "
@@ -368,6 +381,16 @@ class SiteChecks:
                       f"{self.stats.reused} reused from the cache){terminal(self._unfound_summary())}")
 
 
+    def _report_rewritten(self) -> None:
+        """Failing findings of fences a template plugin rendered, at their page lines; those the
+        fence as written had too were logged with the others already."""
+        for written, rendered in self.rewritten:
+            before = {(f.rule, f.line, f.message) for f in written.failing}
+            for f in rendered.failing:
+                if (f.rule, f.line, f.message) not in before:
+                    self.log.warning(terminal(f"{f.file}:{f.line}: {f.rule} {f.severity}: {f.message} (as a template "
+                                              f"plugin rendered the block, such as mkdocs-macros' {{{{ ... }}}})"))
+
     def _report_unfound(self) -> None:
         """Fences rendered that no page's Markdown holds, as the checker read it: their failing
         findings as warnings, naming the page, the fence's first line and the line in the fence
@@ -382,15 +405,20 @@ class SiteChecks:
                     f"{{!file!}}, or an include the checker did not read)"))
 
     def _unfound_summary(self) -> str:
-        """The summary's clause on fences checked as rendered ('' when there were none)."""
+        """The summary's clauses on fences checked as rendered ('' when there were none)."""
+        templated = ""
+        if self.rewritten:
+            failed = sum(rendered.status == "fail" for _, rendered in self.rewritten)
+            templated = (f"; {len(self.rewritten)} of them rendered by a template plugin (mkdocs-macros), checked "
+                         f"as rendered too: {failed} failed")
         if not self.unfound:
-            return ""
+            return templated
         pages = sorted({result.snippet.page for result in self.unfound})
         failed = sum(result.status == "fail" for result in self.unfound)
-        return (f"; {len(self.unfound)} more on {', '.join(pages[:3])}"
-                f"{f' and {len(pages) - 3} more page(s)' if len(pages) > 3 else ''}, not in the pages' Markdown "
-                f"(written by another extension, such as markdown_include's {{!file!}}), checked as rendered: "
-                f"{failed} failed")
+        more = f" and {len(pages) - 3} more page(s)" if len(pages) > 3 else ""
+        return (f"{templated}; {len(self.unfound)} more on {', '.join(pages[:3])}{more}, not in the pages' "
+                f"Markdown (written by another extension, such as markdown_include's {{!file!}}), checked as "
+                f"rendered: {failed} failed")
 
 
 def _to_site_root(page_url: str) -> str:
@@ -406,6 +434,7 @@ def _self_link(page_url: str) -> str:
     return "./" if page_url.endswith("/") else page_url.rsplit("/", 1)[-1]
 
 
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # Jinja, as mkdocs-macros renders it
 _RULE_LINK = re.compile(f'href="{re.escape(RULE_LINK)}(DG\\d{{3}})"')
 
 
