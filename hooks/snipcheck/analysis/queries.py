@@ -67,6 +67,11 @@ def copy_words(ins: Instruction) -> tuple[str, ...]:
     return ins.words if at < 0 else tuple(ins.args[:at].split())
 
 
+def is_remote_source(word: str) -> bool:
+    """A source of ADD that it downloads (a URL, a Git address), not a path of the build context."""
+    return "://" in word or word.startswith("git@")
+
+
 def trailing_comment_at(text: str) -> int:
     """Index in an instruction's argument text of a `#` that starts a word outside quotes, or -1.
     Written as a comment, it is an argument to the instruction (DG906 reports it)."""

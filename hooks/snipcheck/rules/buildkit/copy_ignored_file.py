@@ -1,6 +1,6 @@
 """DG118: COPY or ADD of a path that the .dockerignore shown with the example excludes."""
 
-from ...analysis.queries import copy_words
+from ...analysis.queries import copy_words, is_remote_source
 from ...dockerignore import ignored_source
 from ...rulekit import Violation, rule
 
@@ -62,7 +62,7 @@ def copy_ignored_file(df, ctx):
             continue
         words = list(copy_words(ins))
         for source in words[:-1]:
-            if source.startswith("<<") or "$" in source or "://" in source or source.startswith("git@"):
+            if source.startswith("<<") or "$" in source or is_remote_source(source):
                 continue
             if ignored_source(ctx.dockerignore, source.strip("\"'")):
                 yield Violation(ins.line, f"{ins.keyword} source {source!r} is excluded by .dockerignore: it is not "

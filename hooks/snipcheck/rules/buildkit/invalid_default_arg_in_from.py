@@ -1,7 +1,5 @@
 """DG116: with the ARG defaults, FROM names no valid image."""
 
-import re
-
 from .support import expand, global_arg_env, is_valid_reference
 from ...rulekit import Violation, rule
 
@@ -45,15 +43,13 @@ def invalid_default_arg_in_from(df, ctx):
     for stage in df.stages:
         if "$" not in stage.base:
             continue
-        result = expand(stage.base, env, df.escape).result
+        expansion = expand(stage.base, env, df.escape)
+        result = expansion.result
         if not is_valid_reference(result):
             shown = f"{result!r}" if result else "an empty name"
-            names = _VARIABLE.findall(stage.base)
+            defaulted = expansion.matched and not expansion.unmatched and all(env.get(n) for n in expansion.matched)
             fix = ("give the ARG a default that is a valid image name (a --build-arg still overrides it)"
-                   if names and all(env.get(name) for name in names) else "give the ARG a default")
+                   if defaulted else "give the ARG a default")
             yield Violation(stage.from_instruction.line,
                             f"with the ARG defaults, {stage.base} expands to {shown}, which is not a valid image "
                             f"name: {fix}")
-
-
-_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")

@@ -5,7 +5,7 @@ from functools import lru_cache
 import posixpath
 
 from ...analysis.flow import Flow, Step, join
-from ...analysis.queries import copy_words
+from ...analysis.queries import copy_words, is_remote_source
 from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands
 
@@ -87,7 +87,7 @@ def _check(sequence, steps, own):
             fetched.add("go")  # the modules were downloaded in another stage, from go.mod alone
         if ins.keyword in ("COPY", "ADD") and not ins.flag("from") and not ins.heredocs and broad is None:
             words = list(copy_words(ins))
-            if any(not _is_manifest(src) and not _is_remote(src) for src in words[:-1]):
+            if any(not _is_manifest(src) and not is_remote_source(src) for src in words[:-1]):
                 broad = ins
         for step in steps.get(id(ins), []) if ins.keyword == "RUN" else ():
             eco = _fetch(step)
@@ -111,11 +111,6 @@ def _copies_module_cache(ins) -> bool:
 def _only_go_files(ins) -> bool:
     words = list(copy_words(ins))
     return all(src.endswith(".go") for src in words[:-1])
-
-
-def _is_remote(src: str) -> bool:
-    """A URL or Git source of ADD: a download, whose cache key is what it fetches, not the sources."""
-    return src.startswith(("http://", "https://", "git@")) or src.endswith(".git") and "://" in src
 
 
 _PATTERNS = tuple(p for group in _MANIFESTS.values() for p in group)

@@ -1,6 +1,7 @@
 """DG227: go install / go get / go run of a remote package without a version."""
 
-from ...analysis.queries import copy_words, instructions, stage_at
+from ...analysis.hygiene import chain
+from ...analysis.queries import copy_words, effective, instructions, stage_at
 from ...rulekit import Violation, rule
 from ...analysis.shell import Command, run_commands
 
@@ -70,13 +71,9 @@ def _unpinned(cmd: Command) -> list[tuple[str, str]]:
 def _has_sources(df, run) -> bool:
     """Did the RUN's stage (or a stage it is built FROM, all above it) copy files in before it: a
     COPY or ADD other than a download, or a bind mount on this or an earlier RUN?"""
-    stage, chain = stage_at(df, run.line), []
-    while stage is not None and stage not in chain:  # the stage, then the ones it is built FROM
-        chain.append(stage)
-        stage = df.stages[stage.parent] if stage.parent is not None else None
-    above = [i for st in chain for i in st.instructions] if chain else df.instructions  # a fragment: all of it
-    for ins in above:
-        ins = ins.inner if ins.keyword == "ONBUILD" and ins.inner is not None else ins
+    stage = stage_at(df, run.line)
+    above = [i for st in chain(df, stage) for i in st.instructions] if stage is not None else df.instructions
+    for ins in map(effective, above):
         if ins.line > run.line:
             continue
         if ins.keyword in ("COPY", "ADD") and (ins.flag("from") is not None or any(

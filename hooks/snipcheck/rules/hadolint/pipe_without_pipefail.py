@@ -2,9 +2,9 @@
 
 import re
 
-from ... import images
 from .support import stage_groups
-from ...analysis.queries import effective
+from ...analysis.hygiene import root_base
+from ...analysis.queries import base_info, effective
 from ...rulekit import Violation, rule
 from ...analysis.shell import run_commands, script_of
 
@@ -47,9 +47,11 @@ def pipe_without_pipefail(df, ctx):
     - [hadolint DL4006](https://github.com/hadolint/hadolint/wiki/DL4006)
     """
     for group in stage_groups(df):
-        base = _root_base(df, group[0])
+        stage = next((st for st in df.stages if st.from_instruction is group[0]), None)
+        base = base_info(df, stage) if stage is not None else None
         ash = base is not None and (base.libc == "musl" or base.family == "busybox")
-        safe = _windows(df, group[0])  # cmd: pipes are cmd's or PowerShell's, pipefail is not theirs
+        # a Windows base runs cmd: pipes are cmd's or PowerShell's, pipefail is not theirs
+        safe = stage is not None and _WINDOWS.search(root_base(df, stage)) is not None
         shell = '["/bin/ash", "-o", "pipefail", "-c"]' if ash else '["/bin/bash", "-o", "pipefail", "-c"]'
         for raw in group:
             ins = effective(raw)
@@ -71,27 +73,6 @@ def _shell_has_pipefail(argv: tuple[str, ...], ash: bool) -> bool:
                for a, nxt in zip(argv, argv[1:]))
 
 
-def _root_stage(df, first):
-    """The stage that `first` (a FROM) opens, followed to the stage at the root of its FROM chain."""
-    stage = next((st for st in df.stages if st.from_instruction is first), None)
-    seen = set()
-    while stage is not None and stage.parent is not None and stage.index not in seen:
-        seen.add(stage.index)
-        stage = df.stages[stage.parent]
-    return stage
-
-
-def _root_base(df, first):
-    """What the image table knows of the base at the root of the stage's FROM chain (None: unknown)."""
-    stage = _root_stage(df, first)
-    return None if stage is None else images.lookup(stage.base_resolved)
-
-
 # Windows base images: their default shell is `cmd /S /C`.
 _WINDOWS = re.compile(r"(^|/)(windows|nanoserver|servercore|windowsservercore)([:/@-]|$)|[:-](nanoserver|windowsservercore)",
                       re.I)
-
-
-def _windows(df, first) -> bool:
-    stage = _root_stage(df, first)
-    return stage is not None and _WINDOWS.search(stage.base_resolved) is not None
