@@ -130,7 +130,12 @@ def failure_lines(result: SnippetResult, src: str) -> list[str]:
     """One line per unexpected failing finding, naming the block by its first line (no page is known)."""
     if result.status != "fail":
         return []
-    first = next((line.strip() for line in src.splitlines() if line.strip()), "")
-    block = terminal(first[:60])
+    block = terminal(first_line(src))
     return [f"snipcheck: block `{block}` line {f.snippet_line}: {f.rule} {f.severity.name.lower()}: "
             f"{terminal(f.message)}" for f in result.failing]
+
+
+def first_line(src: str) -> str:
+    """A block's first line with text, cut to 60 characters: how a message names a block that has
+    no page line."""
+    return next((line.strip() for line in src.splitlines() if line.strip()), "")[:60]

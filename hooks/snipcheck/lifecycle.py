@@ -14,7 +14,7 @@ import re
 from .records import dataclass
 from functools import lru_cache
 from pathlib import Path
-from .wholenumbers import whole_number
+from .wholenumbers import version_key, whole_number
 
 DATA = Path(__file__).resolve().parent / "data"  # package data, installed as files beside the modules
 
@@ -95,9 +95,9 @@ def _found(entries: dict[str, Lifecycle], key: str, older_ok: bool = False) -> t
     if key in entries:
         return (entries[key],)
     if older_ok and re.match(r"^\d+\.\d+$", key):
-        known = sorted(entries.values(), key=lambda lc: _version_key(lc.product))
+        known = sorted(entries.values(), key=lambda lc: version_key(lc.product))
         oldest = known[0]
-        if _version_key(key) < _version_key(oldest.product):
+        if version_key(key) < version_key(oldest.product):
             return (Lifecycle(f"Go {key}", oldest.end, oldest.source, f"older than Go {oldest.product.split()[-1]}",
                               older_than_known=True),)
     return ()
@@ -121,7 +121,7 @@ def _newer_go(key: str) -> tuple[Lifecycle, ...]:
     """A Go release newer than every entry of the table (this copy of snipcheck predates it): its end
     estimated from the cadence, so it does not stay unjudged for ever."""
     m = re.fullmatch(r"1\.([0-9]+)", key)
-    if not m or not _table()["go"] or _version_key(key) <= max(_version_key(k) for k in _table()["go"]):
+    if not m or not _table()["go"] or version_key(key) <= max(version_key(k) for k in _table()["go"]):
         return ()
     minor = whole_number(m.group(1))
     if minor > _LAST_DATED_MINOR:  # `golang:1.20000`: no calendar has its date; not a release anyone ships
@@ -133,10 +133,6 @@ def _cadence_note(minor: int) -> str:
     due = go_due(minor)
     month = "February" if due.month == 2 else "August"  # not strftime's %B, which follows the locale
     return f"going by Go's release cadence, Go 1.{minor + 2} is due in {month} {due.year}"
-
-
-def _version_key(text: str) -> tuple[int, ...]:
-    return tuple(whole_number(n) for n in re.findall(r"[0-9]+", text))
 
 
 _SECTION = re.compile(r"\[\[([a-z]+)\]\]")

@@ -22,7 +22,7 @@ from .results import SnippetResult
 from .collect import allowed_roots, make_reader, with_dockerignore
 from .config import Config, ConfigError, pinned
 from .escape import terminal
-from .fence import check_fence_text, custom_fences
+from .fence import check_fence_text, custom_fences, first_line
 from .fencenames import DOCKERFILE_LANGUAGES
 from .mdguard import ContainSnippets
 from .pagecache import cached_rule_pages
@@ -149,8 +149,7 @@ class SiteChecks:
         failing = set(self.report.failing)
         for item in self.report.listed_findings():  # as the CLI lists them: file lines, the blocks that show it
             if item.finding in failing:
-                f = item.finding
-                self.log.warning(terminal(f"{f.file}:{f.line}: {f.rule} {f.severity}: {item.text}{blocks_note(item)}"))
+                self._warn(item.finding, item.text + blocks_note(item))
         if self.config.report_page:
             self.report_table = report_table(self.report, page_url_for, link_rules=self.config.rule_pages)
         return report_page(self.report, self.report_mark, link_rules=self.config.rule_pages)
@@ -380,7 +379,6 @@ class SiteChecks:
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
                       f"{self.stats.reused} reused from the cache){terminal(self._unfound_summary())}")
 
-
     def _report_rewritten(self) -> None:
         """Failing findings of fences a template plugin rendered, at their page lines; those the
         fence as written had too were logged with the others already."""
@@ -388,19 +386,23 @@ class SiteChecks:
             before = {(f.rule, f.line, f.message) for f in written.failing}
             for f in rendered.failing:
                 if (f.rule, f.line, f.message) not in before:
-                    self.log.warning(terminal(f"{f.file}:{f.line}: {f.rule} {f.severity}: {f.message} (as a template "
-                                              f"plugin rendered the block, such as mkdocs-macros' {{{{ ... }}}})"))
+                    self._warn(f, f"{f.message} (as a template plugin rendered the block, such as mkdocs-macros' "
+                                  f"{{{{ ... }}}})")
+
+    def _warn(self, finding, text: str) -> None:
+        """A failing finding in the build log: `file:line: RULE severity: text`."""
+        self.log.warning(terminal(f"{finding.file}:{finding.line}: {finding.rule} {finding.severity}: {text}"))
 
     def _report_unfound(self) -> None:
         """Fences rendered that no page's Markdown holds, as the checker read it: their failing
         findings as warnings, naming the page, the fence's first line and the line in the fence
         (the page's own line is not known)."""
         for result in self.unfound:
-            first = next((line.strip() for line in result.snippet.text.splitlines() if line.strip()), "")
+            first = first_line(result.snippet.text)
             for finding in result.failing:
                 self.log.warning(terminal(
                     f"{result.snippet.page}: {finding.rule} {finding.severity}: {finding.message} (line "
-                    f"{finding.snippet_line} of the Dockerfile fence `{first[:60]}`, which is not in the page's "
+                    f"{finding.snippet_line} of the Dockerfile fence `{first}`, which is not in the page's "
                     f"Markdown as the checker read it: another extension wrote it, such as markdown_include's "
                     f"{{!file!}}, or an include the checker did not read)"))
 

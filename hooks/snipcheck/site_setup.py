@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import ConfigError
+from .wholenumbers import version_key
 
 SUPERFENCES = "pymdownx.superfences"
 EXTRA = "pymdownx.extra"  # bundles SuperFences, with its own settings
@@ -34,11 +35,7 @@ def require_pygments(mdx_configs: dict, pygments_version: str | None) -> None:
     pinned next to the pymdown-extensions this package needs). `pygments_version` None: no Pygments."""
     if pygments_version is None or mdx_configs.get("pymdownx.highlight", {}).get("use_pygments", True) is False:
         return
-    parts = []
-    for part in pygments_version.split(".")[:2]:
-        digits = "".join(c for c in part if c.isdigit())
-        parts.append(int(digits) if digits else 0)
-    if tuple(parts) < PYGMENTS_MIN:
+    if version_key(pygments_version)[:2] < PYGMENTS_MIN:
         raise ConfigError(
             f"Pygments {pygments_version} is too old for pymdownx.highlight, which needs 2.12 or newer: every "
             f"code block of the site would render as inline text. Upgrade it: pip install 'Pygments>=2.12'")

@@ -8,6 +8,8 @@ which every caller's range check (a port, a stage index, a Go minor version) tre
 
 from __future__ import annotations
 
+import re
+
 HUGE = 10 ** 18
 _MAX_DIGITS = 18
 
@@ -26,3 +28,11 @@ def whole_number(text: str) -> int:
         raise ValueError(f"not a whole number: {text[:40]!r}")
     significant = digits.lstrip("0") or "0"
     return sign * (HUGE if len(significant) > _MAX_DIGITS else int(significant))
+
+
+def version_key(text: str) -> tuple[int, ...]:
+    """The numbers of a version, in order, to compare versions by: "2.7.4" -> (2, 7, 4)."""
+    return tuple(whole_number(n) for n in _DIGITS.findall(text))
+
+
+_DIGITS = re.compile(r"[0-9]+")
