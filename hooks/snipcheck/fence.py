@@ -7,6 +7,7 @@ precomputed results; any other engine that runs SuperFences custom fences can na
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from typing import Callable
@@ -17,6 +18,8 @@ from .results import SnippetResult
 from .fence_options import HIGHLIGHT_KEYS, OUR_KEYS
 from .fencenames import FENCE_NAMES
 from .escape import terminal
+from .internal_errors import failure_message
+from .highlighting import highlight
 from .report.html import render_result
 
 log = logging.getLogger("snipcheck")
@@ -38,16 +41,56 @@ def validator(language, inputs, options, attrs, md) -> bool:
 
 
 def make_formatter(result_for: ResultFor, show: str = "all", highlight_failing_lines: bool = False,
-                   link_rules: bool = True, place: Callable[[str], str] | None = None):
+                   link_rules: bool = True, place: Callable[[str], str] | None = None,
+                   logger: logging.Logger | logging.LoggerAdapter = log):
     """A formatter that renders the highlighted block plus, when `show` asks for it, the result.
     `place(box)` returns what goes in the box's place in the page content (a placeholder the site fills
-    in later; None: the box itself)."""
+    in later; None: the box itself). A failure of our code on a block is an error on `logger`."""
 
     def formatter(src, language, class_name, options, md, **kwargs):
-        return render_fence(result_for(src, options), src, options, md, kwargs, show, highlight_failing_lines,
-                            link_rules, place)
+        found: list[SnippetResult] = []
+
+        def render() -> str:
+            found.append(result_for(src, options))
+            return render_fence(found[0], src, options, md, kwargs, show, highlight_failing_lines, link_rules, place)
+
+        def where() -> str:
+            fence = found[0].snippet.fence if found else None
+            return terminal(f"on the Dockerfile block at {fence.file}:{fence.line}" if fence else
+                            f"on the Dockerfile block `{first_line(src)}`")
+
+        return guarded(render, src, options, md, kwargs, where, logger)
 
     return formatter
+
+
+def guarded(render: Callable[[], str], src: str, options: dict, md, kwargs: dict, where: Callable[[], str],
+            logger, stop: bool = False) -> str:
+    """`render()`; when our code fails on the block, one error on `logger` (MkDocs' `--strict` fails on
+    it) and the block highlighted without its result, or with `stop` the error raised as a
+    SuperFencesException (the engine ends the build with it). Never the exception itself passed on:
+    SuperFences swallows a formatter's exception and shows the whole fence as inline text, silently."""
+    try:
+        return render()
+    except SuperFencesException:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of our code on one block, told with its place
+        message = "snipcheck: " + failure_message(f"{where()} while showing its result", exc,
+                                                  "the block is shown highlighted, without its result")
+        logger.error(message)
+        if stop:
+            raise SuperFencesException(message) from None
+        return plain_block(src, options, md, kwargs)
+
+
+def plain_block(src: str, options: dict, md, kwargs: dict) -> str:
+    """The block as SuperFences highlights any other, or escaped text if even that fails."""
+    try:
+        return md.preprocessors["fenced_code_block"].highlight(
+            src=src, language="dockerfile", options={k: v for k, v in options.items() if not k.startswith("snipcheck_")},
+            md=md, classes=kwargs.get("classes", []), id_value=kwargs.get("id_value", ""), attrs=kwargs.get("attrs", {}))
+    except Exception:  # noqa: BLE001 - the error is logged already; show the text
+        return f'<pre class="highlight"><code>{html.escape(src)}</code></pre>'
 
 
 def render_fence(result: SnippetResult, src: str, options: dict, md, kwargs: dict, show: str,
@@ -57,10 +100,8 @@ def render_fence(result: SnippetResult, src: str, options: dict, md, kwargs: dic
         lines = sorted({f.snippet_line for f in result.findings if f.snippet_line})
         if lines:
             opts["hl_lines"] = " ".join(str(n) for n in lines)
-    code = md.preprocessors["fenced_code_block"].highlight(
-        src=src, language="dockerfile", options=opts, md=md, classes=kwargs.get("classes", []),
-        id_value=kwargs.get("id_value", ""), attrs=kwargs.get("attrs", {}),
-    )
+    code = highlight(src, md, language="dockerfile", options=opts, classes=kwargs.get("classes", []),
+                     id_value=kwargs.get("id_value", ""), attrs=kwargs.get("attrs", {}))
     if status_shown(result) not in SHOWN[show]:
         return code
     box = render_result(result, link_rules=link_rules)
@@ -115,15 +156,21 @@ def standalone_format(src, language, class_name, options, md, **kwargs):
     A plain module-level function, so engines that pickle their configuration (Zensical) can.
     Unexpected failures are logged as warnings; with SNIPCHECK_STRICT=1 the first failing block
     stops the build (SuperFences passes SuperFencesException on to the engine)."""
-    result = _check_alone(src, options)
-    failures = failure_lines(result, src)
-    for line in failures:
-        log.warning(line)
-    if failures and os.environ.get("SNIPCHECK_STRICT") == "1":
-        raise SuperFencesException(f"snipcheck: a dockerfile block failed its checks ({len(failures)} finding(s)): "
-                                   + "; ".join(failures))
-    show = os.environ.get("SNIPCHECK_SHOW", "all")
-    return render_fence(result, src, options, md, kwargs, show if show in SHOWN else "all", False, False)
+    def render() -> str:
+        result = _check_alone(src, options)
+        failures = failure_lines(result, src)
+        for line in failures:
+            log.warning(line)
+        if failures and os.environ.get("SNIPCHECK_STRICT") == "1":
+            raise SuperFencesException(f"snipcheck: a dockerfile block failed its checks ({len(failures)} finding(s)): "
+                                       + "; ".join(failures))
+        show = os.environ.get("SNIPCHECK_SHOW", "all")
+        return render_fence(result, src, options, md, kwargs, show if show in SHOWN else "all", False, False)
+
+    def where() -> str:
+        return f"on the Dockerfile block `{terminal(first_line(src))}`"
+
+    return guarded(render, src, options, md, kwargs, where, log, stop=os.environ.get("SNIPCHECK_STRICT") == "1")
 
 
 def failure_lines(result: SnippetResult, src: str) -> list[str]:

@@ -89,7 +89,7 @@ class SiteChecks:
         if (self.config, include_bases) != self.cache_config:
             self.cache, self.cache_config = {}, (self.config, include_bases)
         ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
-                             link_rules=config.rule_pages, place=self.box_placeholder)
+                             link_rules=config.rule_pages, place=self.box_placeholder, logger=self.log)
         ours.append({"name": "measured-sizes", "class": "measured-sizes",  # the size table and chart
                      "format": lambda src, *args, **kwargs: render_sizes(src, self.measurements)})
         names = {f["name"] for f in ours}
