@@ -117,6 +117,17 @@ _TABLE: tuple[tuple[tuple[str, ...], str, ImageInfo], ...] = (
     (("gcr.io/distroless/",), r"^gcr\.io/distroless/static(-debian\d+)?(:[^@]*)?$", _DISTROLESS_STATIC),
     (("gcr.io/distroless/",), r"^gcr\.io/distroless/(base|base-nossl|cc)(-debian\d+)?(:[^@]*)?$", _DISTROLESS_BASE),
 )
+# Images whose free tier is published under moving tags only: Chainguard's public images come as
+# `latest` and `latest-dev` (versioned tags are paid), so pinning one means pinning a digest.
+_MOVING_TAGS_ONLY = LazyPattern(r"^cgr\.dev/chainguard/[^:@/]+(:(latest|latest-dev))?$", re.I)
+MOVING_TAGS_ONLY_NOTE = "Chainguard's free images are published as latest and latest-dev only"
+
+
+def only_moving_tags(ref: str) -> bool:
+    """Whether `ref` (no digest) names an image whose free tier has no version tags to pin."""
+    return bool(_MOVING_TAGS_ONLY.match(ref))
+
+
 SDK_IMAGES = LazyPattern(r"^(library/)?(golang|rust|maven|gradle|openjdk|eclipse-temurin|node|python|ruby)(:|$)")
 SLIM_TAG = LazyPattern(r"slim|alpine|distroless|-jre", re.I)
 

@@ -24,3 +24,11 @@ def test_the_fix_fits_an_arg_that_has_a_default_already():
     assert "give the ARG a default that is a valid image name" in hit.message
     [hit] = fired(RULE, "ARG BASE\nFROM $BASE\nRUN echo hi\n")
     assert hit.message.endswith("give the ARG a default")
+
+
+def test_an_undeclared_placeholder_is_told_to_be_declared_there_is_no_arg_to_give_a_default():
+    # Chainguard's docs write cgr.dev/$ORGANIZATION/python: no ARG exists, so "give the ARG a default" misled
+    (hit,) = fired(RULE, "FROM cgr.dev/$ORGANIZATION/python:latest-dev\nUSER 65532")
+    assert hit.message.endswith("declare it with a default before the first FROM (ARG ORGANIZATION=...)")
+    (declared,) = fired(RULE, "ARG ORGANIZATION\nFROM cgr.dev/$ORGANIZATION/python:latest-dev\nUSER 65532")
+    assert declared.message.endswith(": give the ARG a default")

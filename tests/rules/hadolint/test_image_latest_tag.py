@@ -1,6 +1,6 @@
 """DG201 image-latest-tag."""
 
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
 
 R = "DG201"
 
@@ -47,3 +47,15 @@ def test_clean_arg_default_with_a_version():
 
 def test_clean_tag_that_only_contains_latest():
     assert_clean(R, "FROM myorg/latest:1.0\nFROM registry.local:5000/latest")
+
+
+def test_chainguard_free_images_have_no_version_to_pin_the_advice_is_a_digest():
+    # cgr.dev/chainguard/* is published as latest and latest-dev only: "pin a version" cannot be done
+    for ref in ("cgr.dev/chainguard/go:latest", "cgr.dev/chainguard/go:latest-dev", "cgr.dev/Chainguard/static:latest"):
+        (hit,) = fired(R, f"FROM {ref}\nUSER 65532")
+        assert f"pin it by digest ({ref}@sha256:...)" in hit.message and "latest-dev only" in hit.message
+    assert_clean(R, "FROM cgr.dev/chainguard/go:latest-dev@sha256:" + "a" * 64)
+    assert_clean(R, "FROM cgr.dev/acme.com/go:1.27-dev")  # a paid organisation's versioned tag
+    assert_clean(R, "FROM example.com/tools:latest-dev")  # latest-dev counts only where it is all there is
+    (other,) = fired(R, "FROM example.com/tools:latest")
+    assert other.message.endswith("pin a version")

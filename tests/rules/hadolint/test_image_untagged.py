@@ -1,6 +1,6 @@
 """DG202 image-untagged."""
 
-from spec import assert_catches, assert_clean
+from spec import assert_catches, assert_clean, fired
 
 R = "DG202"
 
@@ -53,3 +53,11 @@ def test_clean_variable_references():
 
 def test_clean_latest_is_dg201s_business():
     assert_clean(R, "FROM alpine:latest")
+
+
+def test_an_untagged_chainguard_free_image_is_told_to_pin_a_digest_not_a_version():
+    (hit,) = fired(R, "FROM cgr.dev/chainguard/nginx\nUSER 65532")
+    assert "pin it by digest (cgr.dev/chainguard/nginx:latest@sha256:...;" in hit.message
+    assert "<tag>" not in hit.message
+    (other,) = fired(R, "FROM nginx\nUSER 101")
+    assert "nginx:<tag>" in other.message

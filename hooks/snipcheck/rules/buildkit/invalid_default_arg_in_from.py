@@ -39,7 +39,7 @@ def invalid_default_arg_in_from(df, ctx):
     ## References
     - [BuildKit check InvalidDefaultArgInFrom](https://docs.docker.com/reference/build-checks/invalid-default-arg-in-from/)
     """
-    env, _ = global_arg_env(df)
+    env, declared = global_arg_env(df)
     for stage in df.stages:
         if "$" not in stage.base:
             continue
@@ -48,8 +48,10 @@ def invalid_default_arg_in_from(df, ctx):
         if not is_valid_reference(result):
             shown = f"{result!r}" if result else "an empty name"
             defaulted = expansion.matched and not expansion.unmatched and all(env.get(n) for n in expansion.matched)
-            fix = ("give the ARG a default that is a valid image name (a --build-arg still overrides it)"
-                   if defaulted else "give the ARG a default")
+            undeclared = sorted(expansion.unmatched - declared)
+            fix = ("give the ARG a default that is a valid image name (a --build-arg still overrides it)" if defaulted
+                   else f"declare it with a default before the first FROM (ARG {undeclared[0]}=...)" if undeclared
+                   else "give the ARG a default")
             yield Violation(stage.from_instruction.line,
                             f"with the ARG defaults, {stage.base} expands to {shown}, which is not a valid image "
                             f"name: {fix}")

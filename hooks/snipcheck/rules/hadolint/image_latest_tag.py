@@ -1,5 +1,6 @@
 """DG201: FROM an image tagged :latest."""
 
+from ...images import MOVING_TAGS_ONLY_NOTE, only_moving_tags
 from ...rulekit import Violation, rule
 
 
@@ -8,7 +9,9 @@ from ...rulekit import Violation, rule
 def image_latest_tag(df, ctx):
     """
     ## What it does
-    Fires on `FROM image:latest` (after global ARG defaults are substituted).
+    Fires on `FROM image:latest` (after global ARG defaults are substituted). Chainguard's free
+    images (`cgr.dev/chainguard/...`) are published as `latest` and `latest-dev` only, with no
+    version tag to pin: there `latest-dev` counts too, and the advice is a digest.
 
     ## Why is this bad?
     `latest` moves. The same Dockerfile builds a different image next month, and a new major
@@ -35,5 +38,11 @@ def image_latest_tag(df, ctx):
         ref = stage.base_resolved.lower()
         if ref in names or "@" in ref:
             continue
-        if ref.endswith(":latest"):
+        if only_moving_tags(ref) and ":" in ref.rsplit("/", 1)[-1]:
+            tag = ref.rsplit(":", 1)[1]
+            yield Violation(stage.from_instruction.line, f"{stage.base} uses the moving tag {tag!r} "
+                                                         f"({MOVING_TAGS_ONLY_NOTE}): pin it by digest "
+                                                         f"({stage.base}@sha256:...) and let a bot such as "
+                                                         f"Renovate move the digest")
+        elif ref.endswith(":latest"):
             yield Violation(stage.from_instruction.line, f"{stage.base} uses the moving tag 'latest': pin a version")
