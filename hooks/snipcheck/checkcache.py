@@ -107,7 +107,7 @@ def snippet_key(snippet: Snippet, salt: str) -> str:
     problems = [(p.rule, p.message, _snippet_line(snippet, p.location)) for p in snippet.problems]
     material = json.dumps([salt, snippet.text, repr(snippet.options), problems, snippet.dockerignore_text,
                            snippet.is_whole_file,  # a whole file is judged whole; a short fence is an excerpt
-                           snippet.presented_as_bad])
+                           snippet.presented_as_bad, snippet.dockerignore_shown])
     return blake2b(material.encode(), digest_size=20).hexdigest()
 
 

@@ -63,7 +63,8 @@ def _checked(snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResul
         raw.append(("DG007", 1, "no FROM: this is a fragment; declare it with the fence option `fragment`", None))
     elif opts.fragment and not df.is_fragment:
         raw.append(("DG002", 0, "the fence says `fragment` but the snippet has a FROM line", None))
-    context = Context(dockerignore=snippet.dockerignore_text, fragment=df.is_fragment,
+    context = Context(dockerignore=snippet.dockerignore_text, dockerignore_shown=snippet.dockerignore_shown,
+                      fragment=df.is_fragment,
                       declared_fragment=opts.fragment or (df.is_fragment and not judge_whole
                                                           and not config.require_fragment_declaration),
                       declared_no_tls=opts.no_tls, today=today(config.today),

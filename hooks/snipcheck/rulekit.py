@@ -33,6 +33,7 @@ class Context:
     """Facts about the snippet beyond its text, e.g. whether it ships a .dockerignore."""
 
     dockerignore: str | None = None
+    dockerignore_shown: bool = False  # the page shows a .dockerignore in a block of its own (text unknown)
     fragment: bool = False
     declared_fragment: bool = False  # the fence says `fragment`: names from outside may be in scope
     declared_no_tls: bool = False

@@ -24,8 +24,8 @@ from .containment import Refused
 from .records import fields
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
-FORMAT = 3  # 2: each entry is kept as its own JSON text, parsed when its page is looked up; 3: keys
-#              hash the page's name and text without JSON
+FORMAT = 4  # 2: each entry is kept as its own JSON text, parsed when its page is looked up; 3: keys
+#              hash the page's name and text without JSON; 4: a snippet records dockerignore_shown
 KEEP = 8  # sites (or settings of one site) seen lately
 _OPTION_FIELDS = tuple(f.name for f in fields(FenceOptions))
 
@@ -131,16 +131,16 @@ def _snippet_data(s: Snippet) -> list:
     return [s.text, s.page, _location_data(s.fence), _lines_data(s.lines),
             [list(v) if isinstance(v, tuple) else v for v in (getattr(s.options, n) for n in _OPTION_FIELDS)],
             [_problem_data(p) for p in s.problems], None if s.end is None else _location_data(s.end),
-            s.presented_as_bad]
+            s.presented_as_bad, s.dockerignore_shown]
 
 
 def _snippet(data: list, options_made: dict) -> Snippet:
     """A snippet from its JSON; ValueError for anything a damaged file may hold instead."""
-    text, page, fence, lines, options, problems, end, bad = data
+    text, page, fence, lines, options, problems, end, bad, dockerignore_shown = data
     return Snippet(text=_str(text), page=_str(page), fence=_location(fence), lines=_lines(lines),
                    options=_options(options, options_made),
                    problems=tuple(_problem(p) for p in problems), end=None if end is None else _location(end),
-                   presented_as_bad=bool(bad))
+                   presented_as_bad=bool(bad), dockerignore_shown=bool(dockerignore_shown))
 
 
 def _options(values: list, made: dict) -> FenceOptions:

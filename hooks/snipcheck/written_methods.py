@@ -862,20 +862,20 @@ def _make_125(_MISSING_, _default_4_, _setattr_):
 def _make_126():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)
+            return (self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.dockerignore_shown,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)
         return NotImplemented
     return __eq__
 
 
 def _make_127():
     def __hash__(self):
-        return hash((self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))
+        return hash((self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))
     return __hash__
 
 
-def _make_128(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_8_, _factory_7_, _setattr_):
-    def __init__(self, dockerignore=_default_0_, fragment=_default_1_, declared_fragment=_default_2_, declared_no_tls=_default_3_, excerpt=_default_4_, elided=_default_5_, placeholders=_default_6_, options=_MISSING_, today=_default_8_):
-        _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_7_() if options is _MISSING_ else options, 'today': today})
+def _make_128(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_7_, _default_9_, _factory_8_, _setattr_):
+    def __init__(self, dockerignore=_default_0_, dockerignore_shown=_default_1_, fragment=_default_2_, declared_fragment=_default_3_, declared_no_tls=_default_4_, excerpt=_default_5_, elided=_default_6_, placeholders=_default_7_, options=_MISSING_, today=_default_9_):
+        _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'dockerignore_shown': dockerignore_shown, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_8_() if options is _MISSING_ else options, 'today': today})
     return __init__
 
 
@@ -1030,20 +1030,20 @@ def _make_149(_MISSING_, _default_3_, _setattr_):
 def _make_150():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,)
+            return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,other.dockerignore_shown,)
         return NotImplemented
     return __eq__
 
 
 def _make_151():
     def __hash__(self):
-        return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,))
+        return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,))
     return __hash__
 
 
-def _make_152(_MISSING_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _setattr_):
-    def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_):
-        _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad})
+def _make_152(_MISSING_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _setattr_):
+    def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_, dockerignore_shown=_default_9_):
+        _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad, 'dockerignore_shown': dockerignore_shown})
         self.__post_init__()
     return __init__
 
@@ -1674,16 +1674,16 @@ WRITTEN = {
     'snipcheck.rulekit.Context.__eq__': (_make_126, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)\n'
+        '        return (self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.dockerignore_shown,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.rulekit.Context.__hash__': (_make_127, (
         'def __hash__(self):\n'
-        '    return hash((self.dockerignore,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))\n'
+        '    return hash((self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))\n'
     )),
     'snipcheck.rulekit.Context.__init__': (_make_128, (
-        'def __init__(self, dockerignore=_default_0_, fragment=_default_1_, declared_fragment=_default_2_, declared_no_tls=_default_3_, excerpt=_default_4_, elided=_default_5_, placeholders=_default_6_, options=_MISSING_, today=_default_8_):\n'
-        "    _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_7_() if options is _MISSING_ else options, 'today': today})\n"
+        'def __init__(self, dockerignore=_default_0_, dockerignore_shown=_default_1_, fragment=_default_2_, declared_fragment=_default_3_, declared_no_tls=_default_4_, excerpt=_default_5_, elided=_default_6_, placeholders=_default_7_, options=_MISSING_, today=_default_9_):\n'
+        "    _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'dockerignore_shown': dockerignore_shown, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_8_() if options is _MISSING_ else options, 'today': today})\n"
     )),
     'snipcheck.rulekit.Rule.__eq__': (_make_129, (
         'def __eq__(self, other):\n'
@@ -1794,16 +1794,16 @@ WRITTEN = {
     'snipcheck.snippets.Snippet.__eq__': (_make_150, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,)\n'
+        '        return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,other.dockerignore_shown,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.snippets.Snippet.__hash__': (_make_151, (
         'def __hash__(self):\n'
-        '    return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,))\n'
+        '    return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,))\n'
     )),
     'snipcheck.snippets.Snippet.__init__': (_make_152, (
-        'def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_):\n'
-        "    _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad})\n"
+        'def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_, dockerignore_shown=_default_9_):\n'
+        "    _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad, 'dockerignore_shown': dockerignore_shown})\n"
         '    self.__post_init__()\n'
     )),
     'snipcheck.stages.Stage.__eq__': (_make_153, (

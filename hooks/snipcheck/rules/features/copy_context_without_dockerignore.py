@@ -11,9 +11,11 @@ def copy_context_without_dockerignore(df, ctx):
     """
     ## What it does
     Fires on `COPY . <dest>` or `ADD . <dest>` (also `./` and the JSON form) from the build
-    context when the example does not come with a `.dockerignore` (the fence option
-    `dockerignore="path"`, or a `.dockerignore` beside a Dockerfile). Copies from another stage
-    are not reported.
+    context when the example does not come with a `.dockerignore`: the fence option
+    `dockerignore="path"`, a `.dockerignore` beside a Dockerfile, or a block in the same section
+    of the page that shows one (a block titled `.dockerignore`, a `dockerignore` block, a text or
+    ignore-file block under a line that names `.dockerignore`, a shell block that writes it).
+    Copies from another stage are not reported.
 
     ## Why is this bad?
     `COPY . .` copies the whole context: `.git`, local `.env` files, editor folders, build
@@ -36,7 +38,7 @@ def copy_context_without_dockerignore(df, ctx):
     ## References
     - [Docker docs: .dockerignore files](https://docs.docker.com/build/concepts/context/#dockerignore-files)
     """
-    if ctx.dockerignore is not None:
+    if ctx.dockerignore is not None or ctx.dockerignore_shown:
         return
     for raw in df.instructions:
         ins = effective(raw)
