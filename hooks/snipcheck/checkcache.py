@@ -107,7 +107,7 @@ def snippet_key(snippet: Snippet, salt: str) -> str:
     problems = [(p.rule, p.message, _snippet_line(snippet, p.location)) for p in snippet.problems]
     material = json.dumps([salt, snippet.text, repr(snippet.options), problems, snippet.dockerignore_text,
                            snippet.is_whole_file,  # a whole file is judged whole; a short fence is an excerpt
-                           snippet.presented_as_bad, snippet.dockerignore_shown])
+                           snippet.presented_as_bad, snippet.dockerignore_shown, snippet.downloads])
     return blake2b(material.encode(), digest_size=20).hexdigest()
 
 
@@ -131,7 +131,7 @@ def decode(data: list, snippet: Snippet, config: Config) -> SnippetResult:
         Finding(rule, name, tuple(aliases), Severity.parse(severity), message,
                 snippet.location(line) if line else snippet.fence, line, expected)
         for rule, name, aliases, severity, message, line, expected in data)
-    return result_from(snippet, findings, config, skipped=bool(snippet.options.skip))
+    return result_from(snippet, findings, config, skipped=bool(snippet.skip_reason))
 
 
 # -- the store ---------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def _page_problems(snippet: Snippet) -> list[tuple]:
 def _checked(snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResult:
     opts = snippet.options
     raw = _page_problems(snippet)
-    if opts.skip:
+    if snippet.skip_reason:
         findings = _to_findings(raw, snippet, ruleset, config, opts)
         return result_from(snippet, findings, config, skipped=True)
     text, elided = mask_elisions(as_copied(snippet))

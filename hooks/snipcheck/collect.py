@@ -13,7 +13,7 @@ from .records import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .containment import UNREADABLE, Refused, Roots, check_inside, decode, locate, read_capped
+from .containment import UNREADABLE, Download, Refused, Roots, check_inside, decode, is_url, locate, read_capped
 from .snippets import Location, Problem, Snippet, snippet_from_dockerfile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -86,15 +86,19 @@ def allowed_roots(root: Path, bases: list[Path], extra: tuple[Path, ...] = ()) -
     return Roots.of([*bases, root / "docs", root / "snippets", *extra])
 
 
-def make_reader(bases: list[Path], root: Path, roots: Roots | None = None, max_bytes: int = 1_000_000):
+def make_reader(bases: list[Path], root: Path, roots: Roots | None = None, max_bytes: int = 1_000_000,
+                downloads: bool = False):
     """A reader for includes: the first base folder that has the file wins (each file read once).
 
     Paths are contained (containment.py): a name that leaves its base, or a file that resolves
-    outside `roots`, is refused; so is a file over `max_bytes` or one that is not text."""
+    outside `roots`, is refused; so is a file over `max_bytes` or one that is not text. With
+    `downloads` (the site's pymdownx.snippets `url_download`), a URL is a Download, never fetched."""
     roots = roots or allowed_roots(root, bases)
 
     @lru_cache(maxsize=None)
     def read(name: str):
+        if downloads and is_url(name):
+            return Download(name)
         found = locate(name, bases, roots)
         if found is None or isinstance(found, Refused):
             return found
@@ -138,7 +142,7 @@ def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules
 
     Files that are not text (binary, other encodings) are skipped with a note."""
     result = Collection()
-    reader = make_reader(snippet_bases, root, max_bytes=config.max_file_bytes)
+    reader = make_reader(snippet_bases, root, max_bytes=config.max_file_bytes, downloads=config.snippets_url_download)
     for path in expand_paths(paths, result.notes):
         shown = display_path(path, root)
         text = read_page(path, config.max_file_bytes, shown)

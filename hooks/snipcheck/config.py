@@ -39,6 +39,8 @@ class Config:
     snippets_base: tuple[str, ...] = ("snippets",)
     """Folders `--8<--` includes are read from (relative to mkdocs.yml's folder); the plugin reads
     pymdownx.snippets' base_path unless this is set."""
+    snippets_url_download: bool = False
+    """Whether the site downloads `--8<--` includes of URLs (pymdownx.snippets' url_download): the checker never downloads; a block with one is checked as rendered by `mkdocs build` and skipped by the CLI. The CLI reads it from mkdocs.yml; the plugin always follows pymdownx.snippets."""
     cache_dir: str = ""
     """Folder for cached check and build results (default $XDG_CACHE_HOME/snipcheck or ~/.cache/snipcheck)."""
     max_file_bytes: int = 1_000_000
@@ -166,8 +168,9 @@ def field_default(f):
 
 
 # Settings that change how results are obtained or shown, never what they are (left out of cache keys).
-# snippets_base: where includes come from; their text is part of each snippet, so part of its key.
-NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "snippets_base", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
+# snippets_base: where includes come from; their text is part of each snippet, so part of its key
+# (snippets_url_download: the URLs a snippet downloads are part of it, so of its key, too).
+NOT_AFFECTING_RESULTS = frozenset({"build", "cache_dir", "snippets_base", "snippets_url_download", "cache", "cache_max_mb", "jobs", "parallel_min", "engines",
                                    "quiet", "show", "rule_pages", "report_page", "highlight_failing_lines",
                                    "allow_network", "build_timeout", "run_timeout", "total_build_timeout",
                                    "max_image_bytes", "max_layer_bytes", "offline", "mirrors"})

@@ -31,6 +31,19 @@ class Refused:
 
 
 @dataclass(frozen=True)
+class Download:
+    """An include of a URL that pymdownx.snippets downloads when the site is built (its `url_download`).
+    The checker never downloads: the block it lands in is checked as rendered."""
+
+    url: str
+
+
+def is_url(name: str) -> bool:
+    """Does pymdownx.snippets take this include name for a URL?"""
+    return name.lower().startswith(("https://", "http://"))
+
+
+@dataclass(frozen=True)
 class Roots:
     """The folders a page may read from, resolved once (symlinks followed)."""
 

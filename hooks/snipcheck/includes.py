@@ -14,12 +14,14 @@ from typing import Callable
 
 from pymdownx.snippets import SnippetPreprocessor
 
-from .containment import UNREADABLE, Refused
+from .containment import UNREADABLE, Download, Refused, is_url
 from .snippets import Location, Problem
 from .wholenumbers import whole_number
 
 Line = tuple[str, Location]
-Reader = Callable[[str], "tuple[str, str] | Refused | None"]  # name -> (display path, text), refusal or None
+Reader = Callable[[str], "tuple[str, str] | Refused | Download | None"]  # name -> (display path, text), refusal,
+#                                                                        a URL the site downloads, or None
+DOWNLOADED = "download"  # not a rule: the Problem that carries a downloaded include's URL to its block
 
 _MARKER = SnippetPreprocessor.RE_ALL_SNIPPETS  # the same inline and block markers pymdownx.snippets sees
 _SECTION = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)
@@ -87,11 +89,17 @@ def _include(target: str, indent: str, at: Location, read: Reader, problems: lis
         problems.append(Problem("DG005", f"include of {path!r} nests too deep or includes itself", at, True))
         return []
     found = read(path)
+    if isinstance(found, Download):
+        problems.append(Problem(DOWNLOADED, found.url, at, True))
+        return []
     if isinstance(found, Refused):
         problems.append(Problem(found.rule, f"include refused: {found.message}", at, found.limit))
         return []
     if found is None:
-        problems.append(Problem("DG005", f"included file not found: {path!r}", at, True))
+        missing = (f"included URL not read: {path!r} (the checker reads files only; with pymdownx.snippets' "
+                   f"url_download the site downloads it, and `mkdocs build` with the plugin checks the block as "
+                   f"rendered)" if is_url(path) else f"included file not found: {path!r}")
+        problems.append(Problem("DG005", missing, at, True))
         return []
     shown, text = found
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as pymdownx reads it: universal newlines

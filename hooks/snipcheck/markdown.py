@@ -14,7 +14,7 @@ from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START
 from . import fence_options
 from .fencenames import DOCKERFILE_LANGUAGES
 from .internal_errors import RULE_ID as INTERNAL_ERROR, failure_message
-from .includes import Budget, Line, Reader, expand
+from .includes import DOWNLOADED, Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
 from .shown_dockerignore import covered, heading_level, shows_dockerignore
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
@@ -65,6 +65,8 @@ def _attach(snippets: list[Snippet], problems: list[Problem]) -> tuple[list[Snip
         if owner is None:
             if not problem.checker_only:
                 loose.append(problem)
+        elif problem.rule == DOWNLOADED:  # the block's text is not known until the site downloads it
+            snippets[owner] = replace(snippets[owner], downloads=snippets[owner].downloads + (problem.message,))
         else:
             # inside a fence every include problem counts: the flag has done its work
             problem = replace(problem, checker_only=False) if problem.checker_only else problem

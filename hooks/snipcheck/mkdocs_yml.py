@@ -30,6 +30,8 @@ def options(data: dict) -> dict:
             raise ValueError(f"`{SNIPPETS}`: base_path must be a path or a list of paths, not {type(base).__name__}")
         paths = [base] if isinstance(base, str) else [b for b in (base or []) if isinstance(b, str)]
         found["snippets_base"] = paths or ["."]
+    if "snippets_url_download" not in found and snippets is not None and snippets.get("url_download") is True:
+        found["snippets_url_download"] = True
     return found
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from .cachedir import read_entries, write_entries
 from .checkcache import blake2b
-from .containment import Refused
+from .containment import Download, Refused
 from .records import fields
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
 FORMAT = 4  # 2: each entry is kept as its own JSON text, parsed when its page is looked up; 3: keys
-#              hash the page's name and text without JSON; 4: a snippet records dockerignore_shown
+#              hash the page's name and text without JSON; 4: a snippet records dockerignore_shown and downloads
 KEEP = 8  # sites (or settings of one site) seen lately
 _OPTION_FIELDS = tuple(f.name for f in fields(FenceOptions))
 
@@ -119,7 +119,7 @@ def _digest(found) -> str:
     """What a reader returned, as a short digest: None (not found), a refusal, or (shown path, text)."""
     if found is None:
         return "-"
-    material = repr(found) if isinstance(found, Refused) else f"{found[0]}\0{found[1]}"
+    material = repr(found) if isinstance(found, (Refused, Download)) else f"{found[0]}\0{found[1]}"
     return blake2b(material.encode(), digest_size=16).hexdigest()
 
 
@@ -131,16 +131,19 @@ def _snippet_data(s: Snippet) -> list:
     return [s.text, s.page, _location_data(s.fence), _lines_data(s.lines),
             [list(v) if isinstance(v, tuple) else v for v in (getattr(s.options, n) for n in _OPTION_FIELDS)],
             [_problem_data(p) for p in s.problems], None if s.end is None else _location_data(s.end),
-            s.presented_as_bad, s.dockerignore_shown]
+            s.presented_as_bad, s.dockerignore_shown, list(s.downloads)]
 
 
 def _snippet(data: list, options_made: dict) -> Snippet:
     """A snippet from its JSON; ValueError for anything a damaged file may hold instead."""
-    text, page, fence, lines, options, problems, end, bad, dockerignore_shown = data
+    text, page, fence, lines, options, problems, end, bad, dockerignore_shown, downloads = data
+    if not isinstance(downloads, list):
+        raise ValueError("downloads: not a list")
     return Snippet(text=_str(text), page=_str(page), fence=_location(fence), lines=_lines(lines),
                    options=_options(options, options_made),
                    problems=tuple(_problem(p) for p in problems), end=None if end is None else _location(end),
-                   presented_as_bad=bool(bad), dockerignore_shown=bool(dockerignore_shown))
+                   presented_as_bad=bool(bad), dockerignore_shown=bool(dockerignore_shown),
+                   downloads=tuple(_str(url) for url in downloads))
 
 
 def _options(values: list, made: dict) -> FenceOptions:

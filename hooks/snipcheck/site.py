@@ -35,8 +35,8 @@ from .claims import render_claims
 from .measured import MeasurementsError
 from .report.sizes import render_sizes
 from .run import build_examples, current_measurements, with_claims
-from .site_setup import REPORT_PAGE, superfences_settings
-from .snippets import Location, Problem
+from .site_setup import REPORT_PAGE, downloads_urls, superfences_settings
+from .snippets import Lines, Location, Problem
 
 
 class SiteChecks:
@@ -44,7 +44,8 @@ class SiteChecks:
         self.log = logger
         # Results of unchanged snippets survive `mkdocs serve` rebuilds; dropped when config changes.
         self.cache: dict = {}
-        self.cache_config: Config | None = None
+        self.cache_config: tuple | None = None  # (settings, include folders, downloads) the memo was made for
+        self.downloads = False  # the site's pymdownx.snippets downloads URL includes (url_download)
         self.reset()
 
     def reset(self) -> None:
@@ -58,7 +59,7 @@ class SiteChecks:
         self.rendered = 0
         self.mismatches: list[str] = []
         self.unfound: list[SnippetResult] = []  # fences rendered that no page's Markdown holds, checked alone
-        self.rewritten: list[tuple[SnippetResult, SnippetResult]] = []  # (as written, as a template rendered it)
+        self.rewritten: list[tuple[SnippetResult, SnippetResult]] = []  # (as written, as rendered): templates, downloads
         self.measurements: dict = {}
         self.stats = BatchStats()
         self.scan_stats = (0, 0)  # pages whose fences came from the scan cache, pages scanned
@@ -84,10 +85,11 @@ class SiteChecks:
         self.docs_dir = Path(mkdocs_config.docs_dir).resolve()
         self.config = pinned(config)  # today's date, read once per build (end-of-life rule)
         self.include_bases = include_bases
+        self.downloads = downloads_urls(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs)
         self.roots = allowed_roots(self.root, include_bases or [], (self.docs_dir,))
         self.ruleset = RuleSet(self.config)
-        if (self.config, include_bases) != self.cache_config:
-            self.cache, self.cache_config = {}, (self.config, include_bases)
+        if (self.config, include_bases, self.downloads) != self.cache_config:
+            self.cache, self.cache_config = {}, (self.config, include_bases, self.downloads)
         ours = custom_fences(self.result_for, show=config.show, highlight_failing_lines=config.highlight_failing_lines,
                              link_rules=config.rule_pages, place=self.box_placeholder, logger=self.log)
         ours.append({"name": "measured-sizes", "class": "measured-sizes",  # the size table and chart
@@ -125,7 +127,8 @@ class SiteChecks:
     def check_pages(self, pages: dict[str, str], page_url_for) -> str:
         """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
         bases = self.include_bases
-        reader = None if bases is None else make_reader(bases, self.root, self.roots, self.config.max_file_bytes)
+        reader = None if bases is None else make_reader(bases, self.root, self.roots, self.config.max_file_bytes,
+                                                        downloads=self.downloads)
         snippets, pages_of = [], []
         problems = [page_finding(p, self.ruleset) for p in self.unreadable]
         scans = self.scan_cache(reader is not None)
@@ -217,23 +220,30 @@ class SiteChecks:
             for i, result in enumerate(self.queue):
                 if _normal(result.snippet.text) == wanted:
                     return self.queue.pop(i)
-        if self.queue and _TEMPLATE.search(self.queue[0].snippet.text):
-            # A template plugin (mkdocs-macros) rendered the next fence's {{ ... }}: checked as the
-            # reader sees it, at the fence's place in the page.
-            from .checker import check_snippet
-            from .records import replace
-
-            written = self.queue.pop(0)
-            result = check_snippet(replace(written.snippet, text=src if src.endswith("\n") else src + "\n"),
-                                   self.ruleset, self.config)
-            self.rewritten.append((written, result))
-            return result
+        if self.queue and (self.queue[0].snippet.downloads or _TEMPLATE.search(self.queue[0].snippet.text)):
+            return self._as_rendered(self.queue.pop(0), src)
         # Not in the page's Markdown: another extension wrote it (markdown_include's {!file!}), or an
         # include the checker refused to read. Checked as rendered, with its own options.
         page = self.current_page or ""
         shown = self.display(page) if page else "(page unknown)"
         result = check_fence_text(src, options or {}, self.ruleset, self.config, shown)
         self.unfound.append(result)
+        return result
+
+    def _as_rendered(self, written: SnippetResult, src: str) -> SnippetResult:
+        """The next fence checked as the reader sees it, at its place in the page: a template plugin
+        (mkdocs-macros) filled its {{ ... }}, or pymdownx.snippets downloaded an include into it."""
+        from .checker import check_snippet
+        from .records import replace
+
+        text = src if src.endswith("\n") else src + "\n"
+        snippet = written.snippet
+        if snippet.downloads:  # lines from a URL have no place in a file: each is at the fence, by its block line
+            snippet = replace(snippet, text=text, downloads=(), lines=Lines.of([snippet.fence] * text.count("\n")))
+        else:
+            snippet = replace(snippet, text=text)
+        result = check_snippet(snippet, self.ruleset, self.config)
+        self.rewritten.append((written, result))
         return result
 
     def finish_page(self, html: str, page_url: str) -> str:
@@ -385,7 +395,12 @@ class SiteChecks:
         for written, rendered in self.rewritten:
             before = {(f.rule, f.line, f.message) for f in written.failing}
             for f in rendered.failing:
-                if (f.rule, f.line, f.message) not in before:
+                if (f.rule, f.line, f.message) in before:
+                    continue
+                if written.snippet.downloads:
+                    self._warn(f, f"{f.message} (line {f.snippet_line} of the block as rendered, with "
+                                  f"{', '.join(written.snippet.downloads)} downloaded by pymdownx.snippets)")
+                else:
                     self._warn(f, f"{f.message} (as a template plugin rendered the block, such as mkdocs-macros' "
                                   f"{{{{ ... }}}})")
 
@@ -409,10 +424,12 @@ class SiteChecks:
     def _unfound_summary(self) -> str:
         """The summary's clauses on fences checked as rendered ('' when there were none)."""
         templated = ""
-        if self.rewritten:
-            failed = sum(rendered.status == "fail" for _, rendered in self.rewritten)
-            templated = (f"; {len(self.rewritten)} of them rendered by a template plugin (mkdocs-macros), checked "
-                         f"as rendered too: {failed} failed")
+        for downloaded, what in ((False, "rendered by a template plugin (mkdocs-macros)"),
+                                 (True, "with an include pymdownx.snippets downloads (url_download)")):
+            group = [rendered for written, rendered in self.rewritten if bool(written.snippet.downloads) == downloaded]
+            if group:
+                failed = sum(rendered.status == "fail" for rendered in group)
+                templated += f"; {len(group)} of them {what}, checked as rendered too: {failed} failed"
         if not self.unfound:
             return templated
         pages = sorted({result.snippet.page for result in self.unfound})

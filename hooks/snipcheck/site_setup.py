@@ -62,6 +62,11 @@ def include_bases(extensions: list, mdx_configs: dict, cwd: Path) -> list[Path] 
     return [(cwd / p).resolve() for p in paths]
 
 
+def downloads_urls(extensions: list, mdx_configs: dict) -> bool:
+    """Does the site's pymdownx.snippets download the includes that are URLs (its `url_download`)?"""
+    return SNIPPETS in extensions and bool((mdx_configs.get(SNIPPETS) or {}).get("url_download", False))
+
+
 def folders_to_watch(bases: list[Path], docs_dir: Path, watched: list[str]) -> list[Path]:
     """Include folders `mkdocs serve` should watch: existing ones outside docs_dir not yet watched."""
     seen = {Path(w).resolve() for w in watched}

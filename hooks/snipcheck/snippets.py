@@ -138,10 +138,19 @@ class Snippet:
     end: Location | None = None  # the closing fence
     presented_as_bad: bool = False  # the page's prose calls it a bad example ("❌ Bad:", "Don't")
     dockerignore_shown: bool = False  # another block in its section of the page shows a .dockerignore
+    downloads: tuple[str, ...] = ()  # URLs pymdownx.snippets downloads into it when the site is built
 
     def __post_init__(self) -> None:
         if not isinstance(self.lines, Lines):
             object.__setattr__(self, "lines", Lines.of(self.lines))
+
+    @property
+    def skip_reason(self) -> str | None:
+        """Why the snippet is not checked as written: the fence's `skip`, or an include the site downloads."""
+        if self.options.skip or not self.downloads:
+            return self.options.skip
+        return (f"includes {', '.join(self.downloads)}, which the site downloads when it is built (pymdownx.snippets' "
+                f"url_download); the checker does not download, so the block is checked as rendered, by `mkdocs build`")
 
     def encloses(self, loc: Location) -> bool:
         """Is `loc` a line of the page between this snippet's fences?"""

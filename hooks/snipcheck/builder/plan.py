@@ -80,7 +80,7 @@ def example_name(snippet: Snippet) -> str:
 
 def is_buildable(snippet: Snippet, status: str = "pass") -> bool:
     """Complete (FROM, not a fragment, not skipped, parses) and built from the app's folder."""
-    if status == "skipped" or snippet.options.skip or snippet.options.fragment:
+    if status == "skipped" or snippet.skip_reason or snippet.options.fragment:
         return False
     df = parse(as_copied(snippet))
     return not df.is_fragment and not df.errors and uses_context(df)

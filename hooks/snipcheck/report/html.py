@@ -38,7 +38,7 @@ def _ascii(html: str) -> str:
 def _box(result: SnippetResult, link_rules: bool) -> str:
     kind = status_class(result)
     mark, text = _HEADLINE[kind]
-    text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.options.skip or "")
+    text = text.format(rules=", ".join(result.snippet.options.expect), reason=result.snippet.skip_reason or "")
     items = "".join(_finding_item(f, result.snippet.fence.file, link_rules) for f in result.findings)
     listing = f'<ul class="snipcheck-findings">{items}</ul>' if items else ""
     if result.built:  # the real build's result names what it was built on, then what it measured

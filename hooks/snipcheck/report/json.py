@@ -48,7 +48,7 @@ def as_dict(report: Report) -> dict:
             {
                 "file": r.snippet.fence.file, "line": r.snippet.fence.line, "page": r.snippet.page,
                 "status": r.status, "expect": list(r.snippet.options.expect),
-                "fragment": r.snippet.options.fragment, "skip": r.snippet.options.skip,
+                "fragment": r.snippet.options.fragment, "skip": r.snippet.skip_reason,
                 "findings": [finding_dict(f) for f in r.findings],
                 **({"build": build_dict(r.build)} if r.build is not None else {}),
             }
