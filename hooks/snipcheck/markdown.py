@@ -16,7 +16,7 @@ from .fencenames import DOCKERFILE_LANGUAGES
 from .internal_errors import RULE_ID as INTERNAL_ERROR, failure_message
 from .includes import DOWNLOADED, Budget, Line, Reader, expand
 from .prose import lead_in, presented_as_bad
-from .shown_dockerignore import covered, heading_level, shows_dockerignore
+from .shown_dockerignore import shows_dockerignore
 from .snippets import FenceOptions, Lines, Location, Problem, Snippet
 
 _PREFIX = (">", " ", "\t")
@@ -76,18 +76,12 @@ def _attach(snippets: list[Snippet], problems: list[Problem]) -> tuple[list[Snip
 
 def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) -> list[Snippet]:
     snippets: list[Snippet] = []
-    snippet_at: list[int] = []  # the line index of each snippet's fence
-    headings: list[tuple[int, int]] = []  # (line index, level) of the page's headings, outside fences
-    dockerignore_at: list[int] = []  # line indexes of the blocks that show a .dockerignore
+    dockerignore_shown = False  # a block of the page shows a .dockerignore
     i = 0
     while i < len(lines):
         text, loc = lines[i]
         start = _fence_start(text)
         if start is None:
-            if text[:4].lstrip(" ")[:1] in ("#", "=", "-"):
-                level = heading_level(text, lines[i - 1][0] if i else "")
-                if level is not None:
-                    headings.append((i, level))
             i += 1
             continue
         ws, m, lang = start
@@ -114,9 +108,8 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             i = after
             continue
         if lang not in DOCKERFILE_LANGUAGES:
-            if shows_dockerignore(lang, text, lead_in([t for t, _ in lines[max(0, i - 12):i]]),
-                                  "\n".join(t for t, _ in body)):
-                dockerignore_at.append(i)
+            dockerignore_shown = dockerignore_shown or shows_dockerignore(
+                lang, text, lead_in([t for t, _ in lines[max(0, i - 12):i]]), "\n".join(t for t, _ in body))
             i = end + 1
             continue
         opts, errors = _options(m, known_rules)
@@ -127,11 +120,9 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             text=text, page=page, fence=loc, lines=Lines.of(l for _, l in body), options=opts, problems=snippet_problems,
             end=lines[end][1], presented_as_bad=presented_as_bad(lead, text),
         ))
-        snippet_at.append(i)
         i = end + 1
-    if dockerignore_at:
-        snippets = [replace(s, dockerignore_shown=True) if covered(dockerignore_at, headings, at) else s
-                    for s, at in zip(snippets, snippet_at)]
+    if dockerignore_shown:
+        snippets = [replace(s, dockerignore_shown=True) for s in snippets]
     return snippets
 
 

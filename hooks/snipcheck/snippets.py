@@ -137,7 +137,7 @@ class Snippet:
     dockerignore_text: str | None = field(default=None, repr=False)
     end: Location | None = None  # the closing fence
     presented_as_bad: bool = False  # the page's prose calls it a bad example ("❌ Bad:", "Don't")
-    dockerignore_shown: bool = False  # another block in its section of the page shows a .dockerignore
+    dockerignore_shown: bool = False  # another block of its page shows a .dockerignore
     downloads: tuple[str, ...] = ()  # URLs pymdownx.snippets downloads into it when the site is built
 
     def __post_init__(self) -> None:

@@ -12,9 +12,9 @@ def copy_context_without_dockerignore(df, ctx):
     ## What it does
     Fires on `COPY . <dest>` or `ADD . <dest>` (also `./` and the JSON form) from the build
     context when the example does not come with a `.dockerignore`: the fence option
-    `dockerignore="path"`, a `.dockerignore` beside a Dockerfile, or a block in the same section
-    of the page that shows one (a block titled `.dockerignore`, a `dockerignore` block, a text or
-    ignore-file block under a line that names `.dockerignore`, a shell block that writes it).
+    `dockerignore="path"`, a `.dockerignore` beside a Dockerfile, or a block of the same page that
+    shows one (a block titled `.dockerignore`, a `dockerignore` block, a text or ignore-file block
+    under a line that names `.dockerignore`, a shell block that writes it).
     Copies from another stage are not reported.
 
     ## Why is this bad?
