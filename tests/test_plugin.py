@@ -120,6 +120,13 @@ def test_generated_pages_join_the_nav_where_the_site_names_them():
     assert site_setup.nav_with(["index.md"], None, report=False) == ["index.md"]
 
 
+def test_the_nav_gains_the_generated_pages_once_when_a_nested_build_configures_it_again():
+    rules = [{"Go builds": ["rules/dg401.md"]}]
+    for nav in ([{"Home": "index.md"}, {"Checks": [{"Rules": "rules/index.md"}]}], ["index.md"]):
+        once = site_setup.nav_with(nav, rules, report=True)
+        assert site_setup.nav_with(once, rules, report=True) == once
+
+
 def test_includes_come_from_the_sites_own_snippets_settings(tmp_path):
     exts = ["pymdownx.snippets", "pymdownx.superfences"]
     assert site_setup.include_bases(exts, {"pymdownx.snippets": {"base_path": ["inc"]}}, tmp_path) == [tmp_path / "inc"]

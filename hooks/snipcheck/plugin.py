@@ -23,14 +23,40 @@ log = get_plugin_logger("snipcheck")
 CSS = "assets/stylesheets/snipcheck.css"
 
 
+class WarningsOnce:
+    """The plugin's logger, with each warning logged once per command's build.
+
+    mkdocs-static-i18n builds every other language inside the first build (from its on_post_build),
+    and each of those builds renders the untranslated pages again: their findings would be logged
+    once per language. `new_build` starts a command's build; nested builds share its record."""
+
+    def __init__(self, logger) -> None:
+        self.logger = logger
+        self.logged: set[str] = set()
+
+    def new_build(self) -> None:
+        self.logged.clear()
+
+    def warning(self, message: str) -> None:
+        if message not in self.logged:
+            self.logged.add(message)
+            self.logger.warning(message)
+
+    def __getattr__(self, name: str):
+        return getattr(self.logger, name)
+
+
 class SnipcheckPlugin(BasePlugin[PluginConfig]):
     """Checks every Dockerfile the site renders; shows results under the blocks as configured."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.checks = SiteChecks(log)  # kept across `mkdocs serve` rebuilds (results cache)
+        self.log = WarningsOnce(log)
+        self.checks = SiteChecks(self.log)  # kept across `mkdocs serve` rebuilds (results cache)
         self.user_options: dict = {}
+        self.open_builds = 0  # builds started and not finished: above 1, a build nested in another (i18n)
+        self.outer: list[SiteChecks] = []  # the checks of the builds a nested build runs inside
 
     def load_config(self, options, config_file_path=None):
         self.user_options = dict(options or {})  # what the site set (defaults do not override extra)
@@ -40,6 +66,13 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         """Present so MkDocs keeps one plugin object for all `mkdocs serve` rebuilds."""
 
     def on_config(self, config):
+        if self.open_builds:  # mkdocs-static-i18n builds the other languages inside the first build
+            self.outer.append(self.checks)
+            self.checks = self.checks.for_nested_build()
+        else:
+            self.log.new_build()
+            self.outer.clear()
+        self.open_builds += 1
         try:
             site_setup.require_superfences(config.markdown_extensions)
             site_setup.require_pygments(config.mdx_configs, _pygments_version())
@@ -74,16 +107,17 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
             return [root / b for b in settings.snippets_base]
         return site_setup.include_bases(config.markdown_extensions, config.mdx_configs, Path.cwd())
 
+    @event_priority(-110)  # after plugins that choose the pages (mkdocs-static-i18n, at -100): check those
     def on_files(self, files, config):
         present = {f.src_uri for f in files.documentation_pages()}
         for src_uri, content in self.checks.generated_pages(present.__contains__).items():
             files.append(File.generated(config, src_uri, content=content))
         self.checks.rule_urls = {rule.id: f.url for rule in self.checks.ruleset.all
                                  if (f := files.get_file_from_path(rulepages.page_path(rule.id))) is not None}
-        if self.checks.config.show != "none":
-            css = (Path(__file__).parent / "assets" / "snipcheck.css").read_text(encoding="utf-8")  # package data
-            if files.get_file_from_path(CSS) is None:
-                files.append(File.generated(config, CSS, content=css))
+        if self.checks.config.show != "none" and files.get_file_from_path(CSS) is None:
+            # Backed by the package's own file, not by content: plugins that read every file's
+            # abs_src_path (mkdocs-static-i18n) fail on a file that has none.
+            files.append(File.generated(config, CSS, abs_src_path=str(Path(__file__).parent / "assets" / "snipcheck.css")))
         pages = self.checks.page_sources(files.documentation_pages())
         links = self._report_links(files, config) if self.checks.config.report_page else {}
         report = self.checks.check_pages(pages, links.get)
@@ -119,11 +153,23 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         self.checks.written.add(page.file.abs_dest_path)
         return self.checks.place_boxes(output, page.url)  # a placeholder left: another page's excerpt
 
-    @event_priority(-100)  # after plugins that write pages of their own when the build ends (print-site)
+    # After plugins that write pages of their own when the build ends (print-site, at -100), and
+    # after mkdocs-static-i18n (-100) built the other languages in this event.
+    @event_priority(-110)
     def on_post_build(self, config):
         for url in self.checks.place_boxes_in_files(config.site_dir):
             log.debug(f"snipcheck: result boxes placed in {url}, which another plugin wrote")
         self.checks.finish_build(config.site_dir)
+        self._build_ended()
+
+    def on_build_error(self, error):
+        self._build_ended()
+
+    def _build_ended(self) -> None:
+        """Back to the build this one ran inside, if any (a failed build ends here too)."""
+        self.open_builds = max(0, self.open_builds - 1)
+        if self.outer:
+            self.checks = self.outer.pop()
 
     def on_serve(self, server, config, builder):
         bases = self.checks.include_bases or []

@@ -48,6 +48,13 @@ class SiteChecks:
         self.downloads = False  # the site's pymdownx.snippets downloads URL includes (url_download)
         self.reset()
 
+    def for_nested_build(self) -> SiteChecks:
+        """Checks for a build run inside this one's (mkdocs-static-i18n's other languages): state
+        of its own, the results of unchanged snippets shared."""
+        nested = SiteChecks(self.log)
+        nested.cache, nested.cache_config = self.cache, self.cache_config
+        return nested
+
     def reset(self) -> None:
         self.config = Config()
         self.ruleset = RuleSet()

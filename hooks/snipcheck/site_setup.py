@@ -85,7 +85,7 @@ def nav_with(nav: list | None, rule_pages: list[str] | None, report: bool) -> li
     if nav is None:
         return None
     nav = list(nav)
-    if rule_pages:
+    if rule_pages and not _mentions(nav, rule_pages[0]):  # not twice: a nested build (i18n) comes back
         section = {"Rule reference": [RULES_INDEX, *rule_pages]}
         if not _replace(nav, RULES_INDEX, section):
             nav.append(section)
