@@ -117,10 +117,49 @@ def test_a_block_a_template_plugin_renders_is_checked_as_rendered_at_its_page_li
     assert done.returncode == 1, done.stderr[-3000:]
     assert "docs/index.md:6: DG202 warning: ubuntu has no tag" in done.stderr, done.stderr[-3000:]
     assert "were not rendered as code blocks" not in done.stderr and "not in the page's Markdown" not in done.stderr
-    assert "1 of them rendered by a template plugin (mkdocs-macros), checked as rendered too: 1 failed" in done.stderr
+    assert ("1 of them rendered by a template plugin (mkdocs-macros, include-markdown), checked as rendered too: "
+            "1 failed") in done.stderr
 
 
 def test_a_block_a_template_plugin_renders_clean_passes_strict(tmp_path):
     done = build_templated(tmp_path, TEMPLATED, "ubuntu:24.04")
     assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr[-3000:]
     assert "checked as rendered too: 0 failed" in done.stderr
+
+
+# -- include-markdown (PyPI mkdocs-include-markdown-plugin, for real): {% include %} in a fence -------
+
+def build_including(tmp_path: Path, dockerfile: str) -> subprocess.CompletedProcess:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "Dockerfile").write_text(dockerfile)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Including\nplugins: [include-markdown, snipcheck]\n"
+                                         "markdown_extensions: [pymdownx.superfences]\n")
+    (tmp_path / "docs" / "index.md").write_text('# Home\n\nOur Dockerfile:\n\n```dockerfile\n'
+                                                '{% include "../Dockerfile" %}\n```\n')
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPCHECK_CACHE": "0"}
+    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=tmp_path, capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def test_an_included_dockerfile_is_checked_as_rendered_with_its_line_in_the_block(tmp_path):
+    done = build_including(tmp_path, "FROM golang:1.27-trixie AS build\nWORKDIR /src\nCOPY . .\n"
+                                     "RUN CGO_ENABLED=0 go build -o /app .\n\nFROM alpine:latest\n"
+                                     "COPY --from=build /app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n")
+    assert done.returncode == 1, done.stderr[-3000:]
+    # One line of the page became nine: the finding is at the fence, with its line in the block.
+    assert ("docs/index.md:5: DG201 warning: alpine:latest uses the moving tag 'latest': pin a version (line 6 of the "
+            "block as a template plugin rendered it, such as mkdocs-macros' {{ ... }} or include-markdown's "
+            "{% include %})") in done.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert '<span class="snipcheck-where">line 6</span>' in html and "DG201" in html
+
+
+def test_an_included_clean_dockerfile_passes_strict(tmp_path):
+    done = build_including(tmp_path, "FROM golang:1.27-trixie AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\n"
+                                     "RUN go mod download\nCOPY . .\n"
+                                     "RUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n"
+                                     "FROM gcr.io/distroless/static-debian13:nonroot\n"
+                                     "COPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n")
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr[-3000:]
+    assert "1 of them rendered by a template plugin (mkdocs-macros, include-markdown), checked as rendered too: " \
+           "0 failed" in done.stderr

@@ -245,7 +245,9 @@ class SiteChecks:
 
         text = src if src.endswith("\n") else src + "\n"
         snippet = written.snippet
-        if snippet.downloads:  # lines from a URL have no place in a file: each is at the fence, by its block line
+        if snippet.downloads or _reshaped(snippet.text, text):
+            # Lines from a URL, or an include a template plugin expanded (include-markdown's
+            # {% include %}), have no place in the page: each is at the fence, by its block line.
             snippet = replace(snippet, text=text, downloads=(), lines=Lines.of([snippet.fence] * text.count("\n")))
         else:
             snippet = replace(snippet, text=text)
@@ -407,9 +409,10 @@ class SiteChecks:
                 if written.snippet.downloads:
                     self._warn(f, f"{f.message} (line {f.snippet_line} of the block as rendered, with "
                                   f"{', '.join(written.snippet.downloads)} downloaded by pymdownx.snippets)")
+                elif _reshaped(written.snippet.text, rendered.snippet.text):
+                    self._warn(f, f"{f.message} (line {f.snippet_line} of the block as {TEMPLATED})")
                 else:
-                    self._warn(f, f"{f.message} (as a template plugin rendered the block, such as mkdocs-macros' "
-                                  f"{{{{ ... }}}})")
+                    self._warn(f, f"{f.message} (as {TEMPLATED})")
 
     def _warn(self, finding, text: str) -> None:
         """A failing finding in the build log: `file:line: RULE severity: text`."""
@@ -431,7 +434,7 @@ class SiteChecks:
     def _unfound_summary(self) -> str:
         """The summary's clauses on fences checked as rendered ('' when there were none)."""
         templated = ""
-        for downloaded, what in ((False, "rendered by a template plugin (mkdocs-macros)"),
+        for downloaded, what in ((False, "rendered by a template plugin (mkdocs-macros, include-markdown)"),
                                  (True, "with an include pymdownx.snippets downloads (url_download)")):
             group = [rendered for written, rendered in self.rewritten if bool(written.snippet.downloads) == downloaded]
             if group:
@@ -445,6 +448,15 @@ class SiteChecks:
         return (f"{templated}; {len(self.unfound)} more on {', '.join(pages[:3])}{more}, not in the pages' "
                 f"Markdown (written by another extension, such as markdown_include's {{!file!}}), checked as "
                 f"rendered: {failed} failed")
+
+
+TEMPLATED = "a template plugin rendered it, such as mkdocs-macros' {{ ... }} or include-markdown's {% include %}"
+
+
+def _reshaped(written: str, rendered: str) -> bool:
+    """Whether a template plugin changed the number of lines of a block: its lines as rendered no
+    longer sit on the page lines of the block as written."""
+    return written.rstrip("\n").count("\n") != rendered.rstrip("\n").count("\n")
 
 
 def _to_site_root(page_url: str) -> str:
