@@ -131,3 +131,27 @@ def test_the_cli_skips_the_block_when_the_site_downloads_and_says_why_when_it_do
     done = run([str(BIN / "snipcheck"), "check", "docs"], site)
     assert done.returncode == 1
     assert f"DG005 error: included URL not read: '{url}/Dockerfile'" in done.stdout
+
+
+HOSTILE_URL = "https://evil.invalid/<img src=x onerror=alert(1)>\x1b[2J\x1b]0;owned\x07"
+
+
+@pytest.mark.slow
+def test_a_hostile_url_is_escaped_in_the_result_box_and_in_the_build_log(tmp_path):
+    """A docs pull request names a URL made to run script in the page or to drive the CI terminal."""
+    site = make_site(tmp_path / "site", "https://unused.invalid", url_download=False)
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace("  - snipcheck\n",
+                                                                               "  - snipcheck:\n      show: all\n"))
+    (site / "docs" / "index.md").write_text(f'# Home\n\n```dockerfile\nFROM alpine:3.24\n--8<-- "{HOSTILE_URL}"\n'
+                                            f'USER 65534\n```\n')
+    done = run([str(BIN / "mkdocs"), "build"], site)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "DG005 error: included URL not read" in done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr  # shown as \x1b, \x07: no terminal control
+    html = (site / "site" / "index.html").read_text()
+    box = html[html.index('class="snipcheck-findings"'):]
+    assert "DG005" in box and "&lt;img src=x onerror=alert(1)&gt;" in box
+    assert "<img" not in box and "\x1b" not in html
+    done = run([str(BIN / "snipcheck"), "check", "docs"], site)
+    assert done.returncode == 1 and "DG005" in done.stdout
+    assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr
