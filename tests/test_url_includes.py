@@ -68,6 +68,20 @@ def test_the_scan_cache_keeps_the_downloads(tmp_path):
     assert again[0][0].downloads == () and second.misses == 1
 
 
+@pytest.mark.parametrize("value", [True, False, None, 1, 0, "yes", "no", "on", "off", "1", "0", "TRUE", "false",
+                                   "none", "y", "n"])
+def test_the_plugin_and_the_cli_read_url_download_as_pymdownx_does(value):
+    from markdown.util import parseBoolValue
+
+    from snipcheck import mkdocs_yml, site_setup
+
+    expected = parseBoolValue(value)  # how Python-Markdown hands a yes/no setting to pymdownx.snippets
+    configs = {"pymdownx.snippets": {"url_download": value}}
+    assert site_setup.downloads_urls(["pymdownx.snippets"], configs) is expected
+    site = {"site_name": "x", "markdown_extensions": [{"pymdownx.snippets": {"url_download": value}}]}
+    assert mkdocs_yml.options(site).get("snippets_url_download", False) is expected
+
+
 # -- real builds and CLI runs ------------------------------------------------------------------------
 
 @pytest.fixture

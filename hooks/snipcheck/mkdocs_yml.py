@@ -30,9 +30,18 @@ def options(data: dict) -> dict:
             raise ValueError(f"`{SNIPPETS}`: base_path must be a path or a list of paths, not {type(base).__name__}")
         paths = [base] if isinstance(base, str) else [b for b in (base or []) if isinstance(b, str)]
         found["snippets_base"] = paths or ["."]
-    if "snippets_url_download" not in found and snippets is not None and snippets.get("url_download") is True:
+    if "snippets_url_download" not in found and snippets is not None and switched_on(snippets.get("url_download")):
         found["snippets_url_download"] = True
     return found
+
+
+def switched_on(value) -> bool:
+    """A yes/no setting of a Python-Markdown extension as the extension reads it (Python-Markdown's
+    parseBoolValue): `yes`, `on`, `1` and a number other than 0 are on. A word it cannot read stops
+    `mkdocs build` with Python-Markdown's own message; here it is off."""
+    if isinstance(value, str):
+        return value.lower() in ("true", "yes", "y", "on", "1")
+    return bool(value)
 
 
 def _mapping(value, where: str) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import ConfigError
+from .mkdocs_yml import switched_on
 from .wholenumbers import version_key
 
 SUPERFENCES = "pymdownx.superfences"
@@ -64,7 +65,7 @@ def include_bases(extensions: list, mdx_configs: dict, cwd: Path) -> list[Path] 
 
 def downloads_urls(extensions: list, mdx_configs: dict) -> bool:
     """Does the site's pymdownx.snippets download the includes that are URLs (its `url_download`)?"""
-    return SNIPPETS in extensions and bool((mdx_configs.get(SNIPPETS) or {}).get("url_download", False))
+    return SNIPPETS in extensions and switched_on((mdx_configs.get(SNIPPETS) or {}).get("url_download", False))
 
 
 def folders_to_watch(bases: list[Path], docs_dir: Path, watched: list[str]) -> list[Path]:
