@@ -211,3 +211,22 @@ def test_the_installed_pygments_is_one_pymdownx_highlight_accepts():
 
     assert "Pygments>=2.16" in (requires("snipcheck") or [])  # pip upgrades an older one on install
     site_setup.require_pygments({}, version("Pygments"))
+
+
+def test_a_config_event_without_a_build_does_not_make_later_builds_look_nested(tmp_path, monkeypatch):
+    """A tool (or a test) that runs only the config event leaves no build open: MkDocs keeps one
+    plugin object per process, and a later build taken for one nested in it lost its results memo."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    monkeypatch.setenv("SNIPCHECK_CACHE", "0")  # only the in-memory results, which nesting used to lose
+    for folder in ("other", "site"):
+        (tmp_path / folder).mkdir()
+    configured(write_site(tmp_path / "other", "plugins:\n  - snipcheck:\n      show: none\n"))
+    path = write_site(tmp_path / "site", "plugins:\n  - snipcheck\n")
+    (tmp_path / "site" / "docs" / "index.md").write_text("# Home\n\n```dockerfile\nFROM alpine:3.24\nUSER 65534\n```\n")
+    for _ in range(2):
+        config = load_config(str(path), site_dir=str(tmp_path / "out"))
+        mkdocs_build(config)
+    plugin = config.plugins["snipcheck"]
+    assert plugin.checks.stats.as_dict()["from_memory"] == 1 and not plugin.outer and not plugin.finishing

@@ -11,7 +11,7 @@ from .records import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from . import rulepages, site_setup
@@ -55,7 +55,10 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         self.log = WarningsOnce(log)
         self.checks = SiteChecks(self.log)  # kept across `mkdocs serve` rebuilds (results cache)
         self.user_options: dict = {}
-        self.open_builds = 0  # builds started and not finished: above 1, a build nested in another (i18n)
+        # A build that starts while this one's post_build event runs is nested in it: mkdocs-static-i18n
+        # builds the other languages there. (Not a count of builds begun and ended: a tool that runs
+        # only the config event would leave it unbalanced, and every later build would look nested.)
+        self.finishing = False
         self.outer: list[SiteChecks] = []  # the checks of the builds a nested build runs inside
 
     def load_config(self, options, config_file_path=None):
@@ -66,13 +69,12 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         """Present so MkDocs keeps one plugin object for all `mkdocs serve` rebuilds."""
 
     def on_config(self, config):
-        if self.open_builds:  # mkdocs-static-i18n builds the other languages inside the first build
+        if self.finishing:  # mkdocs-static-i18n builds the other languages inside the first build
             self.outer.append(self.checks)
             self.checks = self.checks.for_nested_build()
         else:
             self.log.new_build()
             self.outer.clear()
-        self.open_builds += 1
         try:
             site_setup.require_superfences(config.markdown_extensions)
             site_setup.require_pygments(config.mdx_configs, _pygments_version())
@@ -153,23 +155,31 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         self.checks.written.add(page.file.abs_dest_path)
         return self.checks.place_boxes(output, page.url)  # a placeholder left: another page's excerpt
 
+    @event_priority(100)  # before every other plugin's post_build (i18n's nested builds at -100)
+    def _post_build_begins(self, config):
+        self.finishing = True
+
     # After plugins that write pages of their own when the build ends (print-site, at -100), and
     # after mkdocs-static-i18n (-100) built the other languages in this event.
     @event_priority(-110)
-    def on_post_build(self, config):
+    def _post_build_ends(self, config):
         for url in self.checks.place_boxes_in_files(config.site_dir):
             log.debug(f"snipcheck: result boxes placed in {url}, which another plugin wrote")
         self.checks.finish_build(config.site_dir)
         self._build_ended()
 
+    on_post_build = CombinedEvent(_post_build_begins, _post_build_ends)
+
     def on_build_error(self, error):
         self._build_ended()
 
     def _build_ended(self) -> None:
-        """Back to the build this one ran inside, if any (a failed build ends here too)."""
-        self.open_builds = max(0, self.open_builds - 1)
+        """Back to the build this one ran inside, still in its post_build event; or, for the
+        outermost build, done (a failed build ends here too)."""
         if self.outer:
             self.checks = self.outer.pop()
+        else:
+            self.finishing = False
 
     def on_serve(self, server, config, builder):
         bases = self.checks.include_bases or []
