@@ -93,3 +93,18 @@ def test_strict_stops_the_build_and_passes_once_every_language_is_clean(tmp_path
     (root / "docs" / "index.fr.md").write_text(f"# Accueil\n\n```dockerfile\n{FRENCH}```\n")
     done = build(root, "--strict")  # the failure is in the nested (French) build only
     assert done.returncode == 1 and "docs/index.fr.md:9: DG202 warning" in done.stderr
+
+
+def test_the_folder_structure_works_the_same(tmp_path):
+    """docs/en/..., docs/fr/... instead of index.fr.md: each language's pages at their own paths."""
+    root = tmp_path
+    (root / "mkdocs.yml").write_text(CONFIG.replace("docs_structure: suffix", "docs_structure: folder"))
+    for path, text in (("en/index.md", ENGLISH), ("fr/index.md", FRENCH), ("en/other.md", UNTRANSLATED)):
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(f"# Page\n\n```dockerfile\n{text}```\n")
+    done = build(root)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "DG201" in rules_shown(root, "index.html") and "DG202" in rules_shown(root, "fr/index.html")
+    assert "DG701" in rules_shown(root, "fr/other/index.html")
+    assert done.stderr.count("docs/en/other.md:9: DG701 warning") == 1
+    assert done.stderr.count("docs/fr/index.md:9: DG202 warning") == 1

@@ -37,10 +37,11 @@ class WarningsOnce:
     def new_build(self) -> None:
         self.logged.clear()
 
-    def warning(self, message: str) -> None:
-        if message not in self.logged:
-            self.logged.add(message)
-            self.logger.warning(message)
+    def warning(self, message: str, *args, **kwargs) -> None:
+        text = message % args if args else message  # as logging formats it
+        if text not in self.logged:
+            self.logged.add(text)
+            self.logger.warning(text, **kwargs)
 
     def __getattr__(self, name: str):
         return getattr(self.logger, name)
