@@ -74,6 +74,11 @@ def _attach(snippets: list[Snippet], problems: list[Problem]) -> tuple[list[Snip
     return snippets, loose
 
 
+def _lead(lines: list[Line], i: int) -> list[str]:
+    """prose.lead_in() of the lines above the fence on line `i`: what the page says of that block."""
+    return lead_in([t for t, _ in lines[max(0, i - 12):i]])
+
+
 def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) -> list[Snippet]:
     snippets: list[Snippet] = []
     dockerignore_shown = False  # a block of the page shows a .dockerignore
@@ -109,13 +114,13 @@ def _scan(page: str, lines: list[Line], known_rules, problems: list[Problem]) ->
             continue
         if lang not in DOCKERFILE_LANGUAGES:
             dockerignore_shown = dockerignore_shown or shows_dockerignore(
-                lang, text, lead_in([t for t, _ in lines[max(0, i - 12):i]]), "\n".join(t for t, _ in body))
+                lang, text, _lead(lines, i), "\n".join(t for t, _ in body))
             i = end + 1
             continue
         opts, errors = _options(m, known_rules)
         snippet_problems = tuple(Problem("DG002", e, loc) for e in errors)
         text = "\n".join(t for t, _ in body) + ("\n" if body else "")
-        lead = lead_in([t for t, _ in lines[max(0, i - 12):i]])
+        lead = _lead(lines, i)
         snippets.append(Snippet(
             text=text, page=page, fence=loc, lines=Lines.of(l for _, l in body), options=opts, problems=snippet_problems,
             end=lines[end][1], presented_as_bad=presented_as_bad(lead, text),
