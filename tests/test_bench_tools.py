@@ -258,3 +258,20 @@ def test_the_same_pages_are_rendered_with_and_without_the_checker(tmp_path, caps
     assert not list(site.parent.glob(".bench-same-pages-*"))  # the baseline's config is removed
     print_render_same_pages(f, "r", "a small site")
     assert "the same pages' Markdown to HTML with the checker against without it" in capsys.readouterr().out
+
+
+def test_the_render_profile_times_every_plugin_event_of_a_real_build(tmp_path, capsys):
+    """The profile wraps each of the plugin's events, a CombinedEvent's methods too (on_post_build is
+    one: wrapped as a plain method, MkDocs refused to call it and the profile failed)."""
+    import bench
+    from benchprint import print_render
+    from make_big_site import make_site
+
+    site = make_site(tmp_path / "site", 3, 2)
+    f = {"verdicts": {}, "r": bench.section_render(site, tmp_path / "work", builds=1)}
+    r = f["r"]
+    assert "error" not in r, r
+    assert r["hook"]["finish_build"] > 0 and r["hook"]["all plugin events"] >= r["hook"]["check_pages"] > 0
+    assert r["pages"]["own"][1] > 0 and r["pages"]["generated"][1] > 0
+    print_render(f, "r", "a small site")
+    assert "Render profile, a small site" in capsys.readouterr().out

@@ -3,6 +3,7 @@ same-pages MkDocs config (the checker's generated pages as plain files, the chec
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -320,6 +321,7 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.plugins import CombinedEvent
     from pymdownx.superfences import SuperFencesBlockPreprocessor
 
     start = time.perf_counter()
@@ -329,6 +331,10 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
     logging.disable(logging.WARNING)
 
     def timed(name, fn):
+        if isinstance(fn, CombinedEvent):  # one event, several methods (each with its own priority)
+            return CombinedEvent(*(timed(name, method) for method in fn.methods))
+
+        @functools.wraps(fn)  # keeps the method's event priority (an attribute event_priority sets)
         def wrapper(*args, **kwargs):
             t0 = time.perf_counter()
             try:
