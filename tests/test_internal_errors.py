@@ -58,6 +58,28 @@ def test_a_failing_rule_is_one_finding_and_the_other_rules_still_run():
     assert SECRET not in crash.message
 
 
+@rule(id="DG998", name="fails-midway", severity="warning", summary="Finds, then fails (a test rule).",
+      requires=("golang",))
+def fails_midway(df, ctx):
+    """A rule that reports a finding and then fails on the same snippet."""
+    from snipcheck.rulekit import Violation
+
+    yield Violation(1, "a finding the rule made before it failed")
+    raise ValueError("and then it failed")
+
+
+def test_a_rule_that_fails_after_a_finding_is_the_failure_alone():
+    """What a rule found before it failed is not kept: its one DG017 finding stands for it, and the
+    other rules' findings are as they were."""
+    config = Config()
+    normal = check_text(DOCKERFILE, RuleSet(config), config)
+    failed = check_text(DOCKERFILE, RuleSet(config, all_rules=RuleSet().all + (fails_midway,)), config)
+    assert "DG998" not in {f.rule for f in failed.findings}
+    assert [f for f in failed.findings if f.rule != "DG017"] == list(normal.findings)
+    (crash,) = [f for f in failed.findings if f.rule == "DG017"]
+    assert "in rule DG998: ValueError" in crash.message
+
+
 def test_a_failure_outside_the_rules_is_reported_in_place_of_the_snippets_checks(monkeypatch):
     def broken_parser(text):
         raise RecursionError(f"while reading {SECRET}")

@@ -162,6 +162,8 @@ def test_requires_words_skip_no_finding_on_pages(folder):
     ("FROM debian:trixie\nRUN ap\\\n# note\nt-get install curl\n", "DG214"),  # ... with a comment line
     ("FROM debian:trixie\nRUN a''pt-get install curl\n", "DG214"),  # quotes inside the word
     ("FROM debian:trixie\nRUN a\\pt-get install curl\n", "DG214"),  # a shell escape
+    ("# escape=`\nFROM debian:trixie\nRUN ap`\nt-get install curl\n", "DG214"),  # the other escape token
+    ("FROM debian:trixie\nRUN ap\\\n\nt-get install curl\n", "DG214"),  # ... with an empty line inside
     ('FROM debian:trixie\nRUN ["\\u0061pt-get", "install", "curl"]\n', "DG214"),  # a JSON escape
     ("FROM alpine:3.22\nRUN <<EOF\nsu\\\ndo ls\nEOF\n", "DG208"),  # a continuation inside a heredoc
     ("FROM alpine:3.22\nEXP\\\nOSE 99999\n", "DG211"),  # a continuation inside the keyword

@@ -71,24 +71,28 @@ def _checked(snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResul
                       elided=scope.elided, placeholders=scope.placeholders,
                       excerpt=scope.excerpt and not (judge_whole or config.whole_image_rules_on_excerpts))
     present = ruleset.gate_words_in(gate_text(df))
+    skip_whole_image = context.excerpt
     for rule in ruleset.runnable(opts.expect, present, df.is_fragment):  # skips rules whose words are absent
-        if rule.whole_image and context.excerpt and rule.id not in opts.expect:
+        if skip_whole_image and rule.whole_image and rule.id not in opts.expect:
             continue
-        raw.extend(_violations(rule, df, context))
+        before = len(raw)
+        try:  # inline, not a function per rule: most rules find nothing, and a call is most of their cost
+            for v in rule.check(df, context):
+                raw.append((rule.id, v.line, v.message, v.severity))
+        except CatalogError:
+            raise
+        except Exception as exc:  # RecursionError and MemoryError too: this rule's bug, on this snippet
+            del raw[before:]  # its findings before it failed: the one DG017 finding stands for them all
+            raw.append(_rule_failure(rule, exc))
     if not judge_whole:
         raw = _drop_placeholder_readings(raw, snippet.text, opts.expect)
     raw = _apply_suppressions(raw, suppressions(df), ruleset)
     return _expectations_applied(raw, snippet, ruleset, config)
 
 
-def _violations(rule, df, context: Context) -> list[tuple]:
-    """One rule's findings on one snippet; a rule that fails on it, one DG017 finding instead."""
-    try:
-        return [(rule.id, v.line, v.message, v.severity) for v in rule.check(df, context)]
-    except CatalogError:
-        raise
-    except Exception as exc:  # RecursionError and MemoryError too: this rule's bug, on this snippet
-        return [(INTERNAL_ERROR, 0, failure_message(f"on this snippet in rule {rule.id}", exc, "the other rules ran"), None)]
+def _rule_failure(rule, exc: BaseException) -> tuple:
+    """The DG017 finding for a rule that failed on a snippet: it stands for that rule's findings."""
+    return (INTERNAL_ERROR, 0, failure_message(f"on this snippet in rule {rule.id}", exc, "the other rules ran"), None)
 
 
 def _expectations_applied(raw, snippet: Snippet, ruleset: RuleSet, config: Config) -> SnippetResult:

@@ -17,6 +17,7 @@ DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "R
 _ID = re.compile(r"^DG\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _UNWORD_CHARS = "\\`'\"\n"  # what gate_text removes from the joined instructions
+_UNWORD_SEARCH = re.compile("[" + re.escape(_UNWORD_CHARS) + "]").search
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,16 @@ def gate_text(df: Dockerfile) -> str:
     The joined instructions with their quotes and escapes kept would add nothing: a word without
     those characters is in them only if it is in the text without them, and the one rule that asks
     for an escape character (DG103, `\\` or a backquote ending a continued line) finds it in the
-    snippet as written. Left out, the words are looked for in a third less text."""
+    snippet as written. Left out, the words are looked for in a third less text.
+
+    An instruction written on one line without quotes or escapes is left out too: joined, it is the
+    same text (flags come back as `--name=value`, as written), already in the snippet as written.
+    The words are looked for in every character of this text, one scan a word, so its length is
+    what they cost."""
     parts = []
     for outer in df.instructions:
+        if not _UNWORD_SEARCH(outer.original):
+            continue  # its joined text adds nothing to the snippet as written
         for ins in (outer, outer.inner):
             if ins is None:
                 continue
