@@ -31,7 +31,7 @@ def test_second_build_counts_no_rule_calls_and_one_edit_costs_one_snippet(tmp_pa
     with counting_rule_calls() as calls:
         second = build_in_process(again, tmp_path / "out2")
     assert calls == {} and second["cost"] == {"from_memory": 0, "from_disk": first["snippets"], "checked": 0,
-                                              "workers": 1}
+                                              "workers": 1, "alongside": False}
     reports = [json.loads((tmp_path / out / "checks" / "report.json").read_text()) for out in ("out1", "out2")]
     for report in reports:
         del report["summary"]["cost"]

@@ -245,14 +245,24 @@ def _checked_site(config_file: Path):
     own = {file.src_uri for file in files}
     files = config.plugins.on_files(files, config=config)
     pages = [file for file in files if file.src_uri not in own and file.src_uri.endswith(".md")]
-    placed = {file.src_uri: found for file in pages if (found := _placed_html(file, config))}
-    return config, {file.src_uri: file.content_string for file in pages}, placed
+    contents = {file.src_uri: _as_rendered(file, config) for file in pages}
+    placed = {file.src_uri: found for file in pages if (found := _placed_html(contents[file.src_uri], file, config))}
+    return config, contents, placed
+
+
+def _as_rendered(file, config) -> str:
+    """A generated page's Markdown as the checker hands it to MkDocs' renderer: the report page's is
+    filled in when every result is in (while the checks run beside the rendering it is a stand-in)."""
+    checks = getattr(config.plugins.get("snipcheck"), "checks", None)
+    if checks is None or not hasattr(checks, "complete"):
+        return file.content_string
+    return checks.page_markdown(file.content_string, file.src_uri)
 
 
 _MARK = re.compile(r"<!--snipcheck-(?:report|table).*?-->", re.S)
 
 
-def _placed_html(file, config) -> dict[str, str]:
+def _placed_html(markdown: str, file, config) -> dict[str, str]:
     """{a mark in the page's Markdown: the HTML the checker puts in its place in the converted page}:
     the report's table, the rule index's tables (with rule links resolved). Empty for other pages, and
     for versions that wrote their tables in Markdown."""
@@ -260,7 +270,7 @@ def _placed_html(file, config) -> dict[str, str]:
     if checks is None or not hasattr(checks, "with_tables"):
         return {}
     return {mark: checks.rule_links(checks.with_tables(mark, file.src_uri), file.url)
-            for mark in _MARK.findall(file.content_string)}
+            for mark in _MARK.findall(markdown)}
 
 
 def with_nav(text: str, nav: list | None) -> str:
@@ -343,7 +353,7 @@ def hook_breakdown(config_file: str, site_dir: str) -> None:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
         return wrapper
 
-    for name in ("configure", "generated_pages", "check_pages", "start_page", "finish_page", "place_boxes",
+    for name in ("configure", "generated_pages", "check_pages", "complete", "start_page", "finish_page", "place_boxes",
                  "finish_build"):
         setattr(site.SiteChecks, name, timed(name, getattr(site.SiteChecks, name)))
     from snipcheck.plugin import SnipcheckPlugin
@@ -407,7 +417,7 @@ def _time_pages(checks_class, spent: dict) -> dict:
     generated: dict[str, int] = {}
     state: dict = {}
     start_page, finish_page, pages_of = checks_class.start_page, checks_class.finish_page, checks_class.generated_pages
-    check_pages = checks_class.check_pages
+    complete = checks_class.complete
 
     def generated_pages(self, *args, **kwargs):
         found = pages_of(self, *args, **kwargs)
@@ -417,7 +427,7 @@ def _time_pages(checks_class, spent: dict) -> dict:
     def report_page(self, *args, **kwargs):  # the report page's Markdown: a generated page too
         from snipcheck.site_setup import REPORT_PAGE
 
-        text = check_pages(self, *args, **kwargs)
+        text = complete(self, *args, **kwargs)
         if self.config.report_page:
             generated[REPORT_PAGE] = len(text.encode())
         return text
@@ -442,5 +452,5 @@ def _time_pages(checks_class, spent: dict) -> dict:
         return out
 
     checks_class.generated_pages, checks_class.start_page, checks_class.finish_page = generated_pages, start, finish
-    checks_class.check_pages = report_page
+    checks_class.complete = report_page
     return {kind: values for kind, values in totals.items()}

@@ -1,6 +1,7 @@
 """Check many snippets at once, the one place the CLI and the hook do it: reuse what is cached
 (in memory across `mkdocs serve` rebuilds, then on disk), check the rest (in a process pool when
-there are many), store the new results. Output is the same, in the same order, whichever path.
+there are many, or in one process beside a site's rendering), store the new results. Output is the
+same, in the same order, whichever path.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class BatchStats:
     from_disk: int = 0
     checked: int = 0
     workers: int = 1
+    alongside: bool = False  # checked in one process while the site rendered (see alongside.py)
 
     @property
     def reused(self) -> int:
@@ -30,51 +32,139 @@ class BatchStats:
 
     def as_dict(self) -> dict:
         return {"from_memory": self.from_memory, "from_disk": self.from_disk, "checked": self.checked,
-                "workers": self.workers}
+                "workers": self.workers, "alongside": self.alongside}
 
 
 def check_many(snippets: list[Snippet], ruleset: RuleSet, config: Config, cache: CheckCache | None = None,
                memo: dict | None = None) -> tuple[list, BatchStats]:
     """Results of `snippets` in order, and what they cost. `memo` (snippet -> result) is kept by the
     caller between runs in one process; `cache` is the persistent store (None: `cache: false`)."""
-    stats = BatchStats()
-    results: list = [None] * len(snippets)
-    keys: dict[int, str] = {}
-    pending: list[int] = []
-    for n, snippet in enumerate(snippets):
-        found = memo.get(snippet) if memo is not None else None
-        if found is not None:
-            stats.from_memory += 1
-        elif cache is not None:
-            keys[n] = cache.key(snippet)
-            found = cache.get(snippet, keys[n])
-            stats.from_disk += found is not None
-        if found is None:
-            pending.append(n)
-        results[n] = found
-    stats.workers = parallel.worker_count(config, len(pending))
-    encoded = None
-    if stats.workers > 1:
-        encoded = parallel.check_encoded([snippets[n] for n in pending], config, stats.workers)
-    if encoded is None:
-        stats.workers = 1
-    if encoded is None and pending:
-        from . import checker  # the checking machinery, only when something is left to check
-    for i, n in enumerate(pending):
+    batch = Batch(snippets, ruleset, config, cache, memo)
+    batch.check_now()
+    return batch.results(), batch.stats
+
+
+class Batch:
+    """The results of `snippets`, looked up in `memo` and `cache` at once; the rest checked by
+    check_now (serially or in a pool) or by check_alongside (a forked process that sends the results
+    back in order while the caller goes on). `result(n)` waits for one; `results()` for all, and
+    stores what was checked."""
+
+    def __init__(self, snippets: list[Snippet], ruleset: RuleSet, config: Config, cache: CheckCache | None = None,
+                 memo: dict | None = None) -> None:
+        self.snippets, self.ruleset, self.config, self.cache, self.memo = snippets, ruleset, config, cache, memo
+        self.stats = BatchStats()
+        self._results: list = [None] * len(snippets)
+        self._keys: dict[int, str] = {}
+        self.pending: list[int] = []  # indexes of the snippets no store had, in order
+        self._stream = None  # an alongside.Alongside while its results come in
+        self._received = 0  # pending[:_received] have their results
+        self._stored = False
+        for n, snippet in enumerate(snippets):
+            found = memo.get(snippet) if memo is not None else None
+            if found is not None:
+                self.stats.from_memory += 1
+            elif cache is not None:
+                self._keys[n] = cache.key(snippet)
+                found = cache.get(snippet, self._keys[n])
+                self.stats.from_disk += found is not None
+            if found is None:
+                self.pending.append(n)
+            self._results[n] = found
+        self.stats.checked = len(self.pending)
+
+    def check_now(self) -> None:
+        """Check every pending snippet before returning: in a pool when there are many, else here."""
+        self.stats.workers = parallel.worker_count(self.config, len(self.pending))
+        encoded = None
+        if self.stats.workers > 1:
+            encoded = parallel.check_encoded([self.snippets[n] for n in self.pending], self.config, self.stats.workers)
         if encoded is None:
-            results[n] = checker.check_snippet(snippets[n], ruleset, config)
+            self.stats.workers = 1
+            self._check_rest_here()
         else:
-            results[n] = decode(encoded[i], snippets[n], config)
+            for item in encoded:
+                self._take(item)
+
+    def check_alongside(self) -> bool:
+        """Start checking the pending snippets in one forked process, which sends their results back in
+        order while this one goes on. False when no such process can start here (see alongside.py):
+        then nothing has started, and check_now is the way."""
+        from . import alongside
+
+        if not alongside.possible(self.config, len(self.pending)):
+            return False
+        self._stream = alongside.start([self.snippets[n] for n in self.pending], self.ruleset, self.config)
+        if self._stream is None:
+            return False
+        self.stats.alongside = True
+        return True
+
+    def result(self, n: int):
+        """The result of snippet `n`, waiting for it if it is still being checked."""
+        while self._results[n] is None:
+            self._next()
+        return self._results[n]
+
+    def results(self) -> list:
+        """Every result in order (waiting for those still being checked); the new ones stored once."""
+        while self._received < len(self.pending):
+            self._next()
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+        if not self._stored:
+            self._stored = True
+            self._store()
+        return list(self._results)
+
+    def close(self) -> None:
+        """Stop a process still checking (a build that failed): its results are not needed."""
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def _next(self) -> None:
+        """Take the next results that arrive; if the process sends no more, check the rest here."""
+        chunk = self._stream.receive() if self._stream is not None else None
+        if chunk is None:
+            self.close()
+            self._check_rest_here()
+            return
+        for item in chunk:
+            try:
+                result = decode(item, self.snippets[self.pending[self._received]], self.config)
+            except (ValueError, TypeError, IndexError, KeyError):  # not what the child sends: trust none of it
+                self.close()
+                self._check_rest_here()
+                return
+            self._take(item, result)
+
+    def _check_rest_here(self) -> None:
+        if self._received < len(self.pending):
+            from . import checker  # the checking machinery, only when something is left to check
+
+            for n in self.pending[self._received:]:
+                self._take(None, checker.check_snippet(self.snippets[n], self.ruleset, self.config))
+
+    def _take(self, encoded: list | None, result=None) -> None:
+        """The result of the next pending snippet: checked here (`result`), from a pool (`encoded`), or
+        both (from the process alongside, decoded already)."""
+        n = self.pending[self._received]
+        if result is None:
+            result = decode(encoded, self.snippets[n], self.config)
+        self._results[n] = result
+        self._received += 1
         # A result the checker failed on (DG017) is not stored: the next run, maybe fixed, tries again.
-        if cache is not None and not any(f.rule == INTERNAL_ERROR for f in results[n].findings):
-            cache.put(keys[n], encoded[i] if encoded is not None else encode(results[n]))
-    stats.checked = len(pending)
-    if memo is not None:  # only this run's snippets: a long `mkdocs serve` does not grow it
-        memo.clear()
-        memo.update((snippets[n], results[n]) for n in range(len(snippets)))
-    if cache is not None:
-        if not stats.from_memory:  # results served from memory never passed through the cache
-            cache.save_bundle()
-        if cache.written:
-            cache.trim()
-    return results, stats
+        if self.cache is not None and not any(f.rule == INTERNAL_ERROR for f in result.findings):
+            self.cache.put(self._keys[n], encoded if encoded is not None else encode(result))
+
+    def _store(self) -> None:
+        if self.memo is not None:  # only this run's snippets: a long `mkdocs serve` does not grow it
+            self.memo.clear()
+            self.memo.update(zip(self.snippets, self._results))
+        if self.cache is not None:
+            if not self.stats.from_memory:  # results served from memory never passed through the cache
+                self.cache.save_bundle()
+            if self.cache.written:
+                self.cache.trim()

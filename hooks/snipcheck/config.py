@@ -99,7 +99,8 @@ class Config:
     cache_max_mb: int = 64
     """Size cap of the check cache in MiB; the least recently used results are dropped beyond it."""
     jobs: int = 0
-    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel."""
+    """Worker processes for checking many snippets; 0: one per CPU, 1: never in parallel (and
+    `mkdocs build` checks before it renders, not beside it)."""
     parallel_min: int = 600
     """Check in a process pool only when at least this many snippets need checking (not cached)."""
     # Measured in `mkdocs build` on 2 cores: starting a pool in MkDocs' process costs about 0.1 s,

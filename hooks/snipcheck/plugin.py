@@ -21,6 +21,8 @@ from .site import SiteChecks
 
 log = get_plugin_logger("snipcheck")
 CSS = "assets/stylesheets/snipcheck.css"
+# The report page's Markdown until every result is in (its page renders last: it is added last).
+REPORT_PENDING = "# Check report\n\nThe checks of this build are still running.\n"
 
 
 class WarningsOnce:
@@ -124,8 +126,8 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         pages = self.checks.page_sources(files.documentation_pages())
         links = self._report_links(files, config) if self.checks.config.report_page else {}
         report = self.checks.check_pages(pages, links.get)
-        if self.checks.config.report_page:
-            files.append(File.generated(config, site_setup.REPORT_PAGE, content=report))
+        if self.checks.config.report_page:  # its Markdown comes when every result is in (see page_markdown)
+            files.append(File.generated(config, site_setup.REPORT_PAGE, content=report or REPORT_PENDING))
         return files
 
     def _report_links(self, files, config) -> dict[str, str]:
@@ -141,7 +143,8 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.checks.start_page(page.file.src_uri)
-        return self.checks.page_markdown(markdown)  # numbers declared as measured, shown with their source
+        # numbers declared as measured, shown with their source; the report page, complete
+        return self.checks.page_markdown(markdown, page.file.src_uri)
 
     def on_page_content(self, html, page, config, files):
         return self.checks.finish_page(html, page.url)
@@ -172,6 +175,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     on_post_build = CombinedEvent(_post_build_begins, _post_build_ends)
 
     def on_build_error(self, error):
+        self.checks.abandon()
         self._build_ended()
 
     def _build_ended(self) -> None:

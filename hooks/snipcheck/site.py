@@ -1,8 +1,13 @@
 """Everything the MkDocs plugin does, as a plain class the plugin wires to MkDocs events.
 
 Flow per build: configure (config, custom fences) -> collect (generate rule pages if asked,
-extract and check every page's snippets, the report page if asked) -> render (the fence looks up
-each result) -> finish (links, consistency) -> write report.json (if asked), log unexpected findings.
+extract every page's snippets and start checking them) -> render (the fence looks up each result,
+waiting for it if it is still being checked) -> complete (every result: the report, unexpected
+findings logged, the report page if asked) -> finish (links, consistency) -> write report.json.
+
+Checking runs beside the rendering in a forked process where it can (alongside.py); elsewhere, and
+when the site's examples are built for real (they need every result first), it is done before the
+first page renders, and complete follows at once.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 from . import rulepages
 from .atomicfile import write_atomically
-from .batch import BatchStats, check_many
+from .batch import Batch, BatchStats
 from .cachedir import cache_folder
 from .checkcache import CheckCache, checker_fingerprint
 from .results import SnippetResult
@@ -56,10 +61,16 @@ class SiteChecks:
         return nested
 
     def reset(self) -> None:
+        if getattr(self, "batch", None) is not None:
+            self.batch.close()  # a build that ended without completing (serve's rebuild after an error)
         self.config = Config()
         self.ruleset = RuleSet()
         self.report: Report | None = None
-        self.by_page: dict[str, list[SnippetResult]] = defaultdict(list)
+        self.batch: Batch | None = None  # the results, as they come in (until complete)
+        self.problems: list = []  # page findings (not snippets') of this build, for the report
+        self.marked: dict[str, str] = {}  # pages with numbers declared as measured (display path -> text)
+        self.page_url_for = None  # the report's links to pages
+        self.by_page: dict[str, list[int]] = defaultdict(list)  # src_uri -> its snippets' indexes, in order
         self.queue: list[SnippetResult] | None = None
         self.current_page: str | None = None
         self.unreadable: list[Problem] = []  # pages that are not UTF-8: reported, not checked
@@ -68,6 +79,8 @@ class SiteChecks:
         self.unfound: list[SnippetResult] = []  # fences rendered that no page's Markdown holds, checked alone
         self.rewritten: list[tuple[SnippetResult, SnippetResult]] = []  # (as written, as rendered): templates, downloads
         self.measurements: dict = {}
+        self.measurements_error: str | None = None
+        self.report_markdown = ""
         self.stats = BatchStats()
         self.scan_stats = (0, 0)  # pages whose fences came from the scan cache, pages scanned
         # Result boxes wait outside the page content until the page is written (see box_placeholder).
@@ -131,38 +144,61 @@ class SiteChecks:
         folder = cache_folder("pages", self.config.cache_dir) if self.config.cache else None
         return cached_rule_pages(self.ruleset.all, has_page, folder)
 
-    def check_pages(self, pages: dict[str, str], page_url_for) -> str:
-        """Check the Markdown of every page (src_uri -> text); return the report page Markdown."""
+    def check_pages(self, pages: dict[str, str], page_url_for) -> str | None:
+        """Extract the snippets of every page (src_uri -> text) and start checking them. Returns the
+        report page's Markdown, or None when the checks go on beside the rendering: complete() gives
+        it then (through page_markdown, when the report page renders)."""
         bases = self.include_bases
         reader = None if bases is None else make_reader(bases, self.root, self.roots, self.config.max_file_bytes,
                                                         downloads=self.downloads)
-        snippets, pages_of = [], []
+        snippets = []
         problems = [page_finding(p, self.ruleset) for p in self.unreadable]
         scans = self.scan_cache(reader is not None)
         for src_uri, text in pages.items():
             found, page_problems = scans.extract(_extract, self.display(src_uri), text, reader,
                                                  known_rules=self.ruleset.ids, max_page_bytes=self.config.max_page_bytes)
+            self.by_page[src_uri].extend(range(len(snippets), len(snippets) + len(found)))
             snippets.extend(found if reader is None else (with_dockerignore(snippet, reader) for snippet in found))
-            pages_of.extend(src_uri for _ in found)
             problems.extend(page_finding(p, self.ruleset) for p in page_problems)
         scans.save()
         self.scan_stats = (scans.hits, scans.misses)
-        results, self.stats = check_many(snippets, self.ruleset, self.config,
-                                         CheckCache.for_config(self.config, site=self.root),
-                                         memo=self.cache)
-        self.report = Report(tuple(results), tuple(problems), self.config)
+        self.problems, self.page_url_for = problems, page_url_for
+        self.marked = {self.display(src): text for src, text in pages.items() if "measured=" in text}
+        self.batch = Batch(snippets, self.ruleset, self.config, CheckCache.for_config(self.config, site=self.root),
+                           memo=self.cache)
+        if not self.config.build:  # measurements from this build's real builds only when it builds
+            self._read_measurements()
+            if self.batch.check_alongside():
+                return None
+        self.batch.check_now()  # serially, or in a pool when there are many (mkdocs serve, big sites)
+        return self.complete()
+
+    def complete(self) -> str:
+        """Every result in: the report (with the real builds and the measured claims), its failing
+        findings logged, the report page's table. Returns the report page's Markdown. Once a build."""
+        if self.batch is None:
+            return self.report_markdown
+        self.stats = self.batch.stats
+        self.report = Report(tuple(self.batch.results()), tuple(self.problems), self.config)
+        self.batch = None
         if self.config.build:
             self._build_examples()
-        self._check_claims(pages)
-        for src_uri, result in zip(pages_of, self.report.results):
-            self.by_page[src_uri].append(result)
+            self._read_measurements()
+        self._check_claims()
         failing = set(self.report.failing)
         for item in self.report.listed_findings():  # as the CLI lists them: file lines, the blocks that show it
             if item.finding in failing:
                 self._warn(item.finding, item.text + blocks_note(item))
         if self.config.report_page:
-            self.report_table = report_table(self.report, page_url_for, link_rules=self.config.rule_pages)
-        return report_page(self.report, self.report_mark, link_rules=self.config.rule_pages)
+            self.report_table = report_table(self.report, self.page_url_for, link_rules=self.config.rule_pages)
+        self.report_markdown = report_page(self.report, self.report_mark, link_rules=self.config.rule_pages)
+        return self.report_markdown
+
+    def abandon(self) -> None:
+        """The build failed: stop checking what no page will show."""
+        if self.batch is not None:
+            self.batch.close()
+            self.batch = None
 
     def scan_cache(self, includes: bool) -> ScanCache:
         """Where each page's extraction is kept between builds (with the check cache, under its folder)."""
@@ -186,18 +222,27 @@ class SiteChecks:
             if not line.startswith("  ") or line.startswith("  ("):
                 self.log.info(terminal(line.strip()))
 
-    def _check_claims(self, pages: dict[str, str]) -> None:
-        """Numbers declared as measured in the text, against the measurements (DG016)."""
+    def _read_measurements(self) -> None:
+        """The measurements numbers declared as measured are shown with and checked against: the
+        committed ones, with this build's real builds merged in (so, when it builds, after them)."""
         try:
-            self.measurements = current_measurements(self.report, self.root)
+            self.measurements = current_measurements(self.report or Report((), (), self.config), self.root)
+            self.measurements_error = None
         except MeasurementsError as exc:
-            self.log.warning(str(exc))
-            return
-        marked = {self.display(src): text for src, text in pages.items() if "measured=" in text}
-        self.report = with_claims(self.report, marked, self.measurements, self.ruleset)
+            self.measurements, self.measurements_error = {}, str(exc)
 
-    def page_markdown(self, markdown: str) -> str:
-        """The page with measured-number markers replaced by the number and its measurement."""
+    def _check_claims(self) -> None:
+        """Numbers declared as measured in the text, against the measurements (DG016)."""
+        if self.measurements_error is not None:
+            self.log.warning(self.measurements_error)
+            return
+        self.report = with_claims(self.report, self.marked, self.measurements, self.ruleset)
+
+    def page_markdown(self, markdown: str, src_uri: str) -> str:
+        """The page with measured-number markers replaced by the number and its measurement; the report
+        page, once every result is in."""
+        if src_uri == REPORT_PAGE and self.config.report_page:
+            return self.complete()
         return render_claims(markdown, self.measurements) if "measured=" in markdown else markdown
 
     def display(self, src_uri: str) -> str:
@@ -215,7 +260,9 @@ class SiteChecks:
     # -- render ------------------------------------------------------------------------------
     def start_page(self, src_uri: str) -> None:
         self.current_page = src_uri
-        self.queue = list(self.by_page.get(src_uri, []))
+        batch = self.batch
+        indexes = self.by_page.get(src_uri, [])
+        self.queue = [batch.result(n) if batch is not None else self.report.results[n] for n in indexes]
 
     def result_for(self, src: str, options: dict | None = None) -> SnippetResult:
         """The precomputed result for the fence the renderer is formatting now."""
@@ -374,6 +421,7 @@ class SiteChecks:
 
     # -- report ------------------------------------------------------------------------------
     def finish_build(self, site_dir: str) -> None:
+        self.complete()  # without a report page, the checks may still be coming in
         for message in self.mismatches:
             self.log.warning(message)
         self._report_rewritten()

@@ -138,17 +138,18 @@ def _make_18(_MISSING_, _default_1_, _default_2_, _default_3_, _default_4_, _set
 def _make_19():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.from_memory,self.from_disk,self.checked,self.workers,) == (other.from_memory,other.from_disk,other.checked,other.workers,)
+            return (self.from_memory,self.from_disk,self.checked,self.workers,self.alongside,) == (other.from_memory,other.from_disk,other.checked,other.workers,other.alongside,)
         return NotImplemented
     return __eq__
 
 
-def _make_20(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _setattr_):
-    def __init__(self, from_memory=_default_0_, from_disk=_default_1_, checked=_default_2_, workers=_default_3_):
+def _make_20(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _setattr_):
+    def __init__(self, from_memory=_default_0_, from_disk=_default_1_, checked=_default_2_, workers=_default_3_, alongside=_default_4_):
         self.from_memory = from_memory
         self.from_disk = from_disk
         self.checked = checked
         self.workers = workers
+        self.alongside = alongside
     return __init__
 
 
@@ -1184,15 +1185,16 @@ WRITTEN = {
     'snipcheck.batch.BatchStats.__eq__': (_make_19, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
-        '        return (self.from_memory,self.from_disk,self.checked,self.workers,) == (other.from_memory,other.from_disk,other.checked,other.workers,)\n'
+        '        return (self.from_memory,self.from_disk,self.checked,self.workers,self.alongside,) == (other.from_memory,other.from_disk,other.checked,other.workers,other.alongside,)\n'
         '    return NotImplemented\n'
     )),
     'snipcheck.batch.BatchStats.__init__': (_make_20, (
-        'def __init__(self, from_memory=_default_0_, from_disk=_default_1_, checked=_default_2_, workers=_default_3_):\n'
+        'def __init__(self, from_memory=_default_0_, from_disk=_default_1_, checked=_default_2_, workers=_default_3_, alongside=_default_4_):\n'
         '    self.from_memory = from_memory\n'
         '    self.from_disk = from_disk\n'
         '    self.checked = checked\n'
         '    self.workers = workers\n'
+        '    self.alongside = alongside\n'
     )),
     'snipcheck.builder.batch.BatchResult.__eq__': (_make_21, (
         'def __eq__(self, other):\n'
