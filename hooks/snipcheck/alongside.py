@@ -28,10 +28,11 @@ _WAIT_SECONDS = 600  # no message for this long: the child is stuck, and the par
 
 def possible(config: Config, pending: int) -> bool:
     """Whether checking `pending` snippets alongside is possible and worth a process here."""
+    if config.jobs == 1 or pending < max(MIN_SNIPPETS, 2) or threading.active_count() != 1:
+        return False  # decided without importing multiprocessing: a warm build has nothing pending
     import multiprocessing
 
-    return (config.jobs != 1 and pending >= max(MIN_SNIPPETS, 2) and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class Alongside:

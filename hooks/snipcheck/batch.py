@@ -90,6 +90,8 @@ class Batch:
         """Start checking the pending snippets in one forked process, which sends their results back in
         order while this one goes on. False when no such process can start here (see alongside.py):
         then nothing has started, and check_now is the way."""
+        if not self.pending:
+            return False  # a warm build: every result was stored
         from . import alongside
 
         if not alongside.possible(self.config, len(self.pending)):
