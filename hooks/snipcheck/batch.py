@@ -112,16 +112,14 @@ class Batch:
         """Every result in order (waiting for those still being checked); the new ones stored once."""
         while self._received < len(self.pending):
             self._next()
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+        self.close()  # the process has sent everything: reap it
         if not self._stored:
             self._stored = True
             self._store()
         return list(self._results)
 
     def close(self) -> None:
-        """Stop a process still checking (a build that failed): its results are not needed."""
+        """End the process alongside, if any: done, or still checking for a build that failed."""
         if self._stream is not None:
             self._stream.close()
             self._stream = None
