@@ -14,10 +14,9 @@ checks what is left itself (batch.Batch): the results are the same either way.
 
 from __future__ import annotations
 
-import threading
-
 from .checkcache import encode
 from .config import Config
+from .parallel import fork_is_safe
 from .registry import RuleSet
 from .snippets import Snippet
 
@@ -28,11 +27,7 @@ _WAIT_SECONDS = 600  # no message for this long: the child is stuck, and the par
 
 def possible(config: Config, pending: int) -> bool:
     """Whether checking `pending` snippets alongside is possible and worth a process here."""
-    if config.jobs == 1 or pending < max(MIN_SNIPPETS, 2) or threading.active_count() != 1:
-        return False  # decided without importing multiprocessing: a warm build has nothing pending
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return config.jobs != 1 and pending >= MIN_SNIPPETS and fork_is_safe()
 
 
 class Alongside:

@@ -64,14 +64,21 @@ def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list
         _worker["snippets"] = None
 
 
-def _context():
+def fork_is_safe() -> bool:
+    """Whether this process may fork: fork is cheapest (the child has what the parent loaded) but
+    unsafe with threads (mkdocs serve runs them: a forked copy can hang on a lock another held)."""
     import multiprocessing
     import threading
 
-    # fork is cheapest (the rules are imported already) but unsafe with threads (mkdocs serve).
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _context():
+    import multiprocessing
+
+    if fork_is_safe():
         return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
