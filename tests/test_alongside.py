@@ -204,3 +204,31 @@ def test_a_failed_build_leaves_no_process_behind(generated_site, tmp_path):
 
 if __name__ == "__main__":
     print(json.dumps(globals()[sys.argv[1]](*sys.argv[2:])))
+
+
+def test_ctrl_c_the_moment_the_checker_forks_aborts_the_build_quietly(tmp_path):
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) the moment the checking process
+    appears: the build aborts as MkDocs does, with no traceback from either process and none left.
+    Sent then, it once interrupted the child's start-up (a traceback of its own) in most tries, and it
+    could land in a finalizer of the parent's, which swallowed it and the build went on."""
+    import signal
+    import time
+
+    env = {**os.environ, "SNIPCHECK_CACHE": "0", "SNIPCHECK_JOBS": "0", "NO_MKDOCS_2_WARNING": "1"}
+    for attempt in range(10):
+        build = subprocess.Popen([MKDOCS, "build", "-d", str(tmp_path / f"site-{attempt}")], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+        child = None
+        for _ in range(2000):
+            found = children.read_text().split() if children.exists() else []
+            if found:
+                child = int(found[0])
+                break
+            time.sleep(0.002)
+        os.killpg(build.pid, signal.SIGINT)
+        out, _ = build.communicate(timeout=120)
+        assert child is not None, out  # the guide's 281 snippets are checked alongside
+        assert build.returncode == 1 and "Aborted!" in out, out
+        assert "Traceback" not in out and "Exception ignored" not in out, out
+        assert not Path(f"/proc/{child}").exists() or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"

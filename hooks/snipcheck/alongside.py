@@ -14,6 +14,8 @@ checks what is left itself (batch.Batch): the results are the same either way.
 
 from __future__ import annotations
 
+import signal
+
 from .checkcache import encode
 from .config import Config
 from .parallel import fork_is_safe
@@ -59,19 +61,34 @@ def start(snippets: list[Snippet], ruleset: RuleSet, config: Config) -> Alongsid
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
+    # Ctrl-C during the fork would interrupt the child's start-up (a traceback of its own): it is held
+    # back across the fork. The child ignores it; here it is raised where the fork returns, in this
+    # frame (_interrupt_point), not in whichever finalizer runs next, which would swallow it.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         receiving, sending = context.Pipe(duplex=False)
         process = context.Process(target=_check_and_send, args=(sending, snippets, ruleset, config),
                                   name="snipcheck-alongside", daemon=True)
         process.start()
+        sending.close()  # the parent's copy: the child's end closing is then the end of the stream
+        del sending  # and its finalizer run now, while Ctrl-C is held back
     except (OSError, RuntimeError, ValueError):
         return None  # no fork, no pipes (a sandbox): the caller checks them itself
-    sending.close()  # the parent's copy: the child's end closing is then the end of the stream
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        _interrupt_point()
     return Alongside(process, receiving)
 
 
+def _interrupt_point() -> None:
+    """A Python call: a Ctrl-C held back until now is raised on entering it (a finalizer would swallow it)."""
+
+
 def _check_and_send(connection, snippets: list[Snippet], ruleset: RuleSet, config: Config) -> None:
-    """In the child: check each snippet and send the encoded results in order, a chunk at a time."""
+    """In the child: check each snippet and send the encoded results in order, a chunk at a time.
+    Ctrl-C is the parent's to act on (it ends this process when its build stops)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by start(): now dropped
     from .checker import check_snippet
 
     chunk: list = []
