@@ -168,6 +168,13 @@ def test_requires_words_skip_no_finding_on_pages(folder):
     ("FROM alpine:3.22\nRUN <<EOF\nsu\\\ndo ls\nEOF\n", "DG208"),  # a continuation inside a heredoc
     ("FROM alpine:3.22\nEXP\\\nOSE 99999\n", "DG211"),  # a continuation inside the keyword
     ("FROM alpine:3.22\nONBUILD RUN [\"\\u0073udo\", \"ls\"]\n", "DG208"),  # JSON behind ONBUILD
+    # The gates of the whole-image rules: the go command, the TZ variable, the package managers.
+    ("FROM debian:trixie AS build\nWORKDIR /src\nCOPY . .\nRUN g\\\no build -o /app .\nFROM scratch\n"
+     "COPY --from=build /app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n", "DG501"),
+    ("FROM golang:1.27 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch\n"
+     "COPY --from=build /app /app\nENV T\\\nZ=Europe/Berlin\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n", "DG502"),
+    ("FROM alpine:3.22 AS build\nRUN echo hi > /app\nFROM alpine:3.22\nRUN a\\\npk add --no-cache gcc\n"
+     "COPY --from=build /app /app\nUSER 65534:65534\nENTRYPOINT [\"/app\"]\n", "DG612"),
 ])
 def test_requires_words_are_found_however_the_word_is_written(text, rule):
     """The gate looks at the words the rules read, not only at the raw text: a word split by a line

@@ -1218,7 +1218,7 @@ RULES = (
         default_enabled=True,
         whole_image=True,
         why='',
-        requires=(),
+        requires=('go',),
         checks_instructions=True,
     ),
     _rule(
@@ -1233,7 +1233,7 @@ RULES = (
         default_enabled=True,
         whole_image=True,
         why='',
-        requires=(),
+        requires=('tz',),
         checks_instructions=True,
     ),
     _rule(
@@ -1398,7 +1398,7 @@ RULES = (
         default_enabled=True,
         whole_image=True,
         why='',
-        requires=(),
+        requires=('apk', 'apt'),
         checks_instructions=True,
     ),
     _rule(

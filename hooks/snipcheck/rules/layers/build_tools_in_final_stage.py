@@ -14,7 +14,8 @@ def _is_tool(pkg: str) -> bool:
 
 
 @rule(id="DG612", whole_image=True, name="build-tools-in-final-stage", severity="warning", guide="multi-stage.md",
-      summary="Compilers, headers and git belong in a builder stage, not in the final image.", fragment_ok=False)
+      summary="Compilers, headers and git belong in a builder stage, not in the final image.", fragment_ok=False,
+      requires=("apk", "apt"))
 def build_tools_in_final_stage(df, ctx):
     """
     ## What it does

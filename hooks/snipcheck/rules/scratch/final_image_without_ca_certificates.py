@@ -8,7 +8,8 @@ from ...rulekit import Violation, rule
 
 
 @rule(id="DG501", whole_image=True, name="final-image-without-ca-certificates", severity="warning", guide="certs-and-timezones.md",
-      summary="A Go app in scratch (or another base without CA certificates) cannot verify TLS.", fragment_ok=False)
+      summary="A Go app in scratch (or another base without CA certificates) cannot verify TLS.", fragment_ok=False,
+      requires=("go",))
 def final_image_without_ca_certificates(df, ctx):
     r"""
     ## What it does

@@ -15,7 +15,7 @@ _UTC = LazyPattern(r"^:?(Etc/)?(UTC|UCT|GMT|Zulu|Universal)0?$", re.I)
 
 @rule(id="DG502", whole_image=True, name="final-image-without-zoneinfo", severity="warning", guide="certs-and-timezones.md",
       summary="`ENV TZ` needs /usr/share/zoneinfo (or a Go binary built with `-tags timetzdata`).",
-      fragment_ok=False)
+      fragment_ok=False, requires=("tz",))
 def final_image_without_zoneinfo(df, ctx):
     """
     ## What it does
