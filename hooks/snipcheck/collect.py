@@ -12,7 +12,7 @@ import re
 from .records import dataclass, field, replace
 from pathlib import Path
 
-from .config import Config
+from .config import Config, ConfigError, load_yaml_mapping
 from .containment import UNREADABLE, Download, Refused, Roots, check_inside, decode, is_url, locate, read_capped
 from .snippets import Location, Problem, Snippet, snippet_from_dockerfile
 
@@ -45,18 +45,23 @@ def is_markdown(path: Path, text: str) -> bool:
     return bool(re.search(r"^[ \t>]*(```|~~~)", text, re.M))
 
 
-def expand_paths(paths: list[str], notes: list[str] | None = None) -> list[Path]:
+def expand_paths(paths: list[str], notes: list[str] | None = None, site_root: Path | None = None) -> list[Path]:
     """Files to check: Markdown and Dockerfiles, folders searched recursively (sorted).
 
-    A folder that cannot be listed is a note in `notes` (never a silent zero)."""
+    A folder that cannot be listed is a note in `notes` (never a silent zero). With `site_root`, the
+    folder of a mkdocs.yml, a file found in a folder that `mkdocs build` leaves out of that site is
+    skipped with a note (built_pages); a file named in `paths` is always checked."""
     notes = [] if notes is None else notes
     out: list[Path] = []
+    leave_out = None
     for raw in paths:
         if not raw.strip():
             raise InputError("an empty path was given (did a shell variable expand to nothing?)")
         p = Path(raw)
         if p.is_dir():
-            out.extend(_files_under(p, notes))
+            if leave_out is None:
+                leave_out = _pages_left_out(site_root, notes)
+            out.extend(_files_under(p, notes, leave_out))
         elif p.is_file():
             out.append(p)
         elif p.exists():
@@ -66,8 +71,23 @@ def expand_paths(paths: list[str], notes: list[str] | None = None) -> list[Path]
     return out
 
 
-def _files_under(folder: Path, notes: list[str]) -> list[Path]:
-    found = []
+def _pages_left_out(site_root: Path | None, notes: list[str]):
+    """Why `mkdocs build` leaves a file out of the site at `site_root` (None when it builds it)."""
+    config_file = site_root / "mkdocs.yml" if site_root is not None else None
+    if config_file is None or not config_file.is_file():
+        return lambda path: None
+    from .built_pages import left_out, site_patterns
+
+    data = load_yaml_mapping(str(config_file))  # its ConfigError names the file and the line
+    try:
+        return left_out(site_patterns(data, site_root), notes)
+    except ValueError as exc:
+        raise ConfigError(f"{config_file}: {exc}") from None
+
+
+def _files_under(folder: Path, notes: list[str], leave_out) -> list[Path]:
+    found: list[Path] = []
+    left_out: dict[str, list[Path]] = {}
 
     def unreadable(exc: OSError) -> None:
         notes.append(f"{exc.filename}: folder skipped, cannot be read: {exc.strerror}")
@@ -77,7 +97,18 @@ def _files_under(folder: Path, notes: list[str]) -> list[Path]:
         for name in filenames:
             f = Path(dirpath) / name
             if not name.startswith(".") and (f.suffix in MARKDOWN_SUFFIXES or is_dockerfile(f)) and f.is_file():
-                found.append(f)
+                why = None if is_dockerfile(f) else leave_out(f)  # a Dockerfile is no page: pages include it
+                if why is None:
+                    found.append(f)
+                else:
+                    left_out.setdefault(why, []).append(f)
+    for why, files in left_out.items():  # one note a reason: a site may leave out a thousand pages
+        files.sort()
+        if len(files) == 1:
+            notes.append(f"{files[0]}: skipped: {why}")
+        else:
+            shown = ", ".join(map(str, files[:3])) + (", ..." if len(files) > 3 else "")
+            notes.append(f"{folder}: {len(files)} files skipped ({shown}): {why}")
     return sorted(found)
 
 
@@ -143,7 +174,7 @@ def collect(paths: list[str], root: Path, snippet_bases: list[Path], known_rules
     Files that are not text (binary, other encodings) are skipped with a note."""
     result = Collection()
     reader = make_reader(snippet_bases, root, max_bytes=config.max_file_bytes, downloads=config.snippets_url_download)
-    for path in expand_paths(paths, result.notes):
+    for path in expand_paths(paths, result.notes, site_root=root):
         shown = display_path(path, root)
         text = read_page(path, config.max_file_bytes, shown)
         if isinstance(text, Refused):

@@ -263,25 +263,49 @@ MAX_CONFIG_BYTES = 10_000_000  # a config file larger than this is not one
 
 def load_file(path: str) -> dict:
     """Read a config file: mkdocs.yml (the plugin's options), *.yml/*.yaml, or *.toml ([tool.snipcheck])."""
-    text = _read_config(path)
     if path.endswith(".toml"):
         import tomllib
 
         try:
-            data = tomllib.loads(text)
+            data = tomllib.loads(_read_config(path))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: {exc}") from None
         tool = _table(data.get("tool", {}), path, "[tool]")
         return _table(tool.get("snipcheck", data.get("snipcheck", {})), path, "[snipcheck]")
-    data = _load_yaml(text, path)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping at the top level")
+    data = load_yaml_mapping(path)
     if mkdocs_yml.is_mkdocs_config(data):
         try:
             return mkdocs_yml.options(data)
         except ValueError as exc:
             raise ConfigError(f"{path}: {exc}") from None
     return _table(data.get("snipcheck", data), path, "snipcheck")
+
+
+def load_yaml_mapping(path: str) -> dict:
+    """A YAML file (mkdocs.yml) as a mapping; ConfigError names the file. The CLI reads mkdocs.yml
+    for the plugin's options and again for the pages the site leaves out: it is parsed once (25 ms
+    for this guide's), and parsed again when it changes. Callers read the mapping, never change it."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None  # _read_config says why
+    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size) if stat else None
+    if key is not None and key in _PARSED:
+        return _PARSED[key]
+    data = _mapping_at_top(_load_yaml(_read_config(path), path), path)
+    if key is not None:
+        _PARSED.clear()  # the last file only: a run reads one mkdocs.yml
+        _PARSED[key] = data
+    return data
+
+
+_PARSED: dict[tuple, dict] = {}
+
+
+def _mapping_at_top(data, path: str) -> dict:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
 
 
 def _read_config(path: str) -> str:

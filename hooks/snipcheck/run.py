@@ -116,7 +116,7 @@ def markdown_pages(paths: list[str], root: Path) -> dict[str, str]:
     from .collect import Refused, display_path, expand_paths, is_markdown, read_page
 
     pages = {}
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, site_root=root):
         text = read_page(path, None, str(path))
         if isinstance(text, Refused):
             continue  # the check itself reported or skipped it with a note

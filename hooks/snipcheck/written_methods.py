@@ -432,24 +432,44 @@ def _make_61(_MISSING_, _default_2_, _default_3_, _factory_1_, _setattr_):
 def _make_62():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text,self.example,self.fact,self.line,self.start,self.end,) == (other.text,other.example,other.fact,other.line,other.start,other.end,)
+            return (self.docs_dir,self.exclude,self.drafts,) == (other.docs_dir,other.exclude,other.drafts,)
         return NotImplemented
     return __eq__
 
 
 def _make_63():
     def __hash__(self):
+        return hash((self.docs_dir,self.exclude,self.drafts,))
+    return __hash__
+
+
+def _make_64(_MISSING_, _default_1_, _default_2_, _setattr_):
+    def __init__(self, docs_dir, exclude=_default_1_, drafts=_default_2_):
+        _setattr_(self, '__dict__', {'docs_dir': docs_dir, 'exclude': exclude, 'drafts': drafts})
+    return __init__
+
+
+def _make_65():
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.example,self.fact,self.line,self.start,self.end,) == (other.text,other.example,other.fact,other.line,other.start,other.end,)
+        return NotImplemented
+    return __eq__
+
+
+def _make_66():
+    def __hash__(self):
         return hash((self.text,self.example,self.fact,self.line,self.start,self.end,))
     return __hash__
 
 
-def _make_64(_MISSING_, _setattr_):
+def _make_67(_MISSING_, _setattr_):
     def __init__(self, text, example, fact, line, start, end):
         _setattr_(self, '__dict__', {'text': text, 'example': example, 'fact': fact, 'line': line, 'start': start, 'end': end})
     return __init__
 
 
-def _make_65():
+def _make_68():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.snippets,self.problems,self.files,self.notes,) == (other.snippets,other.problems,other.files,other.notes,)
@@ -457,7 +477,7 @@ def _make_65():
     return __eq__
 
 
-def _make_66(_MISSING_, _factory_0_, _factory_1_, _factory_2_, _factory_3_, _setattr_):
+def _make_69(_MISSING_, _factory_0_, _factory_1_, _factory_2_, _factory_3_, _setattr_):
     def __init__(self, snippets=_MISSING_, problems=_MISSING_, files=_MISSING_, notes=_MISSING_):
         self.snippets = _factory_0_() if snippets is _MISSING_ else snippets
         self.problems = _factory_1_() if problems is _MISSING_ else problems
@@ -466,7 +486,7 @@ def _make_66(_MISSING_, _factory_0_, _factory_1_, _factory_2_, _factory_3_, _set
     return __init__
 
 
-def _make_67():
+def _make_70():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.select,self.ignore,self.enable,self.severity,self.fail_on,self.build,self.snippets_base,self.snippets_url_download,self.cache_dir,self.max_file_bytes,self.max_page_bytes,self.allow_network,self.build_timeout,self.run_timeout,self.total_build_timeout,self.max_image_bytes,self.max_layer_bytes,self.offline,self.mirrors,self.today,self.show,self.rule_pages,self.report_page,self.highlight_failing_lines,self.profile,self.whole_image_rules_on_excerpts,self.require_fragment_declaration,self.bad_examples_from_prose,self.cache,self.cache_max_mb,self.jobs,self.parallel_min,self.engines,self.quiet,self.measurements,) == (other.select,other.ignore,other.enable,other.severity,other.fail_on,other.build,other.snippets_base,other.snippets_url_download,other.cache_dir,other.max_file_bytes,other.max_page_bytes,other.allow_network,other.build_timeout,other.run_timeout,other.total_build_timeout,other.max_image_bytes,other.max_layer_bytes,other.offline,other.mirrors,other.today,other.show,other.rule_pages,other.report_page,other.highlight_failing_lines,other.profile,other.whole_image_rules_on_excerpts,other.require_fragment_declaration,other.bad_examples_from_prose,other.cache,other.cache_max_mb,other.jobs,other.parallel_min,other.engines,other.quiet,other.measurements,)
@@ -474,19 +494,19 @@ def _make_67():
     return __eq__
 
 
-def _make_68():
+def _make_71():
     def __hash__(self):
         return hash((self.select,self.ignore,self.enable,self.severity,self.fail_on,self.build,self.snippets_base,self.snippets_url_download,self.cache_dir,self.max_file_bytes,self.max_page_bytes,self.allow_network,self.build_timeout,self.run_timeout,self.total_build_timeout,self.max_image_bytes,self.max_layer_bytes,self.offline,self.mirrors,self.today,self.show,self.rule_pages,self.report_page,self.highlight_failing_lines,self.profile,self.whole_image_rules_on_excerpts,self.require_fragment_declaration,self.bad_examples_from_prose,self.cache,self.cache_max_mb,self.jobs,self.parallel_min,self.engines,self.quiet,self.measurements,))
     return __hash__
 
 
-def _make_69(_MISSING_, _default_0_, _default_10_, _default_11_, _default_12_, _default_13_, _default_14_, _default_15_, _default_16_, _default_17_, _default_19_, _default_1_, _default_20_, _default_21_, _default_22_, _default_23_, _default_24_, _default_25_, _default_26_, _default_27_, _default_28_, _default_29_, _default_2_, _default_30_, _default_31_, _default_32_, _default_33_, _default_34_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _factory_18_, _factory_3_, _setattr_):
+def _make_72(_MISSING_, _default_0_, _default_10_, _default_11_, _default_12_, _default_13_, _default_14_, _default_15_, _default_16_, _default_17_, _default_19_, _default_1_, _default_20_, _default_21_, _default_22_, _default_23_, _default_24_, _default_25_, _default_26_, _default_27_, _default_28_, _default_29_, _default_2_, _default_30_, _default_31_, _default_32_, _default_33_, _default_34_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _factory_18_, _factory_3_, _setattr_):
     def __init__(self, select=_default_0_, ignore=_default_1_, enable=_default_2_, severity=_MISSING_, fail_on=_default_4_, build=_default_5_, snippets_base=_default_6_, snippets_url_download=_default_7_, cache_dir=_default_8_, max_file_bytes=_default_9_, max_page_bytes=_default_10_, allow_network=_default_11_, build_timeout=_default_12_, run_timeout=_default_13_, total_build_timeout=_default_14_, max_image_bytes=_default_15_, max_layer_bytes=_default_16_, offline=_default_17_, mirrors=_MISSING_, today=_default_19_, show=_default_20_, rule_pages=_default_21_, report_page=_default_22_, highlight_failing_lines=_default_23_, profile=_default_24_, whole_image_rules_on_excerpts=_default_25_, require_fragment_declaration=_default_26_, bad_examples_from_prose=_default_27_, cache=_default_28_, cache_max_mb=_default_29_, jobs=_default_30_, parallel_min=_default_31_, engines=_default_32_, quiet=_default_33_, measurements=_default_34_):
         _setattr_(self, '__dict__', {'select': select, 'ignore': ignore, 'enable': enable, 'severity': _factory_3_() if severity is _MISSING_ else severity, 'fail_on': fail_on, 'build': build, 'snippets_base': snippets_base, 'snippets_url_download': snippets_url_download, 'cache_dir': cache_dir, 'max_file_bytes': max_file_bytes, 'max_page_bytes': max_page_bytes, 'allow_network': allow_network, 'build_timeout': build_timeout, 'run_timeout': run_timeout, 'total_build_timeout': total_build_timeout, 'max_image_bytes': max_image_bytes, 'max_layer_bytes': max_layer_bytes, 'offline': offline, 'mirrors': _factory_18_() if mirrors is _MISSING_ else mirrors, 'today': today, 'show': show, 'rule_pages': rule_pages, 'report_page': report_page, 'highlight_failing_lines': highlight_failing_lines, 'profile': profile, 'whole_image_rules_on_excerpts': whole_image_rules_on_excerpts, 'require_fragment_declaration': require_fragment_declaration, 'bad_examples_from_prose': bad_examples_from_prose, 'cache': cache, 'cache_max_mb': cache_max_mb, 'jobs': jobs, 'parallel_min': parallel_min, 'engines': engines, 'quiet': quiet, 'measurements': measurements})
     return __init__
 
 
-def _make_70():
+def _make_73():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.url,) == (other.url,)
@@ -494,19 +514,19 @@ def _make_70():
     return __eq__
 
 
-def _make_71():
+def _make_74():
     def __hash__(self):
         return hash((self.url,))
     return __hash__
 
 
-def _make_72(_MISSING_, _setattr_):
+def _make_75(_MISSING_, _setattr_):
     def __init__(self, url):
         _setattr_(self, '__dict__', {'url': url})
     return __init__
 
 
-def _make_73():
+def _make_76():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.rule,self.message,self.line,self.binary,self.limit,) == (other.rule,other.message,other.line,other.binary,other.limit,)
@@ -514,19 +534,19 @@ def _make_73():
     return __eq__
 
 
-def _make_74():
+def _make_77():
     def __hash__(self):
         return hash((self.rule,self.message,self.line,self.binary,self.limit,))
     return __hash__
 
 
-def _make_75(_MISSING_, _default_2_, _default_3_, _default_4_, _setattr_):
+def _make_78(_MISSING_, _default_2_, _default_3_, _default_4_, _setattr_):
     def __init__(self, rule, message, line=_default_2_, binary=_default_3_, limit=_default_4_):
         _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary, 'limit': limit})
     return __init__
 
 
-def _make_76():
+def _make_79():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.folders,) == (other.folders,)
@@ -534,19 +554,19 @@ def _make_76():
     return __eq__
 
 
-def _make_77():
+def _make_80():
     def __hash__(self):
         return hash((self.folders,))
     return __hash__
 
 
-def _make_78(_MISSING_, _setattr_):
+def _make_81(_MISSING_, _setattr_):
     def __init__(self, folders):
         _setattr_(self, '__dict__', {'folders': folders})
     return __init__
 
 
-def _make_79():
+def _make_82():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.text,self.exclusion,self.regex,) == (other.text,other.exclusion,other.regex,)
@@ -554,19 +574,19 @@ def _make_79():
     return __eq__
 
 
-def _make_80():
+def _make_83():
     def __hash__(self):
         return hash((self.text,self.exclusion,self.regex,))
     return __hash__
 
 
-def _make_81(_MISSING_, _setattr_):
+def _make_84(_MISSING_, _setattr_):
     def __init__(self, text, exclusion, regex):
         _setattr_(self, '__dict__', {'text': text, 'exclusion': exclusion, 'regex': regex})
     return __init__
 
 
-def _make_82():
+def _make_85():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.fragment,self.elided,self.placeholders,self.instruction_count,self.whole_file,) == (other.fragment,other.elided,other.placeholders,other.instruction_count,other.whole_file,)
@@ -574,19 +594,19 @@ def _make_82():
     return __eq__
 
 
-def _make_83():
+def _make_86():
     def __hash__(self):
         return hash((self.fragment,self.elided,self.placeholders,self.instruction_count,self.whole_file,))
     return __hash__
 
 
-def _make_84(_MISSING_, _default_4_, _setattr_):
+def _make_87(_MISSING_, _default_4_, _setattr_):
     def __init__(self, fragment, elided, placeholders, instruction_count, whole_file=_default_4_):
         _setattr_(self, '__dict__', {'fragment': fragment, 'elided': elided, 'placeholders': placeholders, 'instruction_count': instruction_count, 'whole_file': whole_file})
     return __init__
 
 
-def _make_85():
+def _make_88():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.reference,self.digest,self.platform,self.resolved,self.kind,self.reason,) == (other.reference,other.digest,other.platform,other.resolved,other.kind,other.reason,)
@@ -594,19 +614,19 @@ def _make_85():
     return __eq__
 
 
-def _make_86():
+def _make_89():
     def __hash__(self):
         return hash((self.reference,self.digest,self.platform,self.resolved,self.kind,self.reason,))
     return __hash__
 
 
-def _make_87(_MISSING_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_90(_MISSING_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, reference, digest, platform=_default_2_, resolved=_default_3_, kind=_default_4_, reason=_default_5_):
         _setattr_(self, '__dict__', {'reference': reference, 'digest': digest, 'platform': platform, 'resolved': resolved, 'kind': kind, 'reason': reason})
     return __init__
 
 
-def _make_88():
+def _make_91():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.family,self.libc,self.shell,self.bash,self.user,self.ca_bundle,self.zoneinfo,self.passwd,self.package_manager,self.sdk,self.curl,self.wget,self.cgo_default,self.debug,self.privilege_drop,self.drops_to,self.server,) == (other.family,other.libc,other.shell,other.bash,other.user,other.ca_bundle,other.zoneinfo,other.passwd,other.package_manager,other.sdk,other.curl,other.wget,other.cgo_default,other.debug,other.privilege_drop,other.drops_to,other.server,)
@@ -614,19 +634,19 @@ def _make_88():
     return __eq__
 
 
-def _make_89():
+def _make_92():
     def __hash__(self):
         return hash((self.family,self.libc,self.shell,self.bash,self.user,self.ca_bundle,self.zoneinfo,self.passwd,self.package_manager,self.sdk,self.curl,self.wget,self.cgo_default,self.debug,self.privilege_drop,self.drops_to,self.server,))
     return __hash__
 
 
-def _make_90(_MISSING_, _default_10_, _default_11_, _default_12_, _default_13_, _default_14_, _default_15_, _default_16_, _default_9_, _setattr_):
+def _make_93(_MISSING_, _default_10_, _default_11_, _default_12_, _default_13_, _default_14_, _default_15_, _default_16_, _default_9_, _setattr_):
     def __init__(self, family, libc, shell, bash, user, ca_bundle, zoneinfo, passwd, package_manager, sdk=_default_9_, curl=_default_10_, wget=_default_11_, cgo_default=_default_12_, debug=_default_13_, privilege_drop=_default_14_, drops_to=_default_15_, server=_default_16_):
         _setattr_(self, '__dict__', {'family': family, 'libc': libc, 'shell': shell, 'bash': bash, 'user': user, 'ca_bundle': ca_bundle, 'zoneinfo': zoneinfo, 'passwd': passwd, 'package_manager': package_manager, 'sdk': sdk, 'curl': curl, 'wget': wget, 'cgo_default': cgo_default, 'debug': debug, 'privilege_drop': privilege_drop, 'drops_to': drops_to, 'server': server})
     return __init__
 
 
-def _make_91():
+def _make_94():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.product,self.end,self.source,self.note,self.regular_end,self.older_than_known,self.estimated,) == (other.product,other.end,other.source,other.note,other.regular_end,other.older_than_known,other.estimated,)
@@ -634,19 +654,19 @@ def _make_91():
     return __eq__
 
 
-def _make_92():
+def _make_95():
     def __hash__(self):
         return hash((self.product,self.end,self.source,self.note,self.regular_end,self.older_than_known,self.estimated,))
     return __hash__
 
 
-def _make_93(_MISSING_, _default_3_, _default_4_, _default_5_, _default_6_, _setattr_):
+def _make_96(_MISSING_, _default_3_, _default_4_, _default_5_, _default_6_, _setattr_):
     def __init__(self, product, end, source, note=_default_3_, regular_end=_default_4_, older_than_known=_default_5_, estimated=_default_6_):
         _setattr_(self, '__dict__', {'product': product, 'end': end, 'source': source, 'note': note, 'regular_end': regular_end, 'older_than_known': older_than_known, 'estimated': estimated})
     return __init__
 
 
-def _make_94():
+def _make_97():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.line,self.text,) == (other.line,other.text,)
@@ -654,19 +674,19 @@ def _make_94():
     return __eq__
 
 
-def _make_95():
+def _make_98():
     def __hash__(self):
         return hash((self.line,self.text,))
     return __hash__
 
 
-def _make_96(_MISSING_, _setattr_):
+def _make_99(_MISSING_, _setattr_):
     def __init__(self, line, text):
         _setattr_(self, '__dict__', {'line': line, 'text': text})
     return __init__
 
 
-def _make_97():
+def _make_100():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.name,self.value,self.line,) == (other.name,other.value,other.line,)
@@ -674,19 +694,19 @@ def _make_97():
     return __eq__
 
 
-def _make_98():
+def _make_101():
     def __hash__(self):
         return hash((self.name,self.value,self.line,))
     return __hash__
 
 
-def _make_99(_MISSING_, _setattr_):
+def _make_102(_MISSING_, _setattr_):
     def __init__(self, name, value, line):
         _setattr_(self, '__dict__', {'name': name, 'value': value, 'line': line})
     return __init__
 
 
-def _make_100():
+def _make_103():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.instructions,self.directives,self.comments,self.errors,self.line_count,self.text,) == (other.instructions,other.directives,other.comments,other.errors,other.line_count,other.text,)
@@ -694,19 +714,19 @@ def _make_100():
     return __eq__
 
 
-def _make_101():
+def _make_104():
     def __hash__(self):
         return hash((self.instructions,self.directives,self.comments,self.errors,self.line_count,self.text,))
     return __hash__
 
 
-def _make_102(_MISSING_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_105(_MISSING_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, instructions, directives=_default_1_, comments=_default_2_, errors=_default_3_, line_count=_default_4_, text=_default_5_):
         _setattr_(self, '__dict__', {'instructions': instructions, 'directives': directives, 'comments': comments, 'errors': errors, 'line_count': line_count, 'text': text})
     return __init__
 
 
-def _make_103():
+def _make_106():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.name,self.value,) == (other.name,other.value,)
@@ -714,19 +734,19 @@ def _make_103():
     return __eq__
 
 
-def _make_104():
+def _make_107():
     def __hash__(self):
         return hash((self.name,self.value,))
     return __hash__
 
 
-def _make_105(_MISSING_, _setattr_):
+def _make_108(_MISSING_, _setattr_):
     def __init__(self, name, value):
         _setattr_(self, '__dict__', {'name': name, 'value': value})
     return __init__
 
 
-def _make_106():
+def _make_109():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.name,self.body,self.line,self.strip_tabs,self.quoted,) == (other.name,other.body,other.line,other.strip_tabs,other.quoted,)
@@ -734,19 +754,19 @@ def _make_106():
     return __eq__
 
 
-def _make_107():
+def _make_110():
     def __hash__(self):
         return hash((self.name,self.body,self.line,self.strip_tabs,self.quoted,))
     return __hash__
 
 
-def _make_108(_MISSING_, _default_3_, _default_4_, _setattr_):
+def _make_111(_MISSING_, _default_3_, _default_4_, _setattr_):
     def __init__(self, name, body, line, strip_tabs=_default_3_, quoted=_default_4_):
         _setattr_(self, '__dict__', {'name': name, 'body': body, 'line': line, 'strip_tabs': strip_tabs, 'quoted': quoted})
     return __init__
 
 
-def _make_109():
+def _make_112():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.keyword,self.raw_keyword,self.line,self.end_line,self.args,self.flags,self.json_args,self.heredocs,self.original,self.inner,self.empty_continuation_lines,) == (other.keyword,other.raw_keyword,other.line,other.end_line,other.args,other.flags,other.json_args,other.heredocs,other.original,other.inner,other.empty_continuation_lines,)
@@ -754,13 +774,13 @@ def _make_109():
     return __eq__
 
 
-def _make_110(_MISSING_, _default_10_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _setattr_):
+def _make_113(_MISSING_, _default_10_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _setattr_):
     def __init__(self, keyword, raw_keyword, line, end_line, args, flags=_default_5_, json_args=_default_6_, heredocs=_default_7_, original=_default_8_, inner=_default_9_, empty_continuation_lines=_default_10_):
         _setattr_(self, '__dict__', {'keyword': keyword, 'raw_keyword': raw_keyword, 'line': line, 'end_line': end_line, 'args': args, 'flags': flags, 'json_args': json_args, 'heredocs': heredocs, 'original': original, 'inner': inner, 'empty_continuation_lines': empty_continuation_lines})
     return __init__
 
 
-def _make_111():
+def _make_114():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.line,self.message,self.kind,) == (other.line,other.message,other.kind,)
@@ -768,19 +788,19 @@ def _make_111():
     return __eq__
 
 
-def _make_112():
+def _make_115():
     def __hash__(self):
         return hash((self.line,self.message,self.kind,))
     return __hash__
 
 
-def _make_113(_MISSING_, _setattr_):
+def _make_116(_MISSING_, _setattr_):
     def __init__(self, line, message, kind):
         _setattr_(self, '__dict__', {'line': line, 'message': message, 'kind': kind})
     return __init__
 
 
-def _make_114():
+def _make_117():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.codes,self.line,self.scope,self.applies_to,) == (other.codes,other.line,other.scope,other.applies_to,)
@@ -788,19 +808,19 @@ def _make_114():
     return __eq__
 
 
-def _make_115():
+def _make_118():
     def __hash__(self):
         return hash((self.codes,self.line,self.scope,self.applies_to,))
     return __hash__
 
 
-def _make_116(_MISSING_, _setattr_):
+def _make_119(_MISSING_, _setattr_):
     def __init__(self, codes, line, scope, applies_to):
         _setattr_(self, '__dict__', {'codes': codes, 'line': line, 'scope': scope, 'applies_to': applies_to})
     return __init__
 
 
-def _make_117():
+def _make_120():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.finding,self.shown_at,self.message,) == (other.finding,other.shown_at,other.message,)
@@ -808,19 +828,19 @@ def _make_117():
     return __eq__
 
 
-def _make_118():
+def _make_121():
     def __hash__(self):
         return hash((self.finding,self.shown_at,self.message,))
     return __hash__
 
 
-def _make_119(_MISSING_, _default_1_, _default_2_, _setattr_):
+def _make_122(_MISSING_, _default_1_, _default_2_, _setattr_):
     def __init__(self, finding, shown_at=_default_1_, message=_default_2_):
         _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at, 'message': message})
     return __init__
 
 
-def _make_120():
+def _make_123():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,) == (other.results,other.problems,other.config,other.builds,other.build_engine,other.notes,)
@@ -828,19 +848,19 @@ def _make_120():
     return __eq__
 
 
-def _make_121():
+def _make_124():
     def __hash__(self):
         return hash((self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,))
     return __hash__
 
 
-def _make_122(_MISSING_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_125(_MISSING_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, results, problems, config, builds=_default_3_, build_engine=_default_4_, notes=_default_5_):
         _setattr_(self, '__dict__', {'results': results, 'problems': problems, 'config': config, 'builds': builds, 'build_engine': build_engine, 'notes': notes})
     return __init__
 
 
-def _make_123():
+def _make_126():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,) == (other.rule,other.name,other.aliases,other.severity,other.message,other.location,other.snippet_line,other.expected,)
@@ -848,19 +868,19 @@ def _make_123():
     return __eq__
 
 
-def _make_124():
+def _make_127():
     def __hash__(self):
         return hash((self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,))
     return __hash__
 
 
-def _make_125(_MISSING_, _default_7_, _setattr_):
+def _make_128(_MISSING_, _default_7_, _setattr_):
     def __init__(self, rule, name, aliases, severity, message, location, snippet_line, expected=_default_7_):
         _setattr_(self, '__dict__', {'rule': rule, 'name': name, 'aliases': aliases, 'severity': severity, 'message': message, 'location': location, 'snippet_line': snippet_line, 'expected': expected})
     return __init__
 
 
-def _make_126():
+def _make_129():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.snippet,self.status,self.findings,self.failing,self.build,) == (other.snippet,other.status,other.findings,other.failing,other.build,)
@@ -868,19 +888,19 @@ def _make_126():
     return __eq__
 
 
-def _make_127():
+def _make_130():
     def __hash__(self):
         return hash((self.snippet,self.status,self.findings,self.failing,self.build,))
     return __hash__
 
 
-def _make_128(_MISSING_, _default_4_, _setattr_):
+def _make_131(_MISSING_, _default_4_, _setattr_):
     def __init__(self, snippet, status, findings, failing, build=_default_4_):
         _setattr_(self, '__dict__', {'snippet': snippet, 'status': status, 'findings': findings, 'failing': failing, 'build': build})
     return __init__
 
 
-def _make_129():
+def _make_132():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.dockerignore_shown,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)
@@ -888,19 +908,19 @@ def _make_129():
     return __eq__
 
 
-def _make_130():
+def _make_133():
     def __hash__(self):
         return hash((self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))
     return __hash__
 
 
-def _make_131(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_7_, _default_9_, _factory_8_, _setattr_):
+def _make_134(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _default_6_, _default_7_, _default_9_, _factory_8_, _setattr_):
     def __init__(self, dockerignore=_default_0_, dockerignore_shown=_default_1_, fragment=_default_2_, declared_fragment=_default_3_, declared_no_tls=_default_4_, excerpt=_default_5_, elided=_default_6_, placeholders=_default_7_, options=_MISSING_, today=_default_9_):
         _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'dockerignore_shown': dockerignore_shown, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_8_() if options is _MISSING_ else options, 'today': today})
     return __init__
 
 
-def _make_132():
+def _make_135():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)
@@ -908,19 +928,19 @@ def _make_132():
     return __eq__
 
 
-def _make_133():
+def _make_136():
     def __hash__(self):
         return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))
     return __hash__
 
 
-def _make_134(_MISSING_, _default_10_, _default_11_, _default_12_, _default_7_, _default_8_, _default_9_, _setattr_):
+def _make_137(_MISSING_, _default_10_, _default_11_, _default_12_, _default_7_, _default_8_, _default_9_, _setattr_):
     def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):
         _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})
     return __init__
 
 
-def _make_135():
+def _make_138():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.line,self.message,self.severity,) == (other.line,other.message,other.severity,)
@@ -928,19 +948,19 @@ def _make_135():
     return __eq__
 
 
-def _make_136():
+def _make_139():
     def __hash__(self):
         return hash((self.line,self.message,self.severity,))
     return __hash__
 
 
-def _make_137(_MISSING_, _default_2_, _setattr_):
+def _make_140(_MISSING_, _default_2_, _setattr_):
     def __init__(self, line, message, severity=_default_2_):
         _setattr_(self, '__dict__', {'line': line, 'message': message, 'severity': severity})
     return __init__
 
 
-def _make_138():
+def _make_141():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.result,self.matched,self.unmatched,) == (other.result,other.matched,other.unmatched,)
@@ -948,7 +968,7 @@ def _make_138():
     return __eq__
 
 
-def _make_139(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
+def _make_142(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
     def __init__(self, result=_default_0_, matched=_MISSING_, unmatched=_MISSING_):
         self.result = result
         self.matched = _factory_1_() if matched is _MISSING_ else matched
@@ -956,7 +976,7 @@ def _make_139(_MISSING_, _default_0_, _factory_1_, _factory_2_, _setattr_):
     return __init__
 
 
-def _make_140():
+def _make_143():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,) == (other.expect,other.fragment,other.skip,other.no_tls,other.dockerignore,other.network,)
@@ -964,19 +984,19 @@ def _make_140():
     return __eq__
 
 
-def _make_141():
+def _make_144():
     def __hash__(self):
         return hash((self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,))
     return __hash__
 
 
-def _make_142(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
+def _make_145(_MISSING_, _default_0_, _default_1_, _default_2_, _default_3_, _default_4_, _default_5_, _setattr_):
     def __init__(self, expect=_default_0_, fragment=_default_1_, skip=_default_2_, no_tls=_default_3_, dockerignore=_default_4_, network=_default_5_):
         _setattr_(self, '__dict__', {'expect': expect, 'fragment': fragment, 'skip': skip, 'no_tls': no_tls, 'dockerignore': dockerignore, 'network': network})
     return __init__
 
 
-def _make_143():
+def _make_146():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) == (other.file,other.line,)
@@ -984,7 +1004,7 @@ def _make_143():
     return __eq__
 
 
-def _make_144():
+def _make_147():
     def __ge__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) >= (other.file,other.line,)
@@ -992,7 +1012,7 @@ def _make_144():
     return __ge__
 
 
-def _make_145():
+def _make_148():
     def __gt__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) > (other.file,other.line,)
@@ -1000,19 +1020,19 @@ def _make_145():
     return __gt__
 
 
-def _make_146():
+def _make_149():
     def __hash__(self):
         return hash((self.file,self.line,))
     return __hash__
 
 
-def _make_147(_MISSING_, _setattr_):
+def _make_150(_MISSING_, _setattr_):
     def __init__(self, file, line):
         _setattr_(self, '__dict__', {'file': file, 'line': line})
     return __init__
 
 
-def _make_148():
+def _make_151():
     def __le__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) <= (other.file,other.line,)
@@ -1020,7 +1040,7 @@ def _make_148():
     return __le__
 
 
-def _make_149():
+def _make_152():
     def __lt__(self, other):
         if other.__class__ is self.__class__:
             return (self.file,self.line,) < (other.file,other.line,)
@@ -1028,7 +1048,7 @@ def _make_149():
     return __lt__
 
 
-def _make_150():
+def _make_153():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.rule,self.message,self.location,self.checker_only,) == (other.rule,other.message,other.location,other.checker_only,)
@@ -1036,19 +1056,19 @@ def _make_150():
     return __eq__
 
 
-def _make_151():
+def _make_154():
     def __hash__(self):
         return hash((self.rule,self.message,self.location,self.checker_only,))
     return __hash__
 
 
-def _make_152(_MISSING_, _default_3_, _setattr_):
+def _make_155(_MISSING_, _default_3_, _setattr_):
     def __init__(self, rule, message, location, checker_only=_default_3_):
         _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location, 'checker_only': checker_only})
     return __init__
 
 
-def _make_153():
+def _make_156():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,self.downloads,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,other.dockerignore_shown,other.downloads,)
@@ -1056,20 +1076,20 @@ def _make_153():
     return __eq__
 
 
-def _make_154():
+def _make_157():
     def __hash__(self):
         return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,self.downloads,))
     return __hash__
 
 
-def _make_155(_MISSING_, _default_10_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _setattr_):
+def _make_158(_MISSING_, _default_10_, _default_4_, _default_5_, _default_6_, _default_7_, _default_8_, _default_9_, _setattr_):
     def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_, dockerignore_shown=_default_9_, downloads=_default_10_):
         _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad, 'dockerignore_shown': dockerignore_shown, 'downloads': downloads})
         self.__post_init__()
     return __init__
 
 
-def _make_156():
+def _make_159():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,) == (other.index,other.name,other.base,other.base_resolved,other.from_instruction,other.instructions,other.parent,other.reaches_final,other.is_final,other.depends_on,)
@@ -1077,13 +1097,13 @@ def _make_156():
     return __eq__
 
 
-def _make_157():
+def _make_160():
     def __hash__(self):
         return hash((self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,))
     return __hash__
 
 
-def _make_158(_MISSING_, _default_7_, _default_8_, _factory_9_, _setattr_):
+def _make_161(_MISSING_, _default_7_, _default_8_, _factory_9_, _setattr_):
     def __init__(self, index, name, base, base_resolved, from_instruction, instructions, parent, reaches_final=_default_7_, is_final=_default_8_, depends_on=_MISSING_):
         _setattr_(self, '__dict__', {'index': index, 'name': name, 'base': base, 'base_resolved': base_resolved, 'from_instruction': from_instruction, 'instructions': instructions, 'parent': parent, 'reaches_final': reaches_final, 'is_final': is_final, 'depends_on': _factory_9_() if depends_on is _MISSING_ else depends_on})
     return __init__
@@ -1390,469 +1410,483 @@ WRITTEN = {
         'def __init__(self, kind, mirrors=_MISSING_, label=_default_2_, note=_default_3_):\n'
         "    _setattr_(self, '__dict__', {'kind': kind, 'mirrors': _factory_1_() if mirrors is _MISSING_ else mirrors, 'label': label, 'note': note})\n"
     )),
-    'snipcheck.claims.Claim.__eq__': (_make_62, (
+    'snipcheck.built_pages.SitePatterns.__eq__': (_make_62, (
+        'def __eq__(self, other):\n'
+        '    if other.__class__ is self.__class__:\n'
+        '        return (self.docs_dir,self.exclude,self.drafts,) == (other.docs_dir,other.exclude,other.drafts,)\n'
+        '    return NotImplemented\n'
+    )),
+    'snipcheck.built_pages.SitePatterns.__hash__': (_make_63, (
+        'def __hash__(self):\n'
+        '    return hash((self.docs_dir,self.exclude,self.drafts,))\n'
+    )),
+    'snipcheck.built_pages.SitePatterns.__init__': (_make_64, (
+        'def __init__(self, docs_dir, exclude=_default_1_, drafts=_default_2_):\n'
+        "    _setattr_(self, '__dict__', {'docs_dir': docs_dir, 'exclude': exclude, 'drafts': drafts})\n"
+    )),
+    'snipcheck.claims.Claim.__eq__': (_make_65, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.text,self.example,self.fact,self.line,self.start,self.end,) == (other.text,other.example,other.fact,other.line,other.start,other.end,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.claims.Claim.__hash__': (_make_63, (
+    'snipcheck.claims.Claim.__hash__': (_make_66, (
         'def __hash__(self):\n'
         '    return hash((self.text,self.example,self.fact,self.line,self.start,self.end,))\n'
     )),
-    'snipcheck.claims.Claim.__init__': (_make_64, (
+    'snipcheck.claims.Claim.__init__': (_make_67, (
         'def __init__(self, text, example, fact, line, start, end):\n'
         "    _setattr_(self, '__dict__', {'text': text, 'example': example, 'fact': fact, 'line': line, 'start': start, 'end': end})\n"
     )),
-    'snipcheck.collect.Collection.__eq__': (_make_65, (
+    'snipcheck.collect.Collection.__eq__': (_make_68, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.snippets,self.problems,self.files,self.notes,) == (other.snippets,other.problems,other.files,other.notes,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.collect.Collection.__init__': (_make_66, (
+    'snipcheck.collect.Collection.__init__': (_make_69, (
         'def __init__(self, snippets=_MISSING_, problems=_MISSING_, files=_MISSING_, notes=_MISSING_):\n'
         '    self.snippets = _factory_0_() if snippets is _MISSING_ else snippets\n'
         '    self.problems = _factory_1_() if problems is _MISSING_ else problems\n'
         '    self.files = _factory_2_() if files is _MISSING_ else files\n'
         '    self.notes = _factory_3_() if notes is _MISSING_ else notes\n'
     )),
-    'snipcheck.config.Config.__eq__': (_make_67, (
+    'snipcheck.config.Config.__eq__': (_make_70, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.select,self.ignore,self.enable,self.severity,self.fail_on,self.build,self.snippets_base,self.snippets_url_download,self.cache_dir,self.max_file_bytes,self.max_page_bytes,self.allow_network,self.build_timeout,self.run_timeout,self.total_build_timeout,self.max_image_bytes,self.max_layer_bytes,self.offline,self.mirrors,self.today,self.show,self.rule_pages,self.report_page,self.highlight_failing_lines,self.profile,self.whole_image_rules_on_excerpts,self.require_fragment_declaration,self.bad_examples_from_prose,self.cache,self.cache_max_mb,self.jobs,self.parallel_min,self.engines,self.quiet,self.measurements,) == (other.select,other.ignore,other.enable,other.severity,other.fail_on,other.build,other.snippets_base,other.snippets_url_download,other.cache_dir,other.max_file_bytes,other.max_page_bytes,other.allow_network,other.build_timeout,other.run_timeout,other.total_build_timeout,other.max_image_bytes,other.max_layer_bytes,other.offline,other.mirrors,other.today,other.show,other.rule_pages,other.report_page,other.highlight_failing_lines,other.profile,other.whole_image_rules_on_excerpts,other.require_fragment_declaration,other.bad_examples_from_prose,other.cache,other.cache_max_mb,other.jobs,other.parallel_min,other.engines,other.quiet,other.measurements,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.config.Config.__hash__': (_make_68, (
+    'snipcheck.config.Config.__hash__': (_make_71, (
         'def __hash__(self):\n'
         '    return hash((self.select,self.ignore,self.enable,self.severity,self.fail_on,self.build,self.snippets_base,self.snippets_url_download,self.cache_dir,self.max_file_bytes,self.max_page_bytes,self.allow_network,self.build_timeout,self.run_timeout,self.total_build_timeout,self.max_image_bytes,self.max_layer_bytes,self.offline,self.mirrors,self.today,self.show,self.rule_pages,self.report_page,self.highlight_failing_lines,self.profile,self.whole_image_rules_on_excerpts,self.require_fragment_declaration,self.bad_examples_from_prose,self.cache,self.cache_max_mb,self.jobs,self.parallel_min,self.engines,self.quiet,self.measurements,))\n'
     )),
-    'snipcheck.config.Config.__init__': (_make_69, (
+    'snipcheck.config.Config.__init__': (_make_72, (
         'def __init__(self, select=_default_0_, ignore=_default_1_, enable=_default_2_, severity=_MISSING_, fail_on=_default_4_, build=_default_5_, snippets_base=_default_6_, snippets_url_download=_default_7_, cache_dir=_default_8_, max_file_bytes=_default_9_, max_page_bytes=_default_10_, allow_network=_default_11_, build_timeout=_default_12_, run_timeout=_default_13_, total_build_timeout=_default_14_, max_image_bytes=_default_15_, max_layer_bytes=_default_16_, offline=_default_17_, mirrors=_MISSING_, today=_default_19_, show=_default_20_, rule_pages=_default_21_, report_page=_default_22_, highlight_failing_lines=_default_23_, profile=_default_24_, whole_image_rules_on_excerpts=_default_25_, require_fragment_declaration=_default_26_, bad_examples_from_prose=_default_27_, cache=_default_28_, cache_max_mb=_default_29_, jobs=_default_30_, parallel_min=_default_31_, engines=_default_32_, quiet=_default_33_, measurements=_default_34_):\n'
         "    _setattr_(self, '__dict__', {'select': select, 'ignore': ignore, 'enable': enable, 'severity': _factory_3_() if severity is _MISSING_ else severity, 'fail_on': fail_on, 'build': build, 'snippets_base': snippets_base, 'snippets_url_download': snippets_url_download, 'cache_dir': cache_dir, 'max_file_bytes': max_file_bytes, 'max_page_bytes': max_page_bytes, 'allow_network': allow_network, 'build_timeout': build_timeout, 'run_timeout': run_timeout, 'total_build_timeout': total_build_timeout, 'max_image_bytes': max_image_bytes, 'max_layer_bytes': max_layer_bytes, 'offline': offline, 'mirrors': _factory_18_() if mirrors is _MISSING_ else mirrors, 'today': today, 'show': show, 'rule_pages': rule_pages, 'report_page': report_page, 'highlight_failing_lines': highlight_failing_lines, 'profile': profile, 'whole_image_rules_on_excerpts': whole_image_rules_on_excerpts, 'require_fragment_declaration': require_fragment_declaration, 'bad_examples_from_prose': bad_examples_from_prose, 'cache': cache, 'cache_max_mb': cache_max_mb, 'jobs': jobs, 'parallel_min': parallel_min, 'engines': engines, 'quiet': quiet, 'measurements': measurements})\n"
     )),
-    'snipcheck.containment.Download.__eq__': (_make_70, (
+    'snipcheck.containment.Download.__eq__': (_make_73, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.url,) == (other.url,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.containment.Download.__hash__': (_make_71, (
+    'snipcheck.containment.Download.__hash__': (_make_74, (
         'def __hash__(self):\n'
         '    return hash((self.url,))\n'
     )),
-    'snipcheck.containment.Download.__init__': (_make_72, (
+    'snipcheck.containment.Download.__init__': (_make_75, (
         'def __init__(self, url):\n'
         "    _setattr_(self, '__dict__', {'url': url})\n"
     )),
-    'snipcheck.containment.Refused.__eq__': (_make_73, (
+    'snipcheck.containment.Refused.__eq__': (_make_76, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.rule,self.message,self.line,self.binary,self.limit,) == (other.rule,other.message,other.line,other.binary,other.limit,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.containment.Refused.__hash__': (_make_74, (
+    'snipcheck.containment.Refused.__hash__': (_make_77, (
         'def __hash__(self):\n'
         '    return hash((self.rule,self.message,self.line,self.binary,self.limit,))\n'
     )),
-    'snipcheck.containment.Refused.__init__': (_make_75, (
+    'snipcheck.containment.Refused.__init__': (_make_78, (
         'def __init__(self, rule, message, line=_default_2_, binary=_default_3_, limit=_default_4_):\n'
         "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'line': line, 'binary': binary, 'limit': limit})\n"
     )),
-    'snipcheck.containment.Roots.__eq__': (_make_76, (
+    'snipcheck.containment.Roots.__eq__': (_make_79, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.folders,) == (other.folders,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.containment.Roots.__hash__': (_make_77, (
+    'snipcheck.containment.Roots.__hash__': (_make_80, (
         'def __hash__(self):\n'
         '    return hash((self.folders,))\n'
     )),
-    'snipcheck.containment.Roots.__init__': (_make_78, (
+    'snipcheck.containment.Roots.__init__': (_make_81, (
         'def __init__(self, folders):\n'
         "    _setattr_(self, '__dict__', {'folders': folders})\n"
     )),
-    'snipcheck.dockerignore.Pattern.__eq__': (_make_79, (
+    'snipcheck.dockerignore.Pattern.__eq__': (_make_82, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.text,self.exclusion,self.regex,) == (other.text,other.exclusion,other.regex,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.dockerignore.Pattern.__hash__': (_make_80, (
+    'snipcheck.dockerignore.Pattern.__hash__': (_make_83, (
         'def __hash__(self):\n'
         '    return hash((self.text,self.exclusion,self.regex,))\n'
     )),
-    'snipcheck.dockerignore.Pattern.__init__': (_make_81, (
+    'snipcheck.dockerignore.Pattern.__init__': (_make_84, (
         'def __init__(self, text, exclusion, regex):\n'
         "    _setattr_(self, '__dict__', {'text': text, 'exclusion': exclusion, 'regex': regex})\n"
     )),
-    'snipcheck.excerpts.Scope.__eq__': (_make_82, (
+    'snipcheck.excerpts.Scope.__eq__': (_make_85, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.fragment,self.elided,self.placeholders,self.instruction_count,self.whole_file,) == (other.fragment,other.elided,other.placeholders,other.instruction_count,other.whole_file,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.excerpts.Scope.__hash__': (_make_83, (
+    'snipcheck.excerpts.Scope.__hash__': (_make_86, (
         'def __hash__(self):\n'
         '    return hash((self.fragment,self.elided,self.placeholders,self.instruction_count,self.whole_file,))\n'
     )),
-    'snipcheck.excerpts.Scope.__init__': (_make_84, (
+    'snipcheck.excerpts.Scope.__init__': (_make_87, (
         'def __init__(self, fragment, elided, placeholders, instruction_count, whole_file=_default_4_):\n'
         "    _setattr_(self, '__dict__', {'fragment': fragment, 'elided': elided, 'placeholders': placeholders, 'instruction_count': instruction_count, 'whole_file': whole_file})\n"
     )),
-    'snipcheck.imagelock.LockedImage.__eq__': (_make_85, (
+    'snipcheck.imagelock.LockedImage.__eq__': (_make_88, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.reference,self.digest,self.platform,self.resolved,self.kind,self.reason,) == (other.reference,other.digest,other.platform,other.resolved,other.kind,other.reason,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.imagelock.LockedImage.__hash__': (_make_86, (
+    'snipcheck.imagelock.LockedImage.__hash__': (_make_89, (
         'def __hash__(self):\n'
         '    return hash((self.reference,self.digest,self.platform,self.resolved,self.kind,self.reason,))\n'
     )),
-    'snipcheck.imagelock.LockedImage.__init__': (_make_87, (
+    'snipcheck.imagelock.LockedImage.__init__': (_make_90, (
         'def __init__(self, reference, digest, platform=_default_2_, resolved=_default_3_, kind=_default_4_, reason=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'reference': reference, 'digest': digest, 'platform': platform, 'resolved': resolved, 'kind': kind, 'reason': reason})\n"
     )),
-    'snipcheck.images.ImageInfo.__eq__': (_make_88, (
+    'snipcheck.images.ImageInfo.__eq__': (_make_91, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.family,self.libc,self.shell,self.bash,self.user,self.ca_bundle,self.zoneinfo,self.passwd,self.package_manager,self.sdk,self.curl,self.wget,self.cgo_default,self.debug,self.privilege_drop,self.drops_to,self.server,) == (other.family,other.libc,other.shell,other.bash,other.user,other.ca_bundle,other.zoneinfo,other.passwd,other.package_manager,other.sdk,other.curl,other.wget,other.cgo_default,other.debug,other.privilege_drop,other.drops_to,other.server,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.images.ImageInfo.__hash__': (_make_89, (
+    'snipcheck.images.ImageInfo.__hash__': (_make_92, (
         'def __hash__(self):\n'
         '    return hash((self.family,self.libc,self.shell,self.bash,self.user,self.ca_bundle,self.zoneinfo,self.passwd,self.package_manager,self.sdk,self.curl,self.wget,self.cgo_default,self.debug,self.privilege_drop,self.drops_to,self.server,))\n'
     )),
-    'snipcheck.images.ImageInfo.__init__': (_make_90, (
+    'snipcheck.images.ImageInfo.__init__': (_make_93, (
         'def __init__(self, family, libc, shell, bash, user, ca_bundle, zoneinfo, passwd, package_manager, sdk=_default_9_, curl=_default_10_, wget=_default_11_, cgo_default=_default_12_, debug=_default_13_, privilege_drop=_default_14_, drops_to=_default_15_, server=_default_16_):\n'
         "    _setattr_(self, '__dict__', {'family': family, 'libc': libc, 'shell': shell, 'bash': bash, 'user': user, 'ca_bundle': ca_bundle, 'zoneinfo': zoneinfo, 'passwd': passwd, 'package_manager': package_manager, 'sdk': sdk, 'curl': curl, 'wget': wget, 'cgo_default': cgo_default, 'debug': debug, 'privilege_drop': privilege_drop, 'drops_to': drops_to, 'server': server})\n"
     )),
-    'snipcheck.lifecycle.Lifecycle.__eq__': (_make_91, (
+    'snipcheck.lifecycle.Lifecycle.__eq__': (_make_94, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.product,self.end,self.source,self.note,self.regular_end,self.older_than_known,self.estimated,) == (other.product,other.end,other.source,other.note,other.regular_end,other.older_than_known,other.estimated,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.lifecycle.Lifecycle.__hash__': (_make_92, (
+    'snipcheck.lifecycle.Lifecycle.__hash__': (_make_95, (
         'def __hash__(self):\n'
         '    return hash((self.product,self.end,self.source,self.note,self.regular_end,self.older_than_known,self.estimated,))\n'
     )),
-    'snipcheck.lifecycle.Lifecycle.__init__': (_make_93, (
+    'snipcheck.lifecycle.Lifecycle.__init__': (_make_96, (
         'def __init__(self, product, end, source, note=_default_3_, regular_end=_default_4_, older_than_known=_default_5_, estimated=_default_6_):\n'
         "    _setattr_(self, '__dict__', {'product': product, 'end': end, 'source': source, 'note': note, 'regular_end': regular_end, 'older_than_known': older_than_known, 'estimated': estimated})\n"
     )),
-    'snipcheck.model.Comment.__eq__': (_make_94, (
+    'snipcheck.model.Comment.__eq__': (_make_97, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.line,self.text,) == (other.line,other.text,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Comment.__hash__': (_make_95, (
+    'snipcheck.model.Comment.__hash__': (_make_98, (
         'def __hash__(self):\n'
         '    return hash((self.line,self.text,))\n'
     )),
-    'snipcheck.model.Comment.__init__': (_make_96, (
+    'snipcheck.model.Comment.__init__': (_make_99, (
         'def __init__(self, line, text):\n'
         "    _setattr_(self, '__dict__', {'line': line, 'text': text})\n"
     )),
-    'snipcheck.model.Directive.__eq__': (_make_97, (
+    'snipcheck.model.Directive.__eq__': (_make_100, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.name,self.value,self.line,) == (other.name,other.value,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Directive.__hash__': (_make_98, (
+    'snipcheck.model.Directive.__hash__': (_make_101, (
         'def __hash__(self):\n'
         '    return hash((self.name,self.value,self.line,))\n'
     )),
-    'snipcheck.model.Directive.__init__': (_make_99, (
+    'snipcheck.model.Directive.__init__': (_make_102, (
         'def __init__(self, name, value, line):\n'
         "    _setattr_(self, '__dict__', {'name': name, 'value': value, 'line': line})\n"
     )),
-    'snipcheck.model.Dockerfile.__eq__': (_make_100, (
+    'snipcheck.model.Dockerfile.__eq__': (_make_103, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.instructions,self.directives,self.comments,self.errors,self.line_count,self.text,) == (other.instructions,other.directives,other.comments,other.errors,other.line_count,other.text,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Dockerfile.__hash__': (_make_101, (
+    'snipcheck.model.Dockerfile.__hash__': (_make_104, (
         'def __hash__(self):\n'
         '    return hash((self.instructions,self.directives,self.comments,self.errors,self.line_count,self.text,))\n'
     )),
-    'snipcheck.model.Dockerfile.__init__': (_make_102, (
+    'snipcheck.model.Dockerfile.__init__': (_make_105, (
         'def __init__(self, instructions, directives=_default_1_, comments=_default_2_, errors=_default_3_, line_count=_default_4_, text=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'instructions': instructions, 'directives': directives, 'comments': comments, 'errors': errors, 'line_count': line_count, 'text': text})\n"
     )),
-    'snipcheck.model.Flag.__eq__': (_make_103, (
+    'snipcheck.model.Flag.__eq__': (_make_106, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.name,self.value,) == (other.name,other.value,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Flag.__hash__': (_make_104, (
+    'snipcheck.model.Flag.__hash__': (_make_107, (
         'def __hash__(self):\n'
         '    return hash((self.name,self.value,))\n'
     )),
-    'snipcheck.model.Flag.__init__': (_make_105, (
+    'snipcheck.model.Flag.__init__': (_make_108, (
         'def __init__(self, name, value):\n'
         "    _setattr_(self, '__dict__', {'name': name, 'value': value})\n"
     )),
-    'snipcheck.model.Heredoc.__eq__': (_make_106, (
+    'snipcheck.model.Heredoc.__eq__': (_make_109, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.name,self.body,self.line,self.strip_tabs,self.quoted,) == (other.name,other.body,other.line,other.strip_tabs,other.quoted,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Heredoc.__hash__': (_make_107, (
+    'snipcheck.model.Heredoc.__hash__': (_make_110, (
         'def __hash__(self):\n'
         '    return hash((self.name,self.body,self.line,self.strip_tabs,self.quoted,))\n'
     )),
-    'snipcheck.model.Heredoc.__init__': (_make_108, (
+    'snipcheck.model.Heredoc.__init__': (_make_111, (
         'def __init__(self, name, body, line, strip_tabs=_default_3_, quoted=_default_4_):\n'
         "    _setattr_(self, '__dict__', {'name': name, 'body': body, 'line': line, 'strip_tabs': strip_tabs, 'quoted': quoted})\n"
     )),
-    'snipcheck.model.Instruction.__eq__': (_make_109, (
+    'snipcheck.model.Instruction.__eq__': (_make_112, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.keyword,self.raw_keyword,self.line,self.end_line,self.args,self.flags,self.json_args,self.heredocs,self.original,self.inner,self.empty_continuation_lines,) == (other.keyword,other.raw_keyword,other.line,other.end_line,other.args,other.flags,other.json_args,other.heredocs,other.original,other.inner,other.empty_continuation_lines,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.Instruction.__init__': (_make_110, (
+    'snipcheck.model.Instruction.__init__': (_make_113, (
         'def __init__(self, keyword, raw_keyword, line, end_line, args, flags=_default_5_, json_args=_default_6_, heredocs=_default_7_, original=_default_8_, inner=_default_9_, empty_continuation_lines=_default_10_):\n'
         "    _setattr_(self, '__dict__', {'keyword': keyword, 'raw_keyword': raw_keyword, 'line': line, 'end_line': end_line, 'args': args, 'flags': flags, 'json_args': json_args, 'heredocs': heredocs, 'original': original, 'inner': inner, 'empty_continuation_lines': empty_continuation_lines})\n"
     )),
-    'snipcheck.model.ParseError.__eq__': (_make_111, (
+    'snipcheck.model.ParseError.__eq__': (_make_114, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.line,self.message,self.kind,) == (other.line,other.message,other.kind,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.model.ParseError.__hash__': (_make_112, (
+    'snipcheck.model.ParseError.__hash__': (_make_115, (
         'def __hash__(self):\n'
         '    return hash((self.line,self.message,self.kind,))\n'
     )),
-    'snipcheck.model.ParseError.__init__': (_make_113, (
+    'snipcheck.model.ParseError.__init__': (_make_116, (
         'def __init__(self, line, message, kind):\n'
         "    _setattr_(self, '__dict__', {'line': line, 'message': message, 'kind': kind})\n"
     )),
-    'snipcheck.pragmas.Suppression.__eq__': (_make_114, (
+    'snipcheck.pragmas.Suppression.__eq__': (_make_117, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.codes,self.line,self.scope,self.applies_to,) == (other.codes,other.line,other.scope,other.applies_to,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.pragmas.Suppression.__hash__': (_make_115, (
+    'snipcheck.pragmas.Suppression.__hash__': (_make_118, (
         'def __hash__(self):\n'
         '    return hash((self.codes,self.line,self.scope,self.applies_to,))\n'
     )),
-    'snipcheck.pragmas.Suppression.__init__': (_make_116, (
+    'snipcheck.pragmas.Suppression.__init__': (_make_119, (
         'def __init__(self, codes, line, scope, applies_to):\n'
         "    _setattr_(self, '__dict__', {'codes': codes, 'line': line, 'scope': scope, 'applies_to': applies_to})\n"
     )),
-    'snipcheck.report.Listed.__eq__': (_make_117, (
+    'snipcheck.report.Listed.__eq__': (_make_120, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.finding,self.shown_at,self.message,) == (other.finding,other.shown_at,other.message,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.report.Listed.__hash__': (_make_118, (
+    'snipcheck.report.Listed.__hash__': (_make_121, (
         'def __hash__(self):\n'
         '    return hash((self.finding,self.shown_at,self.message,))\n'
     )),
-    'snipcheck.report.Listed.__init__': (_make_119, (
+    'snipcheck.report.Listed.__init__': (_make_122, (
         'def __init__(self, finding, shown_at=_default_1_, message=_default_2_):\n'
         "    _setattr_(self, '__dict__', {'finding': finding, 'shown_at': shown_at, 'message': message})\n"
     )),
-    'snipcheck.report.Report.__eq__': (_make_120, (
+    'snipcheck.report.Report.__eq__': (_make_123, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,) == (other.results,other.problems,other.config,other.builds,other.build_engine,other.notes,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.report.Report.__hash__': (_make_121, (
+    'snipcheck.report.Report.__hash__': (_make_124, (
         'def __hash__(self):\n'
         '    return hash((self.results,self.problems,self.config,self.builds,self.build_engine,self.notes,))\n'
     )),
-    'snipcheck.report.Report.__init__': (_make_122, (
+    'snipcheck.report.Report.__init__': (_make_125, (
         'def __init__(self, results, problems, config, builds=_default_3_, build_engine=_default_4_, notes=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'results': results, 'problems': problems, 'config': config, 'builds': builds, 'build_engine': build_engine, 'notes': notes})\n"
     )),
-    'snipcheck.results.Finding.__eq__': (_make_123, (
+    'snipcheck.results.Finding.__eq__': (_make_126, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,) == (other.rule,other.name,other.aliases,other.severity,other.message,other.location,other.snippet_line,other.expected,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.results.Finding.__hash__': (_make_124, (
+    'snipcheck.results.Finding.__hash__': (_make_127, (
         'def __hash__(self):\n'
         '    return hash((self.rule,self.name,self.aliases,self.severity,self.message,self.location,self.snippet_line,self.expected,))\n'
     )),
-    'snipcheck.results.Finding.__init__': (_make_125, (
+    'snipcheck.results.Finding.__init__': (_make_128, (
         'def __init__(self, rule, name, aliases, severity, message, location, snippet_line, expected=_default_7_):\n'
         "    _setattr_(self, '__dict__', {'rule': rule, 'name': name, 'aliases': aliases, 'severity': severity, 'message': message, 'location': location, 'snippet_line': snippet_line, 'expected': expected})\n"
     )),
-    'snipcheck.results.SnippetResult.__eq__': (_make_126, (
+    'snipcheck.results.SnippetResult.__eq__': (_make_129, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.snippet,self.status,self.findings,self.failing,self.build,) == (other.snippet,other.status,other.findings,other.failing,other.build,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.results.SnippetResult.__hash__': (_make_127, (
+    'snipcheck.results.SnippetResult.__hash__': (_make_130, (
         'def __hash__(self):\n'
         '    return hash((self.snippet,self.status,self.findings,self.failing,self.build,))\n'
     )),
-    'snipcheck.results.SnippetResult.__init__': (_make_128, (
+    'snipcheck.results.SnippetResult.__init__': (_make_131, (
         'def __init__(self, snippet, status, findings, failing, build=_default_4_):\n'
         "    _setattr_(self, '__dict__', {'snippet': snippet, 'status': status, 'findings': findings, 'failing': failing, 'build': build})\n"
     )),
-    'snipcheck.rulekit.Context.__eq__': (_make_129, (
+    'snipcheck.rulekit.Context.__eq__': (_make_132, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,) == (other.dockerignore,other.dockerignore_shown,other.fragment,other.declared_fragment,other.declared_no_tls,other.excerpt,other.elided,other.placeholders,other.options,other.today,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Context.__hash__': (_make_130, (
+    'snipcheck.rulekit.Context.__hash__': (_make_133, (
         'def __hash__(self):\n'
         '    return hash((self.dockerignore,self.dockerignore_shown,self.fragment,self.declared_fragment,self.declared_no_tls,self.excerpt,self.elided,self.placeholders,self.options,self.today,))\n'
     )),
-    'snipcheck.rulekit.Context.__init__': (_make_131, (
+    'snipcheck.rulekit.Context.__init__': (_make_134, (
         'def __init__(self, dockerignore=_default_0_, dockerignore_shown=_default_1_, fragment=_default_2_, declared_fragment=_default_3_, declared_no_tls=_default_4_, excerpt=_default_5_, elided=_default_6_, placeholders=_default_7_, options=_MISSING_, today=_default_9_):\n'
         "    _setattr_(self, '__dict__', {'dockerignore': dockerignore, 'dockerignore_shown': dockerignore_shown, 'fragment': fragment, 'declared_fragment': declared_fragment, 'declared_no_tls': declared_no_tls, 'excerpt': excerpt, 'elided': elided, 'placeholders': placeholders, 'options': _factory_8_() if options is _MISSING_ else options, 'today': today})\n"
     )),
-    'snipcheck.rulekit.Rule.__eq__': (_make_132, (
+    'snipcheck.rulekit.Rule.__eq__': (_make_135, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,) == (other.id,other.name,other.severity,other.summary,other.aliases,other.guide,other.fragment_ok,other.default_enabled,other.whole_image,other.why,other.requires,other.checks_instructions,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Rule.__hash__': (_make_133, (
+    'snipcheck.rulekit.Rule.__hash__': (_make_136, (
         'def __hash__(self):\n'
         '    return hash((self.id,self.name,self.severity,self.summary,self.aliases,self.guide,self.fragment_ok,self.default_enabled,self.whole_image,self.why,self.requires,self.checks_instructions,))\n'
     )),
-    'snipcheck.rulekit.Rule.__init__': (_make_134, (
+    'snipcheck.rulekit.Rule.__init__': (_make_137, (
         'def __init__(self, id, name, severity, summary, aliases, guide, check, fragment_ok=_default_7_, default_enabled=_default_8_, whole_image=_default_9_, why=_default_10_, requires=_default_11_, checks_instructions=_default_12_):\n'
         "    _setattr_(self, '__dict__', {'id': id, 'name': name, 'severity': severity, 'summary': summary, 'aliases': aliases, 'guide': guide, 'check': check, 'fragment_ok': fragment_ok, 'default_enabled': default_enabled, 'whole_image': whole_image, 'why': why, 'requires': requires, 'checks_instructions': checks_instructions})\n"
     )),
-    'snipcheck.rulekit.Violation.__eq__': (_make_135, (
+    'snipcheck.rulekit.Violation.__eq__': (_make_138, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.line,self.message,self.severity,) == (other.line,other.message,other.severity,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rulekit.Violation.__hash__': (_make_136, (
+    'snipcheck.rulekit.Violation.__hash__': (_make_139, (
         'def __hash__(self):\n'
         '    return hash((self.line,self.message,self.severity,))\n'
     )),
-    'snipcheck.rulekit.Violation.__init__': (_make_137, (
+    'snipcheck.rulekit.Violation.__init__': (_make_140, (
         'def __init__(self, line, message, severity=_default_2_):\n'
         "    _setattr_(self, '__dict__', {'line': line, 'message': message, 'severity': severity})\n"
     )),
-    'snipcheck.rules.buildkit.support.Expansion.__eq__': (_make_138, (
+    'snipcheck.rules.buildkit.support.Expansion.__eq__': (_make_141, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.result,self.matched,self.unmatched,) == (other.result,other.matched,other.unmatched,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.rules.buildkit.support.Expansion.__init__': (_make_139, (
+    'snipcheck.rules.buildkit.support.Expansion.__init__': (_make_142, (
         'def __init__(self, result=_default_0_, matched=_MISSING_, unmatched=_MISSING_):\n'
         '    self.result = result\n'
         '    self.matched = _factory_1_() if matched is _MISSING_ else matched\n'
         '    self.unmatched = _factory_2_() if unmatched is _MISSING_ else unmatched\n'
     )),
-    'snipcheck.snippets.FenceOptions.__eq__': (_make_140, (
+    'snipcheck.snippets.FenceOptions.__eq__': (_make_143, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,) == (other.expect,other.fragment,other.skip,other.no_tls,other.dockerignore,other.network,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.FenceOptions.__hash__': (_make_141, (
+    'snipcheck.snippets.FenceOptions.__hash__': (_make_144, (
         'def __hash__(self):\n'
         '    return hash((self.expect,self.fragment,self.skip,self.no_tls,self.dockerignore,self.network,))\n'
     )),
-    'snipcheck.snippets.FenceOptions.__init__': (_make_142, (
+    'snipcheck.snippets.FenceOptions.__init__': (_make_145, (
         'def __init__(self, expect=_default_0_, fragment=_default_1_, skip=_default_2_, no_tls=_default_3_, dockerignore=_default_4_, network=_default_5_):\n'
         "    _setattr_(self, '__dict__', {'expect': expect, 'fragment': fragment, 'skip': skip, 'no_tls': no_tls, 'dockerignore': dockerignore, 'network': network})\n"
     )),
-    'snipcheck.snippets.Location.__eq__': (_make_143, (
+    'snipcheck.snippets.Location.__eq__': (_make_146, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) == (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__ge__': (_make_144, (
+    'snipcheck.snippets.Location.__ge__': (_make_147, (
         'def __ge__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) >= (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__gt__': (_make_145, (
+    'snipcheck.snippets.Location.__gt__': (_make_148, (
         'def __gt__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) > (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__hash__': (_make_146, (
+    'snipcheck.snippets.Location.__hash__': (_make_149, (
         'def __hash__(self):\n'
         '    return hash((self.file,self.line,))\n'
     )),
-    'snipcheck.snippets.Location.__init__': (_make_147, (
+    'snipcheck.snippets.Location.__init__': (_make_150, (
         'def __init__(self, file, line):\n'
         "    _setattr_(self, '__dict__', {'file': file, 'line': line})\n"
     )),
-    'snipcheck.snippets.Location.__le__': (_make_148, (
+    'snipcheck.snippets.Location.__le__': (_make_151, (
         'def __le__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) <= (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Location.__lt__': (_make_149, (
+    'snipcheck.snippets.Location.__lt__': (_make_152, (
         'def __lt__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.file,self.line,) < (other.file,other.line,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Problem.__eq__': (_make_150, (
+    'snipcheck.snippets.Problem.__eq__': (_make_153, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.rule,self.message,self.location,self.checker_only,) == (other.rule,other.message,other.location,other.checker_only,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Problem.__hash__': (_make_151, (
+    'snipcheck.snippets.Problem.__hash__': (_make_154, (
         'def __hash__(self):\n'
         '    return hash((self.rule,self.message,self.location,self.checker_only,))\n'
     )),
-    'snipcheck.snippets.Problem.__init__': (_make_152, (
+    'snipcheck.snippets.Problem.__init__': (_make_155, (
         'def __init__(self, rule, message, location, checker_only=_default_3_):\n'
         "    _setattr_(self, '__dict__', {'rule': rule, 'message': message, 'location': location, 'checker_only': checker_only})\n"
     )),
-    'snipcheck.snippets.Snippet.__eq__': (_make_153, (
+    'snipcheck.snippets.Snippet.__eq__': (_make_156, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,self.downloads,) == (other.text,other.page,other.fence,other.lines,other.options,other.problems,other.dockerignore_text,other.end,other.presented_as_bad,other.dockerignore_shown,other.downloads,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.snippets.Snippet.__hash__': (_make_154, (
+    'snipcheck.snippets.Snippet.__hash__': (_make_157, (
         'def __hash__(self):\n'
         '    return hash((self.text,self.page,self.fence,self.lines,self.options,self.problems,self.dockerignore_text,self.end,self.presented_as_bad,self.dockerignore_shown,self.downloads,))\n'
     )),
-    'snipcheck.snippets.Snippet.__init__': (_make_155, (
+    'snipcheck.snippets.Snippet.__init__': (_make_158, (
         'def __init__(self, text, page, fence, lines, options=_default_4_, problems=_default_5_, dockerignore_text=_default_6_, end=_default_7_, presented_as_bad=_default_8_, dockerignore_shown=_default_9_, downloads=_default_10_):\n'
         "    _setattr_(self, '__dict__', {'text': text, 'page': page, 'fence': fence, 'lines': lines, 'options': options, 'problems': problems, 'dockerignore_text': dockerignore_text, 'end': end, 'presented_as_bad': presented_as_bad, 'dockerignore_shown': dockerignore_shown, 'downloads': downloads})\n"
         '    self.__post_init__()\n'
     )),
-    'snipcheck.stages.Stage.__eq__': (_make_156, (
+    'snipcheck.stages.Stage.__eq__': (_make_159, (
         'def __eq__(self, other):\n'
         '    if other.__class__ is self.__class__:\n'
         '        return (self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,) == (other.index,other.name,other.base,other.base_resolved,other.from_instruction,other.instructions,other.parent,other.reaches_final,other.is_final,other.depends_on,)\n'
         '    return NotImplemented\n'
     )),
-    'snipcheck.stages.Stage.__hash__': (_make_157, (
+    'snipcheck.stages.Stage.__hash__': (_make_160, (
         'def __hash__(self):\n'
         '    return hash((self.index,self.name,self.base,self.base_resolved,self.from_instruction,self.instructions,self.parent,self.reaches_final,self.is_final,self.depends_on,))\n'
     )),
-    'snipcheck.stages.Stage.__init__': (_make_158, (
+    'snipcheck.stages.Stage.__init__': (_make_161, (
         'def __init__(self, index, name, base, base_resolved, from_instruction, instructions, parent, reaches_final=_default_7_, is_final=_default_8_, depends_on=_MISSING_):\n'
         "    _setattr_(self, '__dict__', {'index': index, 'name': name, 'base': base, 'base_resolved': base_resolved, 'from_instruction': from_instruction, 'instructions': instructions, 'parent': parent, 'reaches_final': reaches_final, 'is_final': is_final, 'depends_on': _factory_9_() if depends_on is _MISSING_ else depends_on})\n"
     )),
