@@ -78,6 +78,8 @@ def test_a_finding_is_logged_once_though_every_language_renders_its_page(tmp_pat
     assert log.count("docs/index.fr.md:9: DG202 warning") == 1  # only the French build renders it
     assert log.count("docs/index.md:9: DG201 warning") == 1
     assert log.count("snipcheck: checked 2 Dockerfile snippets") == 2  # one summary per language's build
+    assert log.count("snipcheck: checked 2 Dockerfile snippets (language fr):") == 1  # each says which
+    assert log.count("snipcheck: checked 2 Dockerfile snippets (language en):") == 1
 
 
 def test_strict_stops_the_build_and_passes_once_every_language_is_clean(tmp_path):

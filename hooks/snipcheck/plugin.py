@@ -63,6 +63,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         # only the config event would leave it unbalanced, and every later build would look nested.)
         self.finishing = False
         self.outer: list[SiteChecks] = []  # the checks of the builds a nested build runs inside
+        self.nested = False  # a build ran inside this command's build: summaries name their language
 
     def load_config(self, options, config_file_path=None):
         self.user_options = dict(options or {})  # what the site set (defaults do not override extra)
@@ -75,9 +76,11 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         if self.finishing:  # mkdocs-static-i18n builds the other languages inside the first build
             self.outer.append(self.checks)
             self.checks = self.checks.for_nested_build()
+            self.nested = True
         else:
             self.log.new_build()
             self.outer.clear()
+            self.nested = False
         try:
             site_setup.require_superfences(config.markdown_extensions)
             site_setup.require_pygments(config.mdx_configs, _pygments_version())
@@ -114,6 +117,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-110)  # after plugins that choose the pages (mkdocs-static-i18n, at -100): check those
     def on_files(self, files, config):
+        self.checks.language = str(config.theme.get("language") or "")  # i18n has set this build's by now
         present = {f.src_uri for f in files.documentation_pages()}
         for src_uri, content in self.checks.generated_pages(present.__contains__).items():
             files.append(File.generated(config, src_uri, content=content))
@@ -169,7 +173,8 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     def _post_build_ends(self, config):
         for url in self.checks.place_boxes_in_files(config.site_dir):
             log.debug(f"snipcheck: result boxes placed in {url}, which another plugin wrote")
-        self.checks.finish_build(config.site_dir)
+        language = self.checks.language if self.nested else ""  # i18n: one summary a language
+        self.checks.finish_build(config.site_dir, f"language {language}" if language else "")
         self._build_ended()
 
     on_post_build = CombinedEvent(_post_build_begins, _post_build_ends)

@@ -51,6 +51,7 @@ class SiteChecks:
         self.cache: dict = {}
         self.cache_config: tuple | None = None  # (settings, include folders, downloads) the memo was made for
         self.downloads = False  # the site's pymdownx.snippets downloads URL includes (url_download)
+        self.language = ""  # the theme's language in this build (mkdocs-static-i18n sets one a build)
         self.reset()
 
     def for_nested_build(self) -> SiteChecks:
@@ -420,7 +421,9 @@ class SiteChecks:
         return placed
 
     # -- report ------------------------------------------------------------------------------
-    def finish_build(self, site_dir: str) -> None:
+    def finish_build(self, site_dir: str, label: str = "") -> None:
+        """The build's last words: warnings left, report.json, and the summary line, which says
+        `label` when one command runs several builds (mkdocs-static-i18n: "language fr")."""
         self.complete()  # without a report page, the checks may still be coming in
         for message in self.mismatches:
             self.log.warning(message)
@@ -442,7 +445,8 @@ class SiteChecks:
             # compact: json's C encoder only runs without indent (indenting a big report costs ~10x)
             out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         s = self.report.summary()
-        self.log.info(f"checked {s['snippets']} Dockerfile snippets: {s['pass']} passed, {s['expected']} bad "
+        label = f" ({label})" if label else ""
+        self.log.info(f"checked {s['snippets']} Dockerfile snippets{label}: {s['pass']} passed, {s['expected']} bad "
                       f"examples as declared, {s['fail']} failed, {s['skipped']} skipped ({self.stats.checked} checked now, "
                       f"{self.stats.reused} reused from the cache){terminal(self._unfound_summary())}")
 
