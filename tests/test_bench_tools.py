@@ -275,3 +275,19 @@ def test_the_render_profile_times_every_plugin_event_of_a_real_build(tmp_path, c
     assert r["pages"]["own"][1] > 0 and r["pages"]["generated"][1] > 0
     print_render(f, "r", "a small site")
     assert "Render profile, a small site" in capsys.readouterr().out
+
+
+def test_the_cold_pass_in_instructions_is_hadolints_whole_process_against_the_pass_alone(capsys):
+    """The count of the process that loads and passes, less the same process without the pass; a
+    figure of work beside the timed one, judged on nothing."""
+    from benchprint import print_cold_instructions
+
+    f = {"verdicts": {}, "cold_instructions": {"files": 100, "hadolint": 2_000_000_000, "ours_load": 3_000_000_000,
+                                               "ours_pass": 3_150_000_000, "pass": 150_000_000}}
+    print_cold_instructions(f)
+    assert "hadolint 20.00 M per file, the cold pass 1.500 M per snippet: 13.3x less work (no verdict" in \
+        capsys.readouterr().out
+    assert f["verdicts"] == {}
+    f = {"verdicts": {}, "cold_instructions": {"error": "valgrind or hadolint is not installed"}}
+    print_cold_instructions(f)
+    assert "valgrind or hadolint is not installed" in capsys.readouterr().out and f["verdicts"] == {}

@@ -11,7 +11,9 @@ plugin entry removed, its generated pages as plain files, its nav, and our optio
 fences (else SuperFences would not render them as code); a comparison whose sites differ in pages or
 Dockerfile blocks, or whose baseline shows a result box, gets no verdict. Timed builds on this machine vary
 by a fifth from run to run, so the guide's three builds are also counted in machine instructions under
-valgrind, a figure that moved by 0.3% at most between runs here (--skip-instructions leaves that out).
+valgrind, a figure that moved by 0.3% at most between runs here; so is the cold single pass against
+hadolint over the same files, as a second figure beside the timed one (--skip-instructions leaves
+both out).
 
 Render: each page's Markdown to HTML per KiB, the generated pages against the site's own; and the
 same pages with the checker against without it (the hook's own render work, whatever the content).
@@ -39,8 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import (BIN, ROOT, hook_breakdown, load_snippets, median_run, run_measured,  # noqa: E402
                       site_figures, slowest_rules, verdict, write_dockerfiles)
-from benchprint import (TARGETS, print_build_instructions, print_builds, print_parallel, print_render,  # noqa: E402
-                        print_render_same_pages, print_single_file, print_snippets)
+from benchprint import (TARGETS, print_build_instructions, print_builds, print_cold_instructions,  # noqa: E402
+                        print_parallel, print_render, print_render_same_pages, print_single_file, print_snippets)
 
 
 # -- snippets: in-process, cold and warm --------------------------------------------------------------
@@ -86,6 +88,46 @@ def cold_pass_child() -> None:
     for s in snippets:
         check_snippet(s, ruleset, config)
     print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+def cold_count_child(step: str) -> None:
+    """cold_pass_child under valgrind: `load` stops before the pass, `pass` runs it; the difference
+    of the two counts is the pass's."""
+    from snipcheck.checker import check_snippet
+    from snipcheck.registry import RuleSet
+    from snipcheck.run import project_config
+
+    snippets, _ = load_snippets()
+    config = project_config(ROOT)
+    ruleset = RuleSet(config)
+    _load_rules(ruleset)
+    if step == "pass":
+        for s in snippets:
+            check_snippet(s, ruleset, config)
+
+
+def section_cold_instructions(hadolint: str | None, snippets) -> dict:
+    """The cold single pass against hadolint in one process, in machine instructions executed: the
+    comparison section_files times, as a count that the host's slow spells do not move (the three
+    counts run at once). hadolint's count is its whole process, as its time is; ours is the pass
+    alone, as the timed cold pass is (the same process without the pass, subtracted)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from benchkit import instructions_executed
+
+    if shutil.which("valgrind") is None or hadolint is None:
+        return {"error": "valgrind or hadolint is not installed"}
+    with tempfile.TemporaryDirectory(prefix="bench-count-") as tmp:
+        files = write_dockerfiles(snippets, Path(tmp))
+        commands = {"ours_load": ([sys.executable, __file__, "--child", "cold-count", "load"], None),
+                    "ours_pass": ([sys.executable, __file__, "--child", "cold-count", "pass"], None),
+                    "hadolint": ([hadolint, "--no-fail", "--no-color", *files], tmp)}
+        with ThreadPoolExecutor(len(commands)) as pool:
+            counts = dict(zip(commands, pool.map(lambda argv_cwd: instructions_executed(*argv_cwd),
+                                                 commands.values())))
+    counts["files"] = len(snippets)
+    counts["pass"] = counts["ours_pass"] - counts["ours_load"]
+    return counts
 
 
 # -- hadolint and the CLI over the same files ---------------------------------------------------------
@@ -466,14 +508,15 @@ def main() -> int:
     parser.add_argument("--skip-real-build", action="store_true",
                         help="leave out the real build of every example (two private dockerd engines)")
     parser.add_argument("--skip-instructions", action="store_true",
-                        help="leave out the guide's builds counted in instructions under valgrind (about 4 minutes)")
+                        help="leave out the counts in instructions under valgrind: the cold pass against "
+                             "hadolint and the guide's builds (about 6 minutes)")
     parser.add_argument("--count-big", action="store_true",
                         help="also count the big site's builds in instructions (about 23 minutes more)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        {"cold-pass": cold_pass_child, "memory": memory_child, "parallel": parallel_child, "loop": loop_child,
+        {"cold-pass": cold_pass_child, "cold-count": cold_count_child, "memory": memory_child, "parallel": parallel_child, "loop": loop_child,
          "hook-profile": hook_breakdown, "same-pages": same_pages_child,
          "page-times": page_times_child}[args.child[0]](*args.child[1:])
         return 0
@@ -493,6 +536,9 @@ def main() -> int:
     f["files"] = section_files(hadolint, snippets, args.runs)
     f["snippets"] = section_snippets(snippets, args.repeat, f["files"]["cold_runs_s"])
     print_snippets(f, counts, f["files"])
+    if not args.skip_instructions:
+        f["cold_instructions"] = section_cold_instructions(hadolint, snippets)
+        print_cold_instructions(f)
     f["single_file"] = section_single_file(hadolint, args.runs * 3)
     print_single_file(f)
     with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
