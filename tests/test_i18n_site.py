@@ -6,7 +6,9 @@ stylesheet was a generated file without a source path). Tested here: each langua
 checked in that language's build and show their own results; a finding is logged once, even
 though the untranslated page is rendered in every language; strict still stops the build."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +112,32 @@ def test_the_folder_structure_works_the_same(tmp_path):
     assert "DG701" in rules_shown(root, "fr/other/index.html")
     assert done.stderr.count("docs/en/other.md:9: DG701 warning") == 1
     assert done.stderr.count("docs/fr/index.md:9: DG202 warning") == 1
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_each_language_has_its_own_report_and_rule_pages(tmp_path, structure):
+    """The rule and report pages of the other languages' builds went to the default language's
+    addresses: site/checks/ showed the French report over the English one, and report.json, written
+    last by the English build, disagreed with it. Each language's are now in its own folder."""
+    root = tmp_path
+    config = CONFIG.replace("docs_structure: suffix", f"docs_structure: {structure}")
+    (root / "mkdocs.yml").write_text(config.replace("  - snipcheck\n", "  - snipcheck:\n      report_page: true\n"
+                                                                       "      rule_pages: true\n"))
+    english, french = ("index.md", "index.fr.md") if structure == "suffix" else ("en/index.md", "fr/index.md")
+    for path, text in ((english, ENGLISH), (french, FRENCH)):
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(f"# Page\n\n```dockerfile\n{text}```\n")
+    done = build(root)
+    assert done.returncode == 0, done.stderr[-3000:]
+    site_dir = root / "site"
+    for folder, own, other in (("", english, french), ("fr/", french, english)):
+        report = json.loads((site_dir / folder / "checks" / "report.json").read_text(encoding="utf-8"))
+        pages = {s["file"] for s in report["snippets"] if "(generated)" not in s["file"]}
+        assert pages == {f"docs/{own}"}
+        shown = (site_dir / folder / "checks" / "index.html").read_text(encoding="utf-8")
+        assert f"docs/{own}" in shown and f"docs/{other}" not in shown
+        assert (site_dir / folder / "rules" / "dg201" / "index.html").is_file()
+    page = site_dir / "fr" / "index.html"
+    links = re.findall(r'href="([^"]*dg202/)"', page.read_text(encoding="utf-8"))
+    assert links and all((page.parent / link / "index.html").resolve().is_relative_to(site_dir / "fr")
+                         and (page.parent / link / "index.html").is_file() for link in links)

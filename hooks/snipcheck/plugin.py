@@ -118,9 +118,11 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
     @event_priority(-110)  # after plugins that choose the pages (mkdocs-static-i18n, at -100): check those
     def on_files(self, files, config):
         self.checks.language = str(config.theme.get("language") or "")  # i18n has set this build's by now
+        # The rule and report pages of a nested language build go to its folder, as its own pages do.
+        self.checks.folder = _language_folder(files, self.checks.language) if self.outer else ""
         present = {f.src_uri for f in files.documentation_pages()}
         for src_uri, content in self.checks.generated_pages(present.__contains__).items():
-            files.append(File.generated(config, src_uri, content=content))
+            files.append(self._generated(config, src_uri, content))
         self.checks.rule_urls = {rule.id: f.url for rule in self.checks.ruleset.all
                                  if (f := files.get_file_from_path(rulepages.page_path(rule.id))) is not None}
         if self.checks.config.show != "none" and files.get_file_from_path(CSS) is None:
@@ -131,8 +133,15 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
         links = self._report_links(files, config) if self.checks.config.report_page else {}
         report = self.checks.check_pages(pages, links.get)
         if self.checks.config.report_page:  # its Markdown comes when every result is in (see page_markdown)
-            files.append(File.generated(config, site_setup.REPORT_PAGE, content=report or REPORT_PENDING))
+            files.append(self._generated(config, site_setup.REPORT_PAGE, report or REPORT_PENDING))
         return files
+
+    def _generated(self, config, src_uri: str, content: str) -> File:
+        """A page of ours (rules, report), in the language folder of a nested build (`fr/`)."""
+        file = File.generated(config, src_uri, content=content)
+        if self.checks.folder:
+            file.dest_uri = self.checks.folder + file.dest_uri  # its url follows (computed from it)
+        return file
 
     def _report_links(self, files, config) -> dict[str, str]:
         """Each page's path relative to the report page, as MkDocs gives the page its URL (not yet
@@ -141,7 +150,7 @@ class SnipcheckPlugin(BasePlugin[PluginConfig]):
 
         from mkdocs.utils import get_relative_url
 
-        report_url = File(site_setup.REPORT_PAGE, None, config.site_dir, config.use_directory_urls).url
+        report_url = self._generated(config, site_setup.REPORT_PAGE, "").url
         return {self.checks.display(f.src_uri): unquote(get_relative_url(f.url, report_url))
                 for f in files.documentation_pages()}
 
@@ -204,3 +213,10 @@ def _pygments_version() -> str | None:
     except ImportError:
         return None
     return __version__
+
+
+def _language_folder(files, language: str) -> str:
+    """The folder a nested build of mkdocs-static-i18n writes every page to (`fr/`), or ''."""
+    pages = files.documentation_pages()
+    folder = f"{language}/"
+    return folder if language and pages and all(f.dest_uri.startswith(folder) for f in pages) else ""

@@ -52,6 +52,7 @@ class SiteChecks:
         self.cache_config: tuple | None = None  # (settings, include folders, downloads) the memo was made for
         self.downloads = False  # the site's pymdownx.snippets downloads URL includes (url_download)
         self.language = ""  # the theme's language in this build (mkdocs-static-i18n sets one a build)
+        self.folder = ""  # where a nested language build writes its pages ("fr/"): ours go there too
         self.reset()
 
     def for_nested_build(self) -> SiteChecks:
@@ -440,7 +441,7 @@ class SiteChecks:
             data["summary"]["rendered_blocks"] = self.rendered
             data["summary"]["cost"] = self.stats.as_dict()
             data["summary"]["pages"] = {"fences_from_cache": self.scan_stats[0], "scanned": self.scan_stats[1]}
-            out = Path(site_dir) / "checks" / "report.json"
+            out = Path(site_dir) / self.folder / "checks" / "report.json"
             out.parent.mkdir(parents=True, exist_ok=True)
             # compact: json's C encoder only runs without indent (indenting a big report costs ~10x)
             out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
