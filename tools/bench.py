@@ -74,26 +74,9 @@ def _load_rules(ruleset) -> None:
     getattr(ruleset, "load_all", lambda: ruleset.rules)()
 
 
-def cold_pass_child() -> None:
-    """One pass over every snippet, right after loading them: nothing warmed up but the imports."""
-    from snipcheck.checker import check_snippet
-    from snipcheck.registry import RuleSet
-    from snipcheck.run import project_config
-
-    snippets, _ = load_snippets()
-    config = project_config(ROOT)
-    ruleset = RuleSet(config)
-    _load_rules(ruleset)  # imports the rule modules: start-up, not checking
-    start = time.perf_counter()
-    for s in snippets:
-        check_snippet(s, ruleset, config)
-    print(json.dumps({"seconds": time.perf_counter() - start}))
-
-
-def cold_count_child(step: str) -> None:
-    """cold_pass_child under valgrind: `load` stops before the pass, `pass` runs it; the difference
-    of the two counts is the pass's."""
-    from snipcheck.checker import check_snippet
+def _cold_checker():
+    """The snippets, with the rule set and config that check them, the rule modules imported
+    (start-up, not checking): the state a cold pass starts from."""
     from snipcheck.registry import RuleSet
     from snipcheck.run import project_config
 
@@ -101,9 +84,30 @@ def cold_count_child(step: str) -> None:
     config = project_config(ROOT)
     ruleset = RuleSet(config)
     _load_rules(ruleset)
+    return snippets, ruleset, config
+
+
+def _one_pass(snippets, ruleset, config) -> None:
+    from snipcheck.checker import check_snippet
+
+    for s in snippets:
+        check_snippet(s, ruleset, config)
+
+
+def cold_pass_child() -> None:
+    """One pass over every snippet, right after loading them: nothing warmed up but the imports."""
+    checker = _cold_checker()
+    start = time.perf_counter()
+    _one_pass(*checker)
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+def cold_count_child(step: str) -> None:
+    """cold_pass_child under valgrind: `load` stops before the pass, `pass` runs it; the difference
+    of the two counts is the pass's."""
+    checker = _cold_checker()
     if step == "pass":
-        for s in snippets:
-            check_snippet(s, ruleset, config)
+        _one_pass(*checker)
 
 
 def section_cold_instructions(hadolint: str | None, snippets) -> dict:
