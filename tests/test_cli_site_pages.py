@@ -10,16 +10,13 @@ from pathlib import Path
 
 import pytest
 
-SNIPCHECK = str(Path(sys.executable).parent / "snipcheck")
+from test_cli import run  # the real console script
+
 BAD = "# Page\n\n```dockerfile\nFROM alpine:latest\nUSER 65534:65534\n```\n"
 PAGES = ("index.md", "guide/ok.md", "drafts/a.md", "drafts/kept.md", "templates/t.md", "guide/x.tmp.md",
          "wip-b.md", "guide/wip-c.md", "guide/templates/nested.md")
 PATTERNS = ("exclude_docs: |\n  drafts/\n  !drafts/kept.md\n  *.tmp.md\n"
             "draft_docs: |\n  wip-*.md\n")
-
-
-def run(*args, cwd):
-    return subprocess.run([SNIPCHECK, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def make_site(folder: Path, settings: str, docs_dir: str = "docs") -> Path:
