@@ -71,3 +71,24 @@ def test_pool_without_fork_sends_the_snippets_and_gives_the_same_results():
         stop.set()
         thread.join()
     assert stats.workers == 2 and pooled == serial
+
+
+def test_a_pool_that_breaks_keeps_the_results_it_sent_and_the_rest_are_checked_here(monkeypatch, tmp_path):
+    """Results are taken (decoded, stored in the cache) as each task ends, while the workers go on; a
+    worker that dies late costs only the snippets not yet sent back, checked then in this process."""
+    from snipcheck import parallel
+    from snipcheck.checkcache import CheckCache
+
+    config = replace(project_config(ROOT), parallel_min=2, cache_dir=str(tmp_path / "cache"))
+    ruleset = RuleSet(config)
+    snippets = collect([str(ROOT / "docs")], ROOT, snippet_bases(ROOT, config), ruleset.ids).snippets
+    snippets = [replace(s, text=f"{s.text}# {n}\n") for n, s in enumerate(snippets * 2)]  # every key unique
+    serial, _ = check_many(snippets, ruleset, replace(config, jobs=1, cache=False))
+    victim, check_one = snippets[-3], parallel._check_one
+    monkeypatch.setattr(parallel, "_check_one", lambda s: os._exit(3) if s is victim else check_one(s))
+    pooled, stats = check_many(snippets, ruleset, replace(config, jobs=2), CheckCache.for_config(config))
+    assert pooled == serial
+    assert stats.workers == 2 and stats.checked == len(snippets)  # a first part came from the pool
+    monkeypatch.undo()
+    again, stats = check_many(snippets, ruleset, config, CheckCache.for_config(config))
+    assert again == serial and stats.from_disk == len(snippets)  # each result was stored, wherever checked

@@ -76,15 +76,12 @@ class Batch:
     def check_now(self) -> None:
         """Check every pending snippet before returning: in a pool when there are many, else here."""
         self.stats.workers = parallel.worker_count(self.config, len(self.pending))
-        encoded = None
-        if self.stats.workers > 1:
-            encoded = parallel.check_encoded([self.snippets[n] for n in self.pending], self.config, self.stats.workers)
-        if encoded is None:
+        if self.stats.workers > 1 and parallel.check_encoded([self.snippets[n] for n in self.pending], self.config,
+                                                             self.stats.workers, self._take):
+            return
+        if not self._received:  # no pool ran (a pool that broke on the way still checked a first part)
             self.stats.workers = 1
-            self._check_rest_here()
-        else:
-            for item in encoded:
-                self._take(item)
+        self._check_rest_here()
 
     def check_alongside(self) -> bool:
         """Start checking the pending snippets in one forked process, which sends their results back in

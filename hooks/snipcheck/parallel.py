@@ -8,6 +8,7 @@ parent turns into the same SnippetResults a serial run makes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from .checkcache import encode
 from .config import Config
@@ -37,8 +38,10 @@ def worker_count(config: Config, pending: int) -> int:
     return max(1, min(jobs, pending // PER_WORKER_MIN))
 
 
-def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list[list] | None:
-    """Encoded results of `snippets`, in order, from `workers` processes; None if no pool can start.
+def check_encoded(snippets: list[Snippet], config: Config, workers: int, take: Callable[[list], None]) -> bool:
+    """Hand the encoded result of each of `snippets` to `take`, in order, from `workers` processes, as
+    their tasks end: the caller decodes one task's results while the workers check the next ones.
+    False when the pool cannot start or breaks: `take` then has had the results of a first part.
 
     Forked workers already hold the snippets (they are set aside before the pool starts): a task is
     a range of indexes and only results cross the pipe. Other start methods get the snippets sent."""
@@ -56,10 +59,12 @@ def check_encoded(snippets: list[Snippet], config: Config, workers: int) -> list
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(config,)) as pool:
             tasks = ranges if inherited else [snippets[a:b] for a, b in ranges]
-            chunks = pool.map(_check_range if inherited else _check_list, tasks)
-            return [encoded for chunk in chunks for encoded in chunk]
+            for chunk in pool.map(_check_range if inherited else _check_list, tasks):
+                for encoded in chunk:
+                    take(encoded)
+        return True
     except (OSError, BrokenProcessPool, RuntimeError):
-        return None  # e.g. no semaphores in a sandbox: the caller checks serially
+        return False  # e.g. no semaphores in a sandbox: the caller checks the rest serially
     finally:
         _worker["snippets"] = None
 
