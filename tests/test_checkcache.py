@@ -242,10 +242,8 @@ def _bundled_run(config, snippets, site=ROOT, memo=None):
     return check_many(snippets, RuleSet(config), config, CheckCache.for_config(config, site=site), memo=memo)
 
 
-def _drop_entry_files(folder: Path) -> None:
-    for sub in folder.iterdir():
-        if sub.is_dir() and sub.name != checkcache.BUNDLES:
-            shutil.rmtree(sub)
+def _entry_files(folder: Path) -> list[Path]:
+    return [p for p in folder.glob("*/*") if p.parent.name != checkcache.BUNDLES]
 
 
 def test_a_sites_bundle_serves_a_warm_run_alone_and_an_unchanged_run_does_not_rewrite_it(tmp_path):
@@ -255,17 +253,47 @@ def test_a_sites_bundle_serves_a_warm_run_alone_and_an_unchanged_run_does_not_re
     assert stats.checked == len(snippets)
     folder = tmp_path / "cache" / "checks"
     bundle, = (folder / checkcache.BUNDLES).glob("*.json")
-    _drop_entry_files(folder)  # every entry's own file gone: only the bundle can serve
+    assert _entry_files(folder) == []  # a site's results go to its bundle only: one file, not one per snippet
     written = bundle.stat().st_ino
     with counting_rule_calls() as calls:
         again, stats = _bundled_run(config, snippets)
     assert again == first and calls == {} and stats.from_disk == len(snippets)
     assert bundle.stat().st_ino == written  # nothing changed: not written again
-    other, stats = _bundled_run(config, snippets, site=tmp_path)  # another site's bundle: none yet
-    assert other == first and stats.checked == len(snippets)
 
 
-def test_a_damaged_bundle_falls_back_to_the_entry_files_and_is_written_again(tmp_path):
+def test_a_site_at_a_new_path_reuses_the_bundle_of_the_same_configuration(tmp_path):
+    """A CI job that restores the cache into another checkout folder: the old path's bundle serves."""
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = site_snippets(config)[:30]
+    first, _ = _bundled_run(config, snippets)
+    with counting_rule_calls() as calls:
+        moved, stats = _bundled_run(config, snippets, site=tmp_path / "moved")
+    assert moved == first and calls == {} and stats.from_disk == len(snippets)
+    assert len(list((tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json"))) == 2  # its own now
+    strict = replace(config, fail_on=Severity.INFO)  # another configuration borrows nothing
+    assert _bundled_run(strict, snippets, site=tmp_path / "moved-again")[1].checked == len(snippets)
+
+
+def test_a_bundle_keeps_the_entries_a_build_left_unused_for_a_few_builds(tmp_path):
+    """A build of part of the site (another language's build, a page left out, an edited snippet's old
+    text) does not lose the rest: it stays KEEP_IDLE_RUNS builds, then goes."""
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    snippets = [replace(s, text=f"{s.text}# {n}\n") for n, s in enumerate(site_snippets(config)[:12])]  # 12 keys
+    whole, part = snippets, snippets[:4]
+    _bundled_run(config, whole)
+    for _ in range(checkcache.KEEP_IDLE_RUNS - 1):
+        assert _bundled_run(config, part)[1].checked == 0
+    with counting_rule_calls() as calls:
+        assert _bundled_run(config, whole)[1].from_disk == len(whole)
+    assert calls == {}
+    for _ in range(checkcache.KEEP_IDLE_RUNS):
+        _bundled_run(config, part)
+    bundle, = (tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json")
+    assert len(json.loads(bundle.read_text())["entries"]) == len(part)
+    assert _bundled_run(config, whole)[1].checked == len(whole) - len(part)
+
+
+def test_a_damaged_bundle_costs_its_snippets_a_check_and_is_written_again(tmp_path):
     config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
     snippets = site_snippets(config)[:20]
     expected, _ = _bundled_run(config, snippets)
@@ -281,12 +309,19 @@ def test_a_damaged_bundle_falls_back_to_the_entry_files_and_is_written_again(tmp
                with_entry("[" * 100_000 + "]" * 100_000), json.dumps({**good, "entries": {key: 5}})]
     for content in damaged:
         bundle.write_bytes(content if isinstance(content, bytes) else content.encode())
-        with counting_rule_calls() as calls:
-            again, stats = _bundled_run(config, snippets)
-        assert again == expected and calls == {} and stats.from_disk == len(snippets), content[:40]
+        again, stats = _bundled_run(config, snippets)
+        assert again == expected and stats.from_disk + stats.checked == len(snippets), content[:40]
         assert json.loads(bundle.read_text()) == good  # written again from the entries used
-    _drop_entry_files(tmp_path / "cache" / "checks")
-    assert _bundled_run(config, snippets)[1].checked == 0
+    for idle in ({key: "x"}, {key: True}, [1], "x"):  # counts of unused builds that make no sense: ignored
+        bundle.write_text(json.dumps({**good, "idle": idle}))
+        with counting_rule_calls() as calls:
+            assert _bundled_run(config, snippets)[0] == expected and calls == {}
+    # the entry files of a run without a site (the CLI) serve what a damaged bundle lost
+    check_many(snippets, RuleSet(config), config, CheckCache.for_config(config))
+    bundle.write_bytes(b"")
+    with counting_rule_calls() as calls:
+        again, stats = _bundled_run(config, snippets)
+    assert again == expected and calls == {} and stats.from_disk == len(snippets)
 
 
 def test_results_served_from_memory_leave_the_bundle_as_it_was(tmp_path):
@@ -310,10 +345,11 @@ def test_trimming_leaves_the_bundles_and_only_the_newest_bundles_are_kept(tmp_pa
         _bundled_run(config, snippets, site=tmp_path / f"site-{n}")
     bundles = tmp_path / "cache" / "checks" / checkcache.BUNDLES
     assert len(list(bundles.glob("*.json"))) == checkcache.KEEP_BUNDLES
+    check_many(snippets, RuleSet(config), config, CheckCache.for_config(config))  # entry files: no site
     cache = CheckCache.for_config(config)
     cache.max_bytes = 1
     assert cache.trim() > 0
-    assert not [p for p in cache.folder.glob("*/*") if p.parent.name != checkcache.BUNDLES]
+    assert _entry_files(cache.folder) == []
     assert len(list(bundles.glob("*.json"))) == checkcache.KEEP_BUNDLES
 
 

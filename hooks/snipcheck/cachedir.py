@@ -39,19 +39,30 @@ def read_entries(path: Path | None, format) -> dict[str, str]:
     """The entries of a cache file that keeps each entry as its own text (`{"format": format,
     "entries": {key: text}}`), parsed by the caller only when looked up; {} for no path or a
     missing, damaged or other-format file."""
+    return read_entries_and_idle(path, format)[0]
+
+
+def read_entries_and_idle(path: Path | None, format) -> tuple[dict[str, str], dict[str, int]]:
+    """read_entries, and the file's `idle` counts (key -> how many runs in a row did not use that
+    entry; 0 for an entry without one)."""
     if path is None:
-        return {}
+        return {}, {}
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
-        return {}
+        return {}, {}
     if not isinstance(data, dict) or data.get("format") != format or not isinstance(data.get("entries"), dict):
-        return {}
-    return {k: v for k, v in data["entries"].items() if isinstance(v, str)}
+        return {}, {}
+    entries = {k: v for k, v in data["entries"].items() if isinstance(v, str)}
+    idle = data.get("idle")
+    idle = {k: v for k, v in idle.items() if k in entries and type(v) is int} if isinstance(idle, dict) else {}
+    return entries, idle
 
 
-def write_entries(path: Path, format, entries: dict[str, str], keep: int) -> None:
-    """Write such a file atomically, then keep only the `keep` newest files of its folder. OSError
-    (a full disk, a read-only or deleted folder) is the caller's to ignore."""
-    write_atomically(path, json.dumps({"format": format, "entries": entries}, separators=(",", ":")))
+def write_entries(path: Path, format, entries: dict[str, str], keep: int, idle: dict[str, int] | None = None) -> None:
+    """Write such a file atomically (with its `idle` counts, if any), then keep only the `keep`
+    newest files of its folder. OSError (a full disk, a read-only or deleted folder) is the caller's
+    to ignore."""
+    data: dict = {"format": format, "entries": entries, **({"idle": idle} if idle else {})}
+    write_atomically(path, json.dumps(data, separators=(",", ":")))
     keep_newest(path.parent, keep)

@@ -3,14 +3,18 @@
 Key: the snippet's text, fence options, page problems (by snippet line), its .dockerignore, the
 settings that change results, and the checker itself (a hash of the package's source files), so a
 code change invalidates it. Values are location-free (findings by snippet line), so a snippet that
-moves on its page still hits. One file per entry under cache_folder("checks"): written to a temp
-file and renamed (two processes may share the folder), read as a miss when missing or damaged
-(the folder may be deleted at any time), and trimmed to a size cap, least recently used first.
+moves on its page still hits. Every failure to read is a miss: the folder may be deleted at any time.
 
-A site's build also keeps a bundle: one file per site and configuration (under
-cache_folder("checks")/sites) holding the entries its last build used, so a warm build reads one
-file instead of one per snippet. A bundle is only an index of entries: a miss or a damaged entry
-there falls back to the entry's own file.
+A site's build keeps its entries in a bundle: one file per site and configuration (under
+cache_folder("checks")/sites), written once at the end of the build with the entries it used. An
+entry the build did not use (a page not built this time, another language's build, an edited
+snippet's old text) is carried over for KEEP_IDLE_RUNS builds, then dropped. One file per build,
+not one per snippet: on this project's CI machines creating a small file costs about half a
+millisecond of system time, more than checking the snippet.
+
+A run without a site (`snipcheck check`) keeps one file per entry under cache_folder("checks"),
+written to a temp file and renamed (two processes may share the folder), and trimmed to a size
+cap, least recently used first. A site's build reads them too, when its bundle lacks an entry.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ except ImportError:  # a Python built without it
     from hashlib import blake2b
 
 from .atomicfile import TEMP_PREFIX, remove_quietly, write_atomically
-from .cachedir import cache_folder, read_entries, write_entries
+from .cachedir import cache_folder, read_entries_and_idle, write_entries
 from .results import Finding, SnippetResult, result_from
 from .config import NOT_AFFECTING_RESULTS, Config
 from .severity import Severity
@@ -39,6 +43,7 @@ TOUCH_AFTER_S = 600  # a hit refreshes the entry's time (its LRU age) at most th
 TRIM_TO = 0.8  # after eviction the cache holds at most this share of the cap
 BUNDLES = "sites"  # subfolder of the sites' bundles; not entries, so trim leaves it alone
 KEEP_BUNDLES = 8  # sites (or settings of one site) seen lately
+KEEP_IDLE_RUNS = 8  # builds of a site in a row that may leave an entry of its bundle unused
 PACKAGE = Path(__file__).resolve().parent
 _fingerprint: list[str] = []  # the code a process runs does not change under it: hash it once
 
@@ -137,8 +142,8 @@ def decode(data: list, snippet: Snippet, config: Config) -> SnippetResult:
 # -- the store ---------------------------------------------------------------------------------------
 
 class CheckCache:
-    """Results on disk, one file per key, and optionally a site's bundle of them. Every I/O failure
-    is a miss, never an error."""
+    """Results on disk: a site's bundle of them, or (without a site) one file per key. Every I/O
+    failure is a miss, never an error."""
 
     def __init__(self, folder: Path, config: Config, site: Path | None = None) -> None:
         self.folder = folder
@@ -147,9 +152,11 @@ class CheckCache:
         self.salt = checker_fingerprint(folder) + config_fingerprint(config)
         self.written = 0
         # one bundle per site and salt: two configurations of one site do not overwrite each other's
-        name = None if site is None else blake2b(f"{site.resolve()}\0{self.salt}".encode(), digest_size=16)
-        self.bundle = None if name is None else folder / BUNDLES / f"{name.hexdigest()}.json"
-        self.bundled: dict[str, str] = read_entries(self.bundle, FORMAT)  # key -> the text of its entry's file
+        self.bundle = None if site is None else folder / BUNDLES / _bundle_name(self.salt, site)
+        # key -> the text of its entry; key -> builds in a row that did not use it
+        self.bundled, self.idle = read_entries_and_idle(self.bundle, FORMAT)
+        # a first build here, or a checkout moved (CI): the same configuration's other bundles
+        self.borrowed = _other_bundles(self.bundle) if self.bundle is not None and not self.bundled else {}
         self.used: dict[str, str] = {}  # the entries this run got or put, for the next bundle
 
     @classmethod
@@ -166,7 +173,7 @@ class CheckCache:
 
     def get(self, snippet: Snippet, key: str | None = None) -> SnippetResult | None:
         key = key or self.key(snippet)
-        text = self.bundled.get(key)
+        text = self.bundled.get(key) or self.borrowed.get(key)
         found = None if text is None else _decoded(text, snippet, self.config)
         if found is None:
             text = self._read(key)
@@ -186,17 +193,23 @@ class CheckCache:
             return None
 
     def put(self, key: str, encoded: list) -> None:
+        """Keep a new result: in the site's bundle (written by save_bundle), else in its own file."""
         text = json.dumps({"format": FORMAT, "findings": encoded}, separators=(",", ":"))
         self.used[key] = text
-        if _write_atomically(self._path(key), text):
+        if self.bundle is None and _write_atomically(self._path(key), text):
             self.written += 1
 
     def save_bundle(self) -> None:
-        """Write the site's bundle as this run's entries, if they differ from the bundle read."""
+        """Write the site's bundle: this run's entries, and those of the bundle read that this run
+        did not use, each for at most KEEP_IDLE_RUNS runs in a row. Not written again when this run
+        used exactly the entries it read."""
         if self.bundle is None or self.used == self.bundled:
             return
+        idle = {key: self.idle.get(key, 0) + 1 for key in self.bundled if key not in self.used}
+        idle = {key: runs for key, runs in idle.items() if runs < KEEP_IDLE_RUNS}
+        entries = {**self.used, **{key: self.bundled[key] for key in idle}}
         try:
-            write_entries(self.bundle, FORMAT, self.used, KEEP_BUNDLES)
+            write_entries(self.bundle, FORMAT, entries, KEEP_BUNDLES, idle)
         except OSError:
             pass  # a full disk or a deleted folder costs the reuse, not the run
 
@@ -230,6 +243,28 @@ class CheckCache:
             total -= size
             dropped += 1
         return dropped
+
+
+def _bundle_name(salt: str, site: Path) -> str:
+    """`<configuration>-<site>.json`: the sites built with the same checker and settings share a prefix."""
+    def digest(text: str) -> str:
+        return blake2b(text.encode(), digest_size=8).hexdigest()
+
+    return f"{digest(salt)}-{digest(str(site.resolve()))}.json"
+
+
+def _other_bundles(bundle: Path) -> dict[str, str]:
+    """The entries of the other sites' bundles of the same configuration: a site's first build at a
+    new path (a CI job restores the cache into another checkout folder) reuses its old path's."""
+    prefix = bundle.name.split("-")[0] + "-"
+    entries: dict[str, str] = {}
+    try:
+        others = [p for p in bundle.parent.glob(prefix + "*.json") if p != bundle]
+    except OSError:
+        return entries
+    for other in others:
+        entries.update(read_entries_and_idle(other, FORMAT)[0])
+    return entries
 
 
 def _decoded(text: str, snippet: Snippet, config: Config) -> SnippetResult | None:
