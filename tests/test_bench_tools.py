@@ -291,3 +291,42 @@ def test_the_cold_pass_in_instructions_is_hadolints_whole_process_against_the_pa
     f = {"verdicts": {}, "cold_instructions": {"error": "valgrind or hadolint is not installed"}}
     print_cold_instructions(f)
     assert "valgrind or hadolint is not installed" in capsys.readouterr().out and f["verdicts"] == {}
+
+
+def test_each_first_build_starts_from_an_empty_cache(tmp_path):
+    """The first build of a fresh CI machine (cache on, empty) is timed in rounds like the others: the
+    folder its runs fill is emptied before each of them, outside the timed run."""
+    from benchkit import interleaved_runs
+
+    cache, seen = tmp_path / "cache", tmp_path / "seen"
+    fill = f"test -e {cache} && echo full >> {seen}; mkdir -p {cache}; echo run >> {seen}"
+    commands = {"first": (["sh", "-c", fill], tmp_path, None), "warm": (["sh", "-c", fill], tmp_path, None)}
+    out = interleaved_runs(commands, runs=2, warmup=1, before={"first": lambda: cache.exists() and cache.rmdir()})
+    # first: empty every time; warm, right after it in each round: full every time
+    assert seen.read_text().split() == ["run", "full", "run"] * 3
+    assert len(out["first"]["runs_s"]) == len(out["warm"]["runs_s"]) == 2
+
+
+def test_the_first_build_is_judged_on_the_cold_target_and_left_out_where_not_taken(capsys):
+    from benchprint import print_build_instructions, print_builds
+
+    def build(seconds):
+        return {"seconds": seconds, "cpu_s": seconds, "runs_s": [seconds] * 7, "html_pages": 10, "peak_rss_mib": 50}
+
+    b = {"runs": 7, "without_checker": build(10.0)}
+    for label, seconds, overhead in (("checked_cold", 10.5, 5.0), ("checked_first", 12.0, 20.0),
+                                     ("checked_warm", 10.1, 1.0)):
+        b.update({label: build(seconds), f"{label}_overhead_pct": overhead, f"{label}_unpaired_overhead_pct": overhead,
+                  f"{label}_round_overheads_pct": [overhead] * 7})
+    f = {"verdicts": {}, "builds": b}
+    print_builds(f, "builds", "a site", 15.0)
+    shown = capsys.readouterr().out
+    assert f["verdicts"] == {"builds_checked_cold": True, "builds_checked_first": False, "builds_checked_warm": True}
+    assert "with it, first build" in shown and "[target <= 15%: MISS]" in shown
+    counted = {"without_checker": {"instructions": 1e9, "html_pages": 10}}
+    for label in ("checked_cold", "checked_warm"):
+        counted.update({label: {"instructions": 1.01e9, "html_pages": 10}, f"{label}_overhead_pct": 1.0})
+    f = {"verdicts": {}, "counted": counted}
+    print_build_instructions(f, "counted", "a site", 15.0)
+    assert "first build" not in capsys.readouterr().out and set(f["verdicts"]) == {"counted_checked_cold",
+                                                                                   "counted_checked_warm"}

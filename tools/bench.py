@@ -264,30 +264,37 @@ def parallel_child(site: str, jobs: str) -> None:
 
 # -- mkdocs build with and without the checker --------------------------------------------------------
 
+CHECKED_BUILDS = ("checked_cold", "checked_first", "checked_warm")  # the builds with the checker, timed
+
 def section_builds(config_file: Path, runs: int, work: Path) -> dict:
-    """One site built three ways, same pages: with the hook and the cache off (every snippet checked),
-    with the hook and the cache warm, without the hook (the generated rule and report pages written
-    as plain files, so both sides have the same pages). Runs interleaved (one of each per round, after
-    a warm-up round); median of `runs` rounds, wall and CPU time."""
+    """One site built four ways, same pages: with the hook and the cache off (every snippet checked),
+    with the hook and an empty cache (a first build: every snippet checked and its result stored, as on
+    a fresh CI machine with the default settings), with the hook and the cache warm, without the hook
+    (the generated rule and report pages written as plain files, so both sides have the same pages).
+    Runs interleaved (one of each per round, after a warm-up round); median of `runs` rounds, wall and
+    CPU time."""
     from benchkit import interleaved_runs
 
     mkdocs = str(BIN / "mkdocs")
     plain = _same_pages(config_file, work / "plain-docs")
+    first_cache = work / "first-build-cache"
     variants = {"checked_cold": (config_file, {"SNIPCHECK_CACHE": "0"}),
+                "checked_first": (config_file, {"SNIPCHECK_CACHE_DIR": str(first_cache)}),
                 "checked_warm": (config_file, {"SNIPCHECK_CACHE_DIR": str(work / "cache")}),
                 "without_checker": (plain, {})}
     commands = {label: ([mkdocs, "build", "-q", "-f", str(config), "-d", str(work / f"site-{label}")], config.parent,
                         {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra})
                 for label, (config, extra) in variants.items()}
     try:
-        out: dict = {"runs": runs, **interleaved_runs(commands, runs, warmup=1)}
+        out: dict = {"runs": runs, **interleaved_runs(commands, runs, warmup=1, before={
+            "checked_first": lambda: shutil.rmtree(first_cache, ignore_errors=True)})}
     finally:
         plain.unlink(missing_ok=True)
     for label in variants:
         out[label].update(site_figures(work / f"site-{label}"))
     out["error"] = _compared_sites_error(out)
     base, base_cpu = out["without_checker"]["seconds"], out["without_checker"]["cpu_s"]
-    for label in ("checked_cold", "checked_warm"):
+    for label in CHECKED_BUILDS:
         # Paired: each round's build against the build without the checker of the same round (they ran
         # back to back), then the median over rounds; a slow spell of the machine cancels out.
         rounds = [100 * (t - b) / b for t, b in zip(out[label]["runs_s"], out["without_checker"]["runs_s"])]
@@ -303,12 +310,13 @@ def _compared_sites_error(out: dict) -> str | None:
     if out["without_checker"]["result_boxes"]:
         return (f"the build without the checker shows {out['without_checker']['result_boxes']} result boxes: the "
                 f"checker still ran there")
-    if not all(out[label]["result_boxes"] for label in ("checked_cold", "checked_warm")):
+    checked = [label for label in CHECKED_BUILDS if label in out]
+    if not all(out[label]["result_boxes"] for label in checked):
         return "a build with the checker shows no result box"
     for figure in ("html_pages", "dockerfile_blocks", "generated_table_rows"):
-        counts = [out[label][figure] for label in ("checked_cold", "checked_warm", "without_checker")]
+        counts = [out[label][figure] for label in (*checked, "without_checker")]
         if len(set(counts)) > 1:
-            return f"the builds with the checker (cache off, warm) and without it differ in {figure}: {counts}"
+            return f"the builds with the checker ({', '.join(checked)}) and without it differ in {figure}: {counts}"
     return None
 
 
@@ -328,7 +336,9 @@ def section_build_instructions(config_file: Path, work: Path) -> dict:
     """The same three builds as section_builds, once each under valgrind, in machine instructions
     executed: the checker's overhead as a count that does not vary with the machine's slow spells (the
     same count to 0.3% on every run, whatever else runs, so the three run at once). The cache is warmed by a
-    normal build first (its content does not depend on valgrind); cache off is counted serially."""
+    normal build first (its content does not depend on valgrind); cache off is counted serially. The
+    first build (an empty cache) is not counted: what it adds to cache off is mostly writing the cache,
+    system calls, which valgrind does not count."""
     from concurrent.futures import ThreadPoolExecutor
 
     from benchkit import instructions_executed
@@ -502,11 +512,11 @@ def _child(*args: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10, help="warm passes in process (default 10)")
-    parser.add_argument("--runs", type=int, default=5, help="process runs per CLI/hadolint figure (default 5)")
+    parser.add_argument("--runs", type=int, default=9, help="process runs per CLI/hadolint figure (default 9)")
     parser.add_argument("--builds", type=int, default=7, help="rounds of builds of the guide (default 7)")
     parser.add_argument("--big-builds", type=int, default=5, help="rounds of builds of the big site (default 5)")
-    parser.add_argument("--parallel-rounds", type=int, default=7, help="rounds of serial and parallel checking "
-                        "(default 7)")
+    parser.add_argument("--parallel-rounds", type=int, default=11, help="rounds of serial and parallel checking "
+                        "(default 11)")
     parser.add_argument("--pages", type=int, default=500, help="pages of the generated site (default 500)")
     parser.add_argument("--skip-build", action="store_true", help="leave out the mkdocs builds")
     parser.add_argument("--skip-real-build", action="store_true",

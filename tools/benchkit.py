@@ -169,14 +169,17 @@ def median_run(argv: list[str], runs: int, cwd=None, env=None, warmup: int = 0) 
             "peak_rss_mib": peak / 1024}
 
 
-def interleaved_runs(commands: dict, runs: int, warmup: int = 1) -> dict:
+def interleaved_runs(commands: dict, runs: int, warmup: int = 1, before: dict | None = None) -> dict:
     """Like median_run for several commands, run in rounds (A B C, A B C, ...) so that a slow spell of
-    the machine falls on every command alike. `commands`: label -> (argv, cwd, env)."""
+    the machine falls on every command alike. `commands`: label -> (argv, cwd, env); `before`: label ->
+    a function called before each run of that command, not timed."""
     walls: dict = {label: [] for label in commands}
     cpus: dict = {label: [] for label in commands}
     peaks = dict.fromkeys(commands, 0)
     for n in range(warmup + runs):
         for label, (argv, cwd, env) in commands.items():
+            if before and label in before:
+                before[label]()
             wall, cpu, rss, _ = run_measured(argv, cwd, env)
             if n >= warmup:
                 walls[label].append(wall)
