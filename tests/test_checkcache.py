@@ -208,11 +208,33 @@ def test_two_processes_share_one_cache(tmp_path):
     for (out, err), p in zip(outputs, procs):
         assert p.returncode == reference.returncode and not err
         assert out == reference.stdout
-    entries = list((tmp_path / "cache" / "checks").glob("*/*"))
-    assert entries and all(isinstance(json.loads(e.read_text())["findings"], list) for e in entries)
-    assert not list((tmp_path / "cache" / "checks").glob("*/.tmp-*"))
+    checks = tmp_path / "cache" / "checks"
+    bundle, = (checks / checkcache.BUNDLES).glob("*.json")  # the guide's 91 snippets: its project's bundle
+    entries = json.loads(bundle.read_text())["entries"]
+    assert entries and all(isinstance(json.loads(text)["findings"], list) for text in entries.values())
+    assert not list(checks.glob("*/.tmp-*"))
     config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
     assert check_paths_with_stats(["docs"], ROOT, config)[1].checked == 0
+
+
+def test_a_big_cli_run_keeps_a_bundle_and_a_small_one_a_file_per_snippet(tmp_path):
+    """Creating a small file costs our CI machines about 0.5 ms: a run of run.BUNDLE_MIN snippets or
+    more writes one file for its project, as a site's build does; a pre-commit run of a few files
+    writes only theirs, and reads no big bundle."""
+    from snipcheck.run import BUNDLE_MIN
+
+    config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
+    checks = tmp_path / "cache" / "checks"
+    report, stats = check_paths_with_stats([str(ROOT / "docs")], ROOT, config)
+    assert stats.checked >= BUNDLE_MIN and _entry_files(checks) == []
+    assert len(list((checks / checkcache.BUNDLES).glob("*.json"))) == 1
+    with counting_rule_calls() as calls:
+        again, stats = check_paths_with_stats([str(ROOT / "docs")], ROOT, config)
+    assert as_dict(again) == as_dict(report) and calls == {} and stats.checked == 0
+    page = ROOT / "docs" / "index.md"
+    small, stats = check_paths_with_stats([str(page)], ROOT, config)
+    assert 0 < len(small.results) < BUNDLE_MIN and stats.checked == len(small.results)  # the bundle is not read
+    assert len(_entry_files(checks)) == len(small.results)
 
 
 def test_size_cap_drops_least_recently_used_entries(tmp_path):

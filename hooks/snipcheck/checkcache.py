@@ -12,9 +12,11 @@ snippet's old text) is carried over for KEEP_IDLE_RUNS builds, then dropped. One
 not one per snippet: on this project's CI machines creating a small file costs about half a
 millisecond of system time, more than checking the snippet.
 
-A run without a site (`snipcheck check`) keeps one file per entry under cache_folder("checks"),
-written to a temp file and renamed (two processes may share the folder), and trimmed to a size
-cap, least recently used first. A site's build reads them too, when its bundle lacks an entry.
+`snipcheck check` keeps a bundle for its project too when it checks run.BUNDLE_MIN snippets or
+more. A smaller run (a pre-commit hook's few files) keeps one file per entry under
+cache_folder("checks"), written to a temp file and renamed (two processes may share the folder),
+and trimmed to a size cap, least recently used first; a run with a bundle reads them too, when its
+bundle lacks an entry.
 """
 
 from __future__ import annotations
