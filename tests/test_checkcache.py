@@ -346,18 +346,27 @@ def test_a_damaged_bundle_costs_its_snippets_a_check_and_is_written_again(tmp_pa
     assert again == expected and calls == {} and stats.from_disk == len(snippets)
 
 
-def test_results_served_from_memory_leave_the_bundle_as_it_was(tmp_path):
-    """`mkdocs serve` rebuilds serve most results from memory, past the cache: a bundle written then
-    would hold only the few snippets checked again."""
+def test_results_served_from_memory_age_nothing_and_the_new_ones_join_the_bundle(tmp_path):
+    """`mkdocs serve` rebuilds serve most results from memory, past the cache: which bundle entries
+    they were is not known, so none is counted unused; the one result checked again is added."""
     config = replace(project_config(ROOT), cache_dir=str(tmp_path / "cache"))
-    snippets = site_snippets(config)[:20]
+    snippets = [replace(s, text=f"{s.text}# {n}\n") for n, s in enumerate(site_snippets(config)[:20])]  # 20 keys
     memo: dict = {}
     _bundled_run(config, snippets, memo=memo)
     bundle, = (tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json")
-    before = bundle.read_bytes()
+    before = json.loads(bundle.read_text())
     edited = [replace(snippets[0], text=snippets[0].text + "# edited\n"), *snippets[1:]]
-    assert _bundled_run(config, edited, memo=memo)[1].checked == 1
-    assert bundle.read_bytes() == before
+    for _ in range(checkcache.KEEP_IDLE_RUNS + 1):
+        assert _bundled_run(config, edited, memo=memo)[1].checked <= 1
+    after = json.loads(bundle.read_text())
+    assert after["entries"].items() >= before["entries"].items() and len(after["entries"]) == 21
+    assert "idle" not in after
+    written = bundle.stat().st_ino
+    _bundled_run(config, edited, memo=memo)  # nothing new: not written again
+    assert bundle.stat().st_ino == written
+    with counting_rule_calls() as calls:  # a new process: the edited snippet's result is in the bundle
+        assert _bundled_run(config, edited)[1].from_disk == len(edited)
+    assert calls == {}
 
 
 def test_trimming_leaves_the_bundles_and_only_the_newest_bundles_are_kept(tmp_path):

@@ -141,3 +141,20 @@ def test_each_language_has_its_own_report_and_rule_pages(tmp_path, structure):
     links = re.findall(r'href="([^"]*dg202/)"', page.read_text(encoding="utf-8"))
     assert links and all((page.parent / link / "index.html").resolve().is_relative_to(site_dir / "fr")
                          and (page.parent / link / "index.html").is_file() for link in links)
+
+
+def test_a_second_build_reuses_every_languages_results_from_the_cache(tmp_path):
+    """The languages' builds run in one process: a later one takes the results it shares with the
+    first from memory, past the cache, and still stores its own (the French block) in the bundle."""
+    root = site(tmp_path / "site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SNIPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+
+    def summaries() -> dict[str, str]:
+        done = subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return dict(re.findall(r"\(language (\w+)\).*\((\d+) checked now", done.stderr))
+
+    assert summaries() == {"en": "2", "fr": "1"}  # the French page's block is its own; the other is shared
+    assert summaries() == {"en": "0", "fr": "0"}
+    bundle, = (tmp_path / "cache" / "checks" / "sites").glob("*.json")
+    assert len(json.loads(bundle.read_text())["entries"]) == 3

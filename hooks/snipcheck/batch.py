@@ -161,7 +161,7 @@ class Batch:
             self.memo.clear()
             self.memo.update(zip(self.snippets, self._results))
         if self.cache is not None:
-            if not self.stats.from_memory:  # results served from memory never passed through the cache
-                self.cache.save_bundle()
+            # results served from memory never passed through the cache: which entries they were is not known
+            self.cache.save_bundle(partial=bool(self.stats.from_memory))
             if self.cache.written:
                 self.cache.trim()

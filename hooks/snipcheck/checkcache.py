@@ -201,15 +201,29 @@ class CheckCache:
         if self.bundle is None and _write_atomically(self._path(key), text):
             self.written += 1
 
-    def save_bundle(self) -> None:
+    def save_bundle(self, partial: bool = False) -> None:
         """Write the site's bundle: this run's entries, and those of the bundle read that this run
         did not use, each for at most KEEP_IDLE_RUNS runs in a row. Not written again when this run
-        used exactly the entries it read."""
-        if self.bundle is None or self.used == self.bundled:
+        used exactly the entries it read.
+
+        `partial`: the run took some results from memory, past the cache (a `mkdocs serve` rebuild,
+        a language's build after another's in one process), so which entries it used is not known.
+        Then nothing is aged: the run's new entries are added to the bundle as it is now on disk
+        (another build of this process may have written it since it was read)."""
+        if self.bundle is None:
             return
-        idle = {key: self.idle.get(key, 0) + 1 for key in self.bundled if key not in self.used}
-        idle = {key: runs for key, runs in idle.items() if runs < KEEP_IDLE_RUNS}
-        entries = {**self.used, **{key: self.bundled[key] for key in idle}}
+        if partial:
+            entries, idle = read_entries_and_idle(self.bundle, FORMAT)
+            if all(entries.get(key) == text and not idle.get(key) for key, text in self.used.items()):
+                return  # nothing new, nothing to refresh
+            entries.update(self.used)
+            idle = {key: runs for key, runs in idle.items() if key not in self.used}
+        else:
+            if self.used == self.bundled:
+                return
+            idle = {key: self.idle.get(key, 0) + 1 for key in self.bundled if key not in self.used}
+            idle = {key: runs for key, runs in idle.items() if runs < KEEP_IDLE_RUNS}
+            entries = {**self.used, **{key: self.bundled[key] for key in idle}}
         try:
             write_entries(self.bundle, FORMAT, entries, KEEP_BUNDLES, idle)
         except OSError:
