@@ -308,9 +308,12 @@ def test_a_bundle_keeps_the_entries_a_build_left_unused_for_a_few_builds(tmp_pat
     with counting_rule_calls() as calls:
         assert _bundled_run(config, whole)[1].from_disk == len(whole)
     assert calls == {}
-    for _ in range(checkcache.KEEP_IDLE_RUNS):
-        _bundled_run(config, part)
     bundle, = (tmp_path / "cache" / "checks" / checkcache.BUNDLES).glob("*.json")
+    assert "idle" not in json.loads(bundle.read_text())  # every entry used again: none counted unused
+    for _ in range(checkcache.KEEP_IDLE_RUNS - 1):
+        _bundled_run(config, part)
+    assert len(json.loads(bundle.read_text())["entries"]) == len(whole)  # the count started again
+    _bundled_run(config, part)
     assert len(json.loads(bundle.read_text())["entries"]) == len(part)
     assert _bundled_run(config, whole)[1].checked == len(whole) - len(part)
 

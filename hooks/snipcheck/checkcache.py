@@ -204,7 +204,7 @@ class CheckCache:
     def save_bundle(self, partial: bool = False) -> None:
         """Write the site's bundle: this run's entries, and those of the bundle read that this run
         did not use, each for at most KEEP_IDLE_RUNS runs in a row. Not written again when this run
-        used exactly the entries it read.
+        used exactly the entries it read and none of them was counted unused.
 
         `partial`: the run took some results from memory, past the cache (a `mkdocs serve` rebuild,
         a language's build after another's in one process), so which entries it used is not known.
@@ -219,7 +219,7 @@ class CheckCache:
             entries.update(self.used)
             idle = {key: runs for key, runs in idle.items() if key not in self.used}
         else:
-            if self.used == self.bundled:
+            if self.used == self.bundled and not self.idle:
                 return
             idle = {key: self.idle.get(key, 0) + 1 for key in self.bundled if key not in self.used}
             idle = {key: runs for key, runs in idle.items() if runs < KEEP_IDLE_RUNS}
