@@ -266,6 +266,7 @@ def parallel_child(site: str, jobs: str) -> None:
 
 CHECKED_BUILDS = ("checked_cold", "checked_first", "checked_warm")  # the builds with the checker, timed
 
+
 def section_builds(config_file: Path, runs: int, work: Path) -> dict:
     """One site built four ways, same pages: with the hook and the cache off (every snippet checked),
     with the hook and an empty cache (a first build: every snippet checked and its result stored, as on
@@ -333,8 +334,8 @@ def same_pages_child(config_file: str, docs: str) -> None:
 
 
 def section_build_instructions(config_file: Path, work: Path) -> dict:
-    """The same three builds as section_builds, once each under valgrind, in machine instructions
-    executed: the checker's overhead as a count that does not vary with the machine's slow spells (the
+    """Three of section_builds' builds (cache off, warm, without the checker), once each under
+    valgrind, in machine instructions executed: the checker's overhead as a count that does not vary with the machine's slow spells (the
     same count to 0.3% on every run, whatever else runs, so the three run at once). The cache is warmed by a
     normal build first (its content does not depend on valgrind); cache off is counted serially. The
     first build (an empty cache) is not counted: what it adds to cache off is mostly writing the cache,
